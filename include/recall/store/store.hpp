@@ -1,0 +1,140 @@
+// The SQLite store: notes, cards with their SM-2 state, and the review log.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "recall/extract/card_draft.hpp"
+#include "recall/schedule/sm2.hpp"
+
+namespace recall::store {
+
+// The database file: `--db` when given, else $RECALL_DB, else $XDG_DATA_HOME/recall/recall.db,
+// else ~/.local/share/recall/recall.db. Throws recall::Error when none can be found.
+std::filesystem::path default_db_path(const std::optional<std::filesystem::path>& flag);
+
+// One stored card with everything `recall cards` and the review screen show.
+struct Card {
+  std::int64_t id = 0;
+  std::string key;  // stable external identity, assigned when the card is first stored
+  std::string deck;
+  std::string question;
+  std::string answer;
+  std::string kind;
+  std::string rule;
+  double confidence = 1.0;
+  std::string source;
+  int line = 0;
+  std::vector<std::string> context;
+  schedule::ReviewState sm2;
+  int reviews = 0;  // number of review-log rows
+};
+
+// The kinds of review-log rows: first sight of a new card, a scheduled review, a same-day repeat.
+enum class ReviewKind { new_card, scheduled, drill };
+std::string_view to_string(ReviewKind kind);
+
+// One answer, as logged.
+struct ReviewRecord {
+  std::int64_t card_id = 0;
+  std::chrono::sys_seconds reviewed_at;  // UTC
+  std::chrono::sys_days review_day;      // local review day (rollover applied)
+  int grade = 0;
+  schedule::ReviewState before;
+  schedule::ReviewState after;
+  std::int64_t answer_ms = 0;
+  ReviewKind kind = ReviewKind::scheduled;
+};
+
+// A note file as seen by one import.
+struct NoteInput {
+  std::string path;     // absolute, normalized: the note's identity
+  std::string source;   // relative to the imported root
+  std::string content_hash;
+  std::vector<extract::CardDraft> drafts;
+};
+
+// What an import will do to one card.
+enum class PlanAction { new_card, updated, unchanged, retired, restored };
+std::string_view to_string(PlanAction action);
+
+struct PlannedCard {
+  PlanAction action = PlanAction::unchanged;
+  std::string key;               // the stored key, or the key it will get
+  std::optional<std::int64_t> card_id;
+  extract::CardDraft draft;      // for `retired`: the card as stored
+  std::string note_path;         // the NoteInput it belongs to (empty for `retired`)
+  std::string match_key;         // normalized term: the card's identity within its note
+  bool relocated = false;        // deck, source, line, context or rule changed (not counted)
+};
+
+// The whole effect of one import, computed before anything is written.
+struct ImportPlan {
+  std::vector<NoteInput> notes;
+  std::vector<PlannedCard> cards;
+  std::vector<std::string> scope;    // absolute roots: cards of notes under them may be retired
+  std::vector<std::string> skipped;  // absolute paths of unreadable notes: their cards stay as they are
+  int count(PlanAction action) const;
+};
+
+// Filters for listing and scheduling. An empty deck means every deck; a deck includes its
+// sub-decks (`ml` matches `ml` and `ml/entropy`).
+struct CardFilter {
+  std::string deck;
+};
+
+struct StateCounts {
+  int new_cards = 0, learning = 0, review = 0, suspended = 0, retired = 0;
+};
+
+// Opens (creating the file and its folder when missing) and migrates a recall database.
+// Every public method that changes anything runs in one transaction of its own.
+// Throws recall::Error on a database it cannot open or that is newer than this binary.
+class Store {
+ public:
+  explicit Store(const std::filesystem::path& path);
+  // An in-memory database, for dry runs on a database that does not exist yet.
+  static std::unique_ptr<Store> in_memory();
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  int schema_version() const;
+
+  // Compares the notes with what is stored. Reads only.
+  ImportPlan plan_import(std::vector<NoteInput> notes, std::vector<std::string> scope,
+                         std::vector<std::string> skipped);
+  // Writes a plan in one transaction.
+  void apply_import(const ImportPlan& plan, std::chrono::sys_seconds now);
+
+  // Cards due on or before `today` (learning and review), most overdue first.
+  std::vector<Card> due_cards(const CardFilter& filter, std::chrono::sys_days today);
+  // New cards in note order.
+  std::vector<Card> new_cards(const CardFilter& filter, int limit);
+  // Review-log rows of `kind` on `day`.
+  int reviews_on(std::chrono::sys_days day, std::optional<ReviewKind> kind);
+  std::vector<Card> cards(const CardFilter& filter);
+  std::optional<Card> card_by_id(std::int64_t id);
+
+  // Logs one answer and stores `record.after` (unless it is a drill) in one transaction.
+  void record_review(const ReviewRecord& record);
+
+  StateCounts state_counts(const CardFilter& filter);
+  // Active cards (learning, review) due in [from, to].
+  int due_between(const CardFilter& filter, std::chrono::sys_days from, std::chrono::sys_days to);
+  // Scheduled reviews on days in [from, to]: how many, how many graded >= 3.
+  std::pair<int, int> retention(const CardFilter& filter, std::chrono::sys_days from,
+                                std::chrono::sys_days to);
+
+ private:
+  struct Impl;
+  explicit Store(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace recall::store

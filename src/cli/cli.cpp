@@ -1,0 +1,90 @@
+#include "recall/cli/cli.hpp"
+
+#include <CLI/CLI.hpp>
+#include <array>
+#include <cstdlib>
+#include <iostream>
+
+#include "commands.hpp"
+#include "recall/core/error.hpp"
+
+namespace recall::cli {
+
+std::unique_ptr<store::Store> open_store(const Context& context) {
+  return std::make_unique<store::Store>(context.db_path());
+}
+
+void warn(const std::string& message) { std::cerr << "recall: warning: " << message << '\n'; }
+
+namespace {
+
+constexpr std::array kCommands = {setup_import, setup_review, setup_stats, setup_cards};
+
+int rollover_from_environment() {
+  const char* env = std::getenv("RECALL_ROLLOVER_HOUR");
+  if (!env || !*env) return 4;
+  char* end = nullptr;
+  const long hour = std::strtol(env, &end, 10);
+  if (*end != '\0' || hour < 0 || hour > 23) {
+    throw Error("RECALL_ROLLOVER_HOUR must be a whole hour from 0 to 23", "", kExitUsage);
+  }
+  return static_cast<int>(hour);
+}
+
+}  // namespace
+
+int run(int argc, char** argv) {
+  CLI::App app{"recall: spaced-repetition flashcards from the notes you already write"};
+  app.set_version_flag("--version", std::string("recall ") + RECALL_VERSION);
+  app.require_subcommand(1);
+  app.fallthrough();
+
+  Context context;
+  std::string db;
+  std::optional<int> rollover;
+  std::string color = "auto";
+  app.add_option("--db", db, "Database file (default: $RECALL_DB, else $XDG_DATA_HOME/recall/recall.db)");
+  app.add_option("--rollover-hour", rollover,
+                 "Hour at which a new review day starts (default: $RECALL_ROLLOVER_HOUR, else 4)")
+      ->check(CLI::Range(0, 23));
+  app.add_option("--color", color, "Colour: auto, always or never (NO_COLOR also turns it off)")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  app.footer(
+      "Environment: RECALL_DB, RECALL_NOW (ISO 8601 with offset, replaces the clock), "
+      "RECALL_ROLLOVER_HOUR, XDG_DATA_HOME, NO_COLOR.\n"
+      "Exit codes: 0 ok, 1 error, 2 usage, 3 path not found, 4 done with files skipped, "
+      "130 interrupted.");
+
+  std::vector<Command> commands;
+  for (auto setup : kCommands) commands.push_back(setup(app));
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitUsage;
+  }
+
+  try {
+    if (!db.empty()) context.db_flag = db;
+    context.rollover_hour = rollover ? *rollover : rollover_from_environment();
+    context.now = core::now_from_environment();
+    std::optional<bool> force_color;
+    if (color == "always") force_color = true;
+    if (color == "never") force_color = false;
+    auto terminal = review::Terminal::standard(force_color);
+    context.terminal = &terminal;
+    for (const Command& command : commands) {
+      if (command.app->parsed()) return command.run(context);
+    }
+    return kExitUsage;
+  } catch (const Error& e) {
+    std::cerr << "recall: error: " << e.what() << '\n';
+    return e.exit_code();
+  } catch (const std::exception& e) {
+    std::cerr << "recall: error: " << e.what() << '\n';
+    return kExitFailure;
+  }
+}
+
+}  // namespace recall::cli

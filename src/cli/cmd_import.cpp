@@ -1,0 +1,117 @@
+// recall import PATH...: notes in, cards out, as one plan applied in one transaction.
+#include <CLI/CLI.hpp>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "commands.hpp"
+#include "recall/core/error.hpp"
+#include "recall/core/hash.hpp"
+#include "recall/extract/extract.hpp"
+#include "recall/notes/note_file.hpp"
+
+namespace recall::cli {
+
+namespace fs = std::filesystem;
+
+struct ImportOptions {
+  std::vector<std::string> paths;
+  bool dry_run = false;
+  std::string format = "text";
+};
+
+namespace {
+
+std::string absolute_path(const fs::path& path) {
+  std::error_code ec;
+  fs::path full = fs::weakly_canonical(fs::absolute(path), ec);
+  return (ec ? fs::absolute(path) : full).lexically_normal().generic_string();
+}
+
+nlohmann::json card_json(const store::PlannedCard& card) {
+  const auto& d = card.draft;
+  return {{"action", store::to_string(card.action)},
+          {"key", card.key},
+          {"deck", d.deck},
+          {"question", d.question},
+          {"answer", d.answer},
+          {"kind", d.kind},
+          {"rule", d.rule},
+          {"confidence", d.confidence},
+          {"source", d.source},
+          {"line", d.line},
+          {"context", d.context}};
+}
+
+int run_import(const ImportOptions& options, const Context& context) {
+  std::vector<fs::path> roots(options.paths.begin(), options.paths.end());
+  notes::ScanResult scanned = notes::scan(roots);  // throws for a missing root
+
+  std::vector<std::string> skipped;
+  std::vector<extract::Warning> warnings = scanned.warnings;
+  for (const auto& w : scanned.warnings) {
+    for (const auto& root : roots) {
+      const fs::path candidate = fs::is_directory(root) ? root / w.source : root;
+      if (fs::exists(candidate)) skipped.push_back(absolute_path(candidate));
+    }
+  }
+
+  std::vector<store::NoteInput> inputs;
+  inputs.reserve(scanned.files.size());
+  for (const notes::NoteFile& note : scanned.files) {
+    extract::ExtractResult result = extract::extract_cards(note);
+    warnings.insert(warnings.end(), result.warnings.begin(), result.warnings.end());
+    inputs.push_back({absolute_path(note.path), note.source, core::hash_hex(note.content),
+                      std::move(result.drafts)});
+  }
+  const std::size_t files_read = inputs.size();
+
+  std::vector<std::string> scope;
+  for (const auto& root : roots) scope.push_back(absolute_path(root));
+
+  // A dry run on a database that does not exist yet plans against an empty one in memory.
+  const fs::path db_path = context.db_path();
+  std::unique_ptr<store::Store> store = options.dry_run && !fs::exists(db_path)
+                                            ? store::Store::in_memory()
+                                            : std::make_unique<store::Store>(db_path);
+  store::ImportPlan plan = store->plan_import(std::move(inputs), scope, skipped);
+  if (!options.dry_run) store->apply_import(plan, context.now.utc);
+
+  for (const auto& w : warnings) {
+    warn(w.source + (w.line > 0 ? ":" + std::to_string(w.line) : "") + ": " + w.message);
+  }
+
+  const bool json = options.format == "json";
+  if (json) {
+    for (const auto& card : plan.cards) std::cout << card_json(card).dump() << '\n';
+  }
+  std::ostream& summary = json ? std::cerr : std::cout;
+  summary << (options.dry_run ? "Would import: " : "Imported: ") << files_read << " file"
+          << (files_read == 1 ? "" : "s") << " read; cards: "
+          << plan.count(store::PlanAction::new_card) << " new, "
+          << plan.count(store::PlanAction::updated) << " updated, "
+          << plan.count(store::PlanAction::unchanged) << " unchanged, "
+          << plan.count(store::PlanAction::retired) << " retired, "
+          << plan.count(store::PlanAction::restored) << " restored; " << scanned.warnings.size()
+          << " file" << (scanned.warnings.size() == 1 ? "" : "s") << " skipped.\n";
+  if (options.dry_run) summary << "Dry run: nothing was written.\n";
+  return scanned.warnings.empty() ? kExitOk : kExitWarnings;
+}
+
+}  // namespace
+
+Command setup_import(CLI::App& parent) {
+  auto options = std::make_shared<ImportOptions>();
+  CLI::App* app = parent.add_subcommand(
+      "import", "Make cards from notes (.md, .markdown, .txt files, folders searched recursively)");
+  app->add_option("paths", options->paths, "Note files or folders")->required();
+  app->add_flag("-n,--dry-run", options->dry_run, "Show what would change; write nothing");
+  app->add_option("--format", options->format, "Output: text (a summary) or json (a line per card)")
+      ->check(CLI::IsMember({"text", "json"}));
+  app->footer(
+      "Each file's deck is its folder below the imported path plus its name without extension. "
+      "Re-importing keeps review history: changed answers update their card, removed items retire "
+      "theirs.");
+  return {app, [options](const Context& context) { return run_import(*options, context); }};
+}
+
+}  // namespace recall::cli

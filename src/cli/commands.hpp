@@ -1,0 +1,21 @@
+// Private to src/cli: the subcommands. Each file defines one setup_X, which adds its
+// subcommand to the parent app and returns how to run it; its options live in the closure.
+#pragma once
+
+#include <functional>
+
+#include "context.hpp"
+
+namespace recall::cli {
+
+struct Command {
+  CLI::App* app = nullptr;
+  std::function<int(const Context&)> run;
+};
+
+Command setup_import(CLI::App& parent);
+Command setup_review(CLI::App& parent);
+Command setup_stats(CLI::App& parent);
+Command setup_cards(CLI::App& parent);
+
+}  // namespace recall::cli

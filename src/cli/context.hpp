@@ -1,0 +1,40 @@
+// Private to src/cli: what every command is handed.
+#pragma once
+
+#include <chrono>
+#include <filesystem>
+#include <memory>
+#include <optional>
+
+#include "recall/core/clock.hpp"
+#include "recall/review/terminal.hpp"
+#include "recall/store/store.hpp"
+
+namespace CLI {
+class App;
+}
+
+namespace recall::cli {
+
+struct Context {
+  std::optional<std::filesystem::path> db_flag;
+  int rollover_hour = 4;
+  core::Now now;
+  review::Terminal* terminal = nullptr;
+
+  std::filesystem::path db_path() const { return store::default_db_path(db_flag); }
+  std::chrono::sys_days today() const { return core::review_day(now, rollover_hour); }
+};
+
+// Opens (creating when missing) the database of `context`.
+std::unique_ptr<store::Store> open_store(const Context& context);
+
+// Prints `recall: warning: <message>` on stderr.
+void warn(const std::string& message);
+
+struct ImportOptions;
+struct ReviewOptions;
+struct StatsOptions;
+struct CardsOptions;
+
+}  // namespace recall::cli

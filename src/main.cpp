@@ -1,0 +1,3 @@
+#include "recall/cli/cli.hpp"
+
+int main(int argc, char** argv) { return recall::cli::run(argc, argv); }

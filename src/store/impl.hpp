@@ -1,0 +1,38 @@
+// Private to src/store: the database handle shared by the store's source files.
+#pragma once
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <string>
+#include <string_view>
+
+#include "recall/store/store.hpp"
+
+namespace recall::store {
+
+struct Store::Impl {
+  explicit Impl(const std::string& path, int flags) : db(path, flags) {}
+  SQLite::Database db;
+};
+
+// The columns every card query selects, in the order read_card() expects.
+inline constexpr std::string_view kCardColumns =
+    "c.id, c.key, c.deck, c.question, c.answer, c.kind, c.rule, c.confidence, c.source, c.line, "
+    "c.context, c.state, c.repetitions, c.interval_days, c.ef_centi, c.lapses, c.due, "
+    "(SELECT count(*) FROM reviews r WHERE r.card_id = c.id) AS reviews";
+
+// Reads a row selected with kCardColumns.
+Card read_card(SQLite::Statement& row);
+
+// `AND (c.deck = :deck OR c.deck LIKE :deck_prefix)` when the filter names a deck, else empty.
+std::string deck_clause(const CardFilter& filter);
+void bind_deck(SQLite::Statement& statement, const CardFilter& filter);
+
+// Context as stored: a JSON array of strings.
+std::string context_to_json(const std::vector<std::string>& context);
+std::vector<std::string> context_from_json(const std::string& text);
+
+// Creates or upgrades the schema; throws recall::Error for a newer database.
+void migrate(SQLite::Database& db, const std::string& where);
+
+}  // namespace recall::store

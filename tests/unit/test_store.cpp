@@ -1,0 +1,185 @@
+// The store on a real SQLite file: migrations, import plans, the review log.
+#include <sqlite3.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+
+#include "recall/core/clock.hpp"
+#include "recall/core/error.hpp"
+#include "recall/store/store.hpp"
+
+namespace fs = std::filesystem;
+using namespace recall;
+using store::PlanAction;
+
+namespace {
+
+struct TempDb {
+  TempDb() {
+    std::string pattern = (fs::temp_directory_path() / "recall-store-XXXXXX").string();
+    REQUIRE(mkdtemp(pattern.data()) != nullptr);
+    dir = pattern;
+  }
+  ~TempDb() {
+    std::error_code ec;
+    fs::remove_all(dir, ec);
+  }
+  fs::path path() const { return dir / "sub" / "recall.db"; }
+  fs::path dir;
+};
+
+extract::CardDraft draft(const std::string& term, const std::string& answer, int line = 1) {
+  extract::CardDraft d;
+  d.deck = "deck";
+  d.term = term;
+  d.question = "What is " + term + "?";
+  d.answer = answer;
+  d.kind = "definition";
+  d.rule = "double-colon";
+  d.source = "deck.md";
+  d.line = line;
+  return d;
+}
+
+store::NoteInput note(std::vector<extract::CardDraft> drafts, const std::string& path = "/n/deck.md") {
+  return {path, "deck.md", "hash", std::move(drafts)};
+}
+
+const auto kNow = std::chrono::sys_seconds{std::chrono::sys_days{std::chrono::year{2026} /
+                                                                  3 / 1}};
+
+store::ImportPlan import(store::Store& s, std::vector<store::NoteInput> notes) {
+  auto plan = s.plan_import(std::move(notes), {"/n"}, {});
+  s.apply_import(plan, kNow);
+  return plan;
+}
+
+}  // namespace
+
+TEST_CASE("store: a new database is created with its folder and migrated", "[store]") {
+  TempDb tmp;
+  {
+    store::Store s(tmp.path());
+    CHECK(s.schema_version() == 1);
+  }
+  CHECK(fs::exists(tmp.path()));
+  store::Store again(tmp.path());
+  CHECK(again.schema_version() == 1);
+}
+
+TEST_CASE("store: a database newer than the binary is refused", "[store]") {
+  TempDb tmp;
+  { store::Store s(tmp.path()); }
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(tmp.path().c_str(), &db) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(db, "PRAGMA user_version = 99", nullptr, nullptr, nullptr) == SQLITE_OK);
+  sqlite3_close(db);
+  CHECK_THROWS_AS(store::Store(tmp.path()), Error);
+  CHECK_THROWS_WITH(store::Store(tmp.path()), Catch::Contains("newer"));
+}
+
+TEST_CASE("store: import plans across edits", "[store]") {
+  TempDb tmp;
+  store::Store s(tmp.path());
+  auto first = import(s, {note({draft("entropy", "surprise"), draft("perplexity", "2^H", 3)})});
+  CHECK(first.count(PlanAction::new_card) == 2);
+  CHECK(s.cards({}).size() == 2);
+
+  auto same = import(s, {note({draft("entropy", "surprise"), draft("perplexity", "2^H", 3)})});
+  CHECK(same.count(PlanAction::unchanged) == 2);
+  CHECK(same.count(PlanAction::new_card) == 0);
+
+  // A moved line is not an update; a changed answer is; case and emphasis do not change identity.
+  auto edited =
+      import(s, {note({draft("**Entropy**", "average surprise", 5), draft("perplexity", "2^H", 9)})});
+  CHECK(edited.count(PlanAction::updated) == 1);
+  CHECK(edited.count(PlanAction::unchanged) == 1);
+  CHECK(edited.count(PlanAction::new_card) == 0);
+  const auto cards = s.cards({});
+  REQUIRE(cards.size() == 2);
+  CHECK(cards[0].line == 5);
+  CHECK(cards[0].answer == "average surprise");
+  CHECK(cards[0].key == first.cards[0].key);
+
+  auto removed = import(s, {note({draft("perplexity", "2^H", 9)})});
+  CHECK(removed.count(PlanAction::retired) == 1);
+  CHECK(s.state_counts({}).retired == 1);
+
+  auto back = import(s, {note({draft("entropy", "average surprise", 5), draft("perplexity", "2^H", 9)})});
+  CHECK(back.count(PlanAction::restored) == 1);
+  CHECK(s.state_counts({}).retired == 0);
+  CHECK(s.state_counts({}).new_cards == 2);
+}
+
+TEST_CASE("store: notes outside the imported scope are left alone", "[store]") {
+  TempDb tmp;
+  store::Store s(tmp.path());
+  import(s, {note({draft("a", "1")}, "/n/a.md"), note({draft("b", "2")}, "/other/b.md")});
+  auto plan = s.plan_import({note({draft("a", "1")}, "/n/a.md")}, {"/n/a.md"}, {});
+  CHECK(plan.count(PlanAction::retired) == 0);
+  // A skipped (unreadable) note keeps its cards.
+  auto skipped = s.plan_import({}, {"/n"}, {"/n/a.md"});
+  CHECK(skipped.count(PlanAction::retired) == 0);
+  auto deleted = s.plan_import({}, {"/n"}, {});
+  CHECK(deleted.count(PlanAction::retired) == 1);
+}
+
+TEST_CASE("store: the same term twice in a note makes two cards", "[store]") {
+  TempDb tmp;
+  store::Store s(tmp.path());
+  auto plan = import(s, {note({draft("bias", "statistics"), draft("bias", "fairness", 7)})});
+  CHECK(plan.count(PlanAction::new_card) == 2);
+  CHECK(plan.cards[0].key != plan.cards[1].key);
+  auto again = import(s, {note({draft("bias", "statistics"), draft("bias", "fairness", 7)})});
+  CHECK(again.count(PlanAction::unchanged) == 2);
+}
+
+TEST_CASE("store: a review is logged and the schedule stored; drills leave it", "[store]") {
+  TempDb tmp;
+  store::Store s(tmp.path());
+  import(s, {note({draft("entropy", "surprise")})});
+  const auto today = std::chrono::sys_days{std::chrono::year{2026} / 3 / 1};
+  auto card = s.new_cards({}, 10).at(0);
+
+  store::ReviewRecord record;
+  record.card_id = card.id;
+  record.reviewed_at = kNow;
+  record.review_day = today;
+  record.grade = 3;
+  record.before = card.sm2;
+  record.after = schedule::answer(card.sm2, 3, today);
+  record.kind = store::ReviewKind::new_card;
+  s.record_review(record);
+
+  auto drill = record;
+  drill.kind = store::ReviewKind::drill;
+  drill.before = drill.after = schedule::answer(record.after, 0, today);  // must not be stored
+  s.record_review(drill);
+
+  const auto stored = s.card_by_id(card.id).value();
+  CHECK(stored.reviews == 2);
+  CHECK(stored.sm2.state == schedule::CardState::review);
+  CHECK(stored.sm2.interval_days == 1);
+  CHECK(stored.sm2.ef_centi == 236);
+  CHECK(s.reviews_on(today, store::ReviewKind::new_card) == 1);
+  CHECK(s.reviews_on(today, std::nullopt) == 2);
+  CHECK(s.due_cards({}, today).empty());
+  CHECK(s.due_cards({}, today + std::chrono::days{1}).size() == 1);
+  CHECK_FALSE(s.card_by_id(card.id + 100).has_value());
+}
+
+TEST_CASE("store: deck filters include sub-decks only", "[store]") {
+  TempDb tmp;
+  store::Store s(tmp.path());
+  auto a = draft("a", "1");
+  a.deck = "ml";
+  auto b = draft("b", "2");
+  b.deck = "ml/deep";
+  auto c = draft("c", "3");
+  c.deck = "mlops";
+  import(s, {note({a, b, c})});
+  CHECK(s.cards({"ml"}).size() == 2);
+  CHECK(s.cards({"ml/deep"}).size() == 1);
+  CHECK(s.cards({"m"}).empty());
+  CHECK(s.cards({}).size() == 3);
+}
