@@ -134,7 +134,7 @@ TEST_CASE("store: the same term twice in a note makes two cards", "[store]") {
   CHECK(again.count(PlanAction::unchanged) == 2);
 }
 
-TEST_CASE("store: a review is logged and the schedule stored; drills leave it", "[store]") {
+TEST_CASE("store: a review is logged and the schedule stored, drills leave it", "[store]") {
   TempDb tmp;
   store::Store s(tmp.path());
   import(s, {note({draft("entropy", "surprise")})});

@@ -30,7 +30,7 @@ struct ReviewState {
 constexpr int kMinEfCenti = 130;
 constexpr int kInitialEfCenti = 250;
 // Intervals saturate at 100 years (Anki's default maximum interval): SM-2 sets no bound, and a
-// card graded 5 a dozen times would otherwise run past year 9999 and then out of `int`.
+// card graded 5 thirteen times would otherwise be due after year 9999, and soon overflow `int`.
 constexpr int kMaxIntervalDays = 36500;
 
 // EF' = EF + (0.1 - (5-q)(0.08 + (5-q)0.02)), floored at 1.3, in hundredths.
