@@ -123,7 +123,14 @@ SessionSummary run_session(store::Store& store, Terminal& terminal, const Sessio
       terminal.out() << terminal.paint(kLegend, Style::dim) << (terminal.interactive() ? "" : "\n")
                      << std::flush;
       input = read_grade(terminal);
-      if (terminal.interactive()) terminal.out() << '\n';
+      if (terminal.interactive()) {
+        terminal.out() << '\n';
+        if (input.kind == InputKind::grade) {
+          terminal.out() << terminal.paint("→ " + std::to_string(input.grade),
+                                           input.grade >= 3 ? Style::good : Style::bad)
+                         << '\n';
+        }
+      }
     }
     if (input.kind != InputKind::grade) {
       summary.quit = input.kind != InputKind::end;

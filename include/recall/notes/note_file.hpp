@@ -18,13 +18,17 @@ struct NoteFile {
 };
 
 struct ScanResult {
-  std::vector<NoteFile> files;              // in a stable order (sorted by source)
-  std::vector<extract::Warning> warnings;   // skipped files: binary, not UTF-8, unreadable
+  std::vector<NoteFile> files;             // in a stable order (sorted by source)
+  std::vector<extract::Warning> warnings;  // skipped files: binary, not UTF-8, unreadable;
+                                           // `line` is the first bad line of a non-UTF-8 file
 };
 
-// Reads every `.md`, `.markdown` and `.txt` file under each root (a file or a folder, searched
-// recursively; hidden folders skipped). A root that does not exist throws recall::Error with
-// exit code kExitNotFound. A file that cannot be used becomes a warning, never an exception.
+// Reads every `.md`, `.markdown` and `.txt` file (extension in any case) under each root folder,
+// searched recursively; files and folders whose name starts with `.` are skipped. A root that is a
+// file is read whatever its name. Contents are normalized by normalize_text() (no BOM, LF, NFC);
+// `source` and `deck` are NFC too. A root that does not exist throws recall::Error with exit code
+// kExitNotFound, before anything is read. A file that cannot be used (unreadable, binary, not
+// UTF-8) becomes a warning, never an exception.
 ScanResult scan(const std::vector<std::filesystem::path>& roots);
 
 }  // namespace recall::notes

@@ -1,0 +1,59 @@
+// Small text helpers the extraction rules share: UTF-8 walking, trimming, recognising links,
+// dates and labels. All linear in the input, none allocates more than its result.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace recall::extract {
+
+// `s` without leading and trailing spaces, tabs and newlines.
+std::string_view trim(std::string_view s);
+
+// `s` split at '\n'; an empty `s` gives one empty line.
+std::vector<std::string_view> split_lines(std::string_view s);
+
+// The code point starting at byte `i` of valid UTF-8 `s`; advances `i` past it.
+char32_t next_code_point(std::string_view s, std::size_t& i);
+
+// The number of code points of valid UTF-8 `s`.
+std::size_t code_point_count(std::string_view s);
+
+// The number of whitespace-separated words.
+std::size_t word_count(std::string_view s);
+
+// Hangul syllables (가..힣) and jamo.
+bool is_hangul(char32_t c);
+bool contains_hangul(std::string_view s);
+
+// True when `s` has a letter or a digit (any non-ASCII character counts as a letter), i.e. is
+// more than punctuation such as `---` or `[ ]`.
+bool has_word_character(std::string_view s);
+
+// `s` in ASCII lower case (other bytes unchanged).
+std::string ascii_lower(std::string_view s);
+
+// `s` without emphasis that wraps all of it: `**term**`, `__term__`, `*term*`, `_term_`.
+std::string_view strip_emphasis(std::string_view s);
+
+// True when `s` is nothing but one link: a bare URL, `<url>`, `[text](url)` or `![alt](url)`.
+bool is_link_only(std::string_view s);
+
+// True when `s` names a date, a weekday or a day/week of a plan: `2024-09-02`, `Monday`,
+// `October 13, 2025`, `11일차`, `3주차`, `week3`. Such lines head journal entries, not terms.
+bool is_date_like(std::string_view s);
+
+// Byte offset of `needle` in `s` outside of code spans, or npos.
+std::size_t find_outside_code(std::string_view s, std::string_view needle);
+
+// Whether `line` starts with the marker `Q:` / `A:` (`letter` is 'q' or 'a'; case-insensitive, a
+// full-width colon and bold `**Q:**` / `**Q**:` allowed) and the text after it, trimmed.
+struct MarkerMatch {
+  bool found = false;
+  std::string_view rest;
+};
+MarkerMatch match_marker(std::string_view line, char letter);
+
+}  // namespace recall::extract

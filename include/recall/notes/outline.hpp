@@ -1,0 +1,64 @@
+// The Outline: a markdown note as a plain tree of blocks that remember their source lines.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace recall::notes {
+
+enum class BlockKind {
+  heading,    // `#` or setext heading; `level` and `text`
+  paragraph,  // `text`: the lines as written
+  list,       // `ordered`, `start`, `tight`; children are items
+  item,       // `task`; children are the item's blocks, the first one usually a paragraph
+  code,       // `text`: the code, `info`: the fence info string
+  html,       // `text`: the raw HTML
+  quote,      // block quote; children are its blocks
+  table,      // `text`: the rows as written
+  rule,       // thematic break
+  other,      // anything else (footnote definitions)
+};
+
+// A list item's checkbox.
+enum class Task { none, open, done };
+
+// One block of a note. Line numbers are 1-based lines of the original file (front matter and
+// everything else that the parser does not see still counts). Text keeps the markdown as written,
+// inline markup, LaTeX and code spans untouched; only what belongs to an enclosing container
+// (list indentation, `>` markers, the list marker, a task checkbox) is removed, and each line is
+// trimmed on the right.
+struct Block {
+  BlockKind kind = BlockKind::other;
+  int line = 0;            // first line
+  int end_line = 0;        // last line, inclusive, never before `line`
+  int level = 0;           // heading: 1..6
+  std::string text;        // lines joined by '\n'; see BlockKind
+  std::string info;        // code: the fence info string, e.g. `python`
+  bool ordered = false;    // list: `1.` rather than `-`
+  int start = 1;           // list: the number of the first item of an ordered list
+  bool tight = true;       // list: no blank lines between the items
+  Task task = Task::none;  // item: `- [ ]` is open, `- [x]` is done
+  std::vector<Block> children;
+};
+
+// How deep blocks may nest in an Outline (block quotes, lists and items each count one level).
+inline constexpr int kMaxDepth = 64;
+
+// A parsed note.
+struct Outline {
+  std::string front_matter;   // YAML between the leading `---` fences, empty if none
+  std::vector<Block> blocks;  // top-level blocks in note order
+};
+
+// Parses a note (valid UTF-8, LF line ends) as GitHub-flavoured markdown (tables, strikethrough,
+// autolinks, task lists). A YAML front matter block at the very top is set aside in
+// `front_matter` and its lines stay counted. Blocks nested deeper than kMaxDepth are left out so
+// that walking the outline never recurses without bound. Never throws on any content.
+Outline parse_outline(std::string_view markdown);
+
+// The first paragraph of a list item (its head line(s)), or nullptr when the item starts with
+// something else or is empty.
+const Block* item_head(const Block& item);
+
+}  // namespace recall::notes

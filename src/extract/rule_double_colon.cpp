@@ -1,0 +1,132 @@
+// Rule `double-colon`: `term :: definition` lines, in paragraphs or list items.
+//
+//   Entropy :: the expected surprise of a distribution
+//   - 엔트로피 :: 분포의 평균 정보량
+//
+// The definition continues on the following lines of the same paragraph (up to the next `::`
+// line); in a list item, the items nested under it belong to it too. `::` inside a code span
+// (`std::vector`) does not count, nor does `key:: value` without a space before the colons.
+#include "recall/extract/phrasing.hpp"
+#include "recall/extract/render.hpp"
+#include "recall/extract/rules.hpp"
+#include "recall/extract/text.hpp"
+
+namespace recall::extract {
+namespace {
+
+using notes::Block;
+using notes::BlockKind;
+
+constexpr std::string_view kSeparator = " :: ";
+constexpr std::size_t kMaxTermLength = 80;  // code points; longer is a sentence, not a term
+
+// Where the separator is in `line`, also at the very end (`term ::` with the definition below).
+std::size_t find_separator(std::string_view line) {
+  line = trim(line);
+  const std::size_t at = find_outside_code(line, kSeparator);
+  if (at != std::string_view::npos) return at;
+  if (line.size() > 3 && line.substr(line.size() - 3) == " ::") return line.size() - 3;
+  return std::string_view::npos;
+}
+
+class DoubleColonWalker {
+ public:
+  explicit DoubleColonWalker(RuleOutput& out) : m_out(out) {}
+
+  void walk(std::span<const Block> blocks, bool top_level, const Block* item) {
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+      const Block& block = blocks[i];
+      switch (block.kind) {
+        case BlockKind::heading:
+          if (top_level) m_headings.enter(block);
+          break;
+        case BlockKind::paragraph:
+          // Only the head of an item owns what is nested under the item.
+          paragraph(block, i == 0 && item != nullptr ? item : nullptr);
+          break;
+        case BlockKind::list:
+          for (const Block& child : block.children) {
+            if (child.task == notes::Task::none) walk(child.children, false, &child);
+          }
+          break;
+        case BlockKind::quote:
+          walk(block.children, false, nullptr);
+          break;
+        default:
+          break;
+      }
+    }
+  }
+
+ private:
+  void paragraph(const Block& block, const Block* item) {
+    const std::vector<std::string_view> lines = split_lines(block.text);
+    std::vector<std::size_t> starts;  // lines with a separator
+    for (std::size_t k = 0; k < lines.size(); ++k) {
+      if (match_marker(lines[k], 'q').found || match_marker(lines[k], 'a').found) continue;
+      if (find_separator(lines[k]) != std::string_view::npos) starts.push_back(k);
+    }
+    for (std::size_t s = 0; s < starts.size(); ++s) {
+      const std::size_t k = starts[s];
+      const bool last = s + 1 == starts.size();
+      const std::size_t end = last ? lines.size() : starts[s + 1];
+      const std::string_view first = trim(lines[k]);
+      const std::size_t at = find_separator(first);
+      const std::string term(trim(strip_emphasis(trim(first.substr(0, at)))));
+      std::string definition(trim(first.substr(std::min(first.size(), at + 3))));
+      for (std::size_t c = k + 1; c < end; ++c) {
+        if (match_marker(lines[c], 'q').found || match_marker(lines[c], 'a').found) break;
+        definition += '\n';
+        definition += lines[c];
+      }
+      int end_line = block.line + static_cast<int>(end) - 1;
+      if (last && item != nullptr && item->children.size() > 1) {
+        const std::span<const Block> nested = std::span<const Block>(item->children).subspan(1);
+        const std::string below = render_markdown(nested);
+        if (!below.empty()) definition += (trim(definition).empty() ? "" : "\n") + below;
+        end_line = item->end_line;
+      }
+      emit(term, std::string(trim(definition)), block.line + static_cast<int>(k), end_line);
+    }
+  }
+
+  void emit(const std::string& term, std::string definition, int line, int end_line) {
+    if (term.empty()) {
+      m_out.warn(line, ":: without a term");
+      return;
+    }
+    // Punctuation (`---`, `[ ]`) is no term, and a long left side is a sentence that happens to
+    // contain `::`.
+    if (!has_word_character(term) || term.rfind("[ ]", 0) == 0 || term.rfind("[x]", 0) == 0 ||
+        code_point_count(term) > kMaxTermLength) {
+      return;
+    }
+    if (definition.empty()) {
+      m_out.warn(line, ":: without a definition");
+      return;
+    }
+    Proposal proposal;
+    CardDraft& card = proposal.draft;
+    card.question = what_is_question(term);
+    card.answer = std::move(definition);
+    card.kind = "definition";
+    card.rule = "double-colon";
+    card.confidence = 1.0;
+    card.line = line;
+    card.context = m_headings.path();
+    card.term = term;
+    proposal.end_line = std::max(line, end_line);
+    m_out.cards.push_back(std::move(proposal));
+  }
+
+  RuleOutput& m_out;
+  HeadingPath m_headings;
+};
+
+}  // namespace
+
+void rule_double_colon(const notes::Outline& outline, RuleOutput& out) {
+  DoubleColonWalker(out).walk(outline.blocks, true, nullptr);
+}
+
+}  // namespace recall::extract

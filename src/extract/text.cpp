@@ -1,0 +1,302 @@
+// Text helpers shared by the extraction rules.
+#include "recall/extract/text.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <unordered_map>
+#include <utility>
+
+namespace recall::extract {
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+bool starts_with(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+
+bool contains_space(std::string_view s) { return std::any_of(s.begin(), s.end(), is_space); }
+
+bool is_bare_url(std::string_view s) {
+  const std::string lower = ascii_lower(s.substr(0, 8));
+  const bool scheme = starts_with(lower, "http://") || starts_with(lower, "https://") ||
+                      starts_with(lower, "ftp://") || starts_with(lower, "www.");
+  return scheme && !contains_space(s);
+}
+
+// `[text](url)` or `[text](url "title")`, the whole of `s`.
+bool is_inline_link(std::string_view s) {
+  if (starts_with(s, "!")) s.remove_prefix(1);
+  if (!starts_with(s, "[") || s.size() < 4 || s.back() != ')') return false;
+  const std::size_t middle = s.find("](");
+  if (middle == std::string_view::npos) return false;
+  // The text must not close and reopen another link: `[a](b) and [c](d)`.
+  const std::string_view target = s.substr(middle + 2, s.size() - middle - 3);
+  return target.find("](") == std::string_view::npos && target.find(") ") == std::string_view::npos;
+}
+
+// Length of the run of decimal digits starting at `i`.
+std::size_t digit_run(std::string_view s, std::size_t i) {
+  std::size_t n = 0;
+  while (i + n < s.size() && is_digit(s[i + n])) ++n;
+  return n;
+}
+
+bool has_numeric_date(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t first = digit_run(s, i);
+    if (first == 0) {
+      ++i;
+      continue;
+    }
+    const bool boundary = i == 0 || !is_digit(s[i - 1]);
+    const std::size_t sep = i + first;
+    if (boundary && sep + 1 < s.size() && (s[sep] == '-' || s[sep] == '.' || s[sep] == '/')) {
+      const std::size_t second = digit_run(s, sep + 1);
+      if (second >= 1 && second <= 2) {
+        if (first == 4 || s[sep] == '/') return true;  // 2024-09, 2019.08.07, 10/13
+        const std::size_t sep2 = sep + 1 + second;
+        if (first <= 2 && sep2 + 1 < s.size() && s[sep2] == s[sep]) {
+          const std::size_t third = digit_run(s, sep2 + 1);
+          if (third == 2 || third == 4) return true;  // 13.10.2025, 10-13-25
+        }
+      }
+    }
+    i += first;
+  }
+  return false;
+}
+
+bool has_korean_date_unit(std::string_view s) {
+  static constexpr auto kUnits = std::to_array<std::string_view>({"년", "월", "일", "주차", "주"});
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (!is_digit(s[i]) || (i + 1 < s.size() && is_digit(s[i + 1]))) continue;
+    std::string_view rest = s.substr(i + 1);
+    if (starts_with(rest, " ")) rest.remove_prefix(1);
+    for (const std::string_view unit : kUnits) {
+      if (starts_with(rest, unit)) return true;
+    }
+  }
+  return false;
+}
+
+bool has_word_then_digit(std::string_view lower, std::string_view word) {
+  for (std::size_t at = lower.find(word); at != std::string_view::npos;
+       at = lower.find(word, at + 1)) {
+    const bool word_start = at == 0 || !std::isalpha(static_cast<unsigned char>(lower[at - 1]));
+    std::size_t next = at + word.size();
+    if (next < lower.size() && lower[next] == ' ') ++next;
+    if (word_start && next < lower.size() && is_digit(lower[next])) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+std::vector<std::string_view> split_lines(std::string_view s) {
+  std::vector<std::string_view> lines;
+  std::size_t begin = 0;
+  for (std::size_t end = s.find('\n'); end != std::string_view::npos; end = s.find('\n', begin)) {
+    lines.push_back(s.substr(begin, end - begin));
+    begin = end + 1;
+  }
+  lines.push_back(s.substr(begin));
+  return lines;
+}
+
+char32_t next_code_point(std::string_view s, std::size_t& i) {
+  const auto byte = [&](std::size_t k) {
+    return k < s.size() ? static_cast<unsigned char>(s[k]) : 0x80u;
+  };
+  const unsigned b0 = byte(i);
+  if (b0 < 0x80) {
+    i += 1;
+    return b0;
+  }
+  if (b0 < 0xE0) {
+    const char32_t c = ((b0 & 0x1Fu) << 6) | (byte(i + 1) & 0x3Fu);
+    i += 2;
+    return c;
+  }
+  if (b0 < 0xF0) {
+    const char32_t c = ((b0 & 0x0Fu) << 12) | ((byte(i + 1) & 0x3Fu) << 6) | (byte(i + 2) & 0x3Fu);
+    i += 3;
+    return c;
+  }
+  const char32_t c = ((b0 & 0x07u) << 18) | ((byte(i + 1) & 0x3Fu) << 12) |
+                     ((byte(i + 2) & 0x3Fu) << 6) | (byte(i + 3) & 0x3Fu);
+  i += 4;
+  return c;
+}
+
+std::size_t code_point_count(std::string_view s) {
+  return static_cast<std::size_t>(std::count_if(
+      s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+std::size_t word_count(std::string_view s) {
+  std::size_t words = 0;
+  bool in_word = false;
+  for (const char c : s) {
+    if (is_space(c)) {
+      in_word = false;
+    } else if (!in_word) {
+      in_word = true;
+      ++words;
+    }
+  }
+  return words;
+}
+
+bool is_hangul(char32_t c) {
+  return (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0x1100 && c <= 0x11FF) ||
+         (c >= 0x3130 && c <= 0x318F) || (c >= 0xA960 && c <= 0xA97F) ||
+         (c >= 0xD7B0 && c <= 0xD7FF);
+}
+
+bool contains_hangul(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    if (is_hangul(next_code_point(s, i))) return true;
+  }
+  return false;
+}
+
+bool has_word_character(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) {
+    const auto b = static_cast<unsigned char>(c);
+    return b >= 0x80 || std::isalnum(b) != 0;
+  });
+}
+
+std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+std::string_view strip_emphasis(std::string_view s) {
+  s = trim(s);
+  for (const std::string_view mark : {"**", "__", "*", "_"}) {
+    if (s.size() > 2 * mark.size() && starts_with(s, mark) &&
+        s.substr(s.size() - mark.size()) == mark) {
+      const std::string_view inner = s.substr(mark.size(), s.size() - 2 * mark.size());
+      if (inner.find(mark) == std::string_view::npos && !trim(inner).empty() &&
+          !is_space(inner.front()) && !is_space(inner.back())) {
+        return inner;
+      }
+    }
+  }
+  return s;
+}
+
+bool is_link_only(std::string_view s) {
+  s = trim(s);
+  if (s.empty()) return false;
+  if (s.front() == '<' && s.back() == '>') {
+    const std::string_view inner = s.substr(1, s.size() - 2);
+    return !contains_space(inner) && (inner.find("://") != std::string_view::npos ||
+                                      inner.find('@') != std::string_view::npos);
+  }
+  return is_bare_url(s) || is_inline_link(s);
+}
+
+bool is_date_like(std::string_view s) {
+  const std::string lower = ascii_lower(s);
+  static constexpr auto kDayWords =
+      std::to_array<std::string_view>({"monday", "tuesday", "wednesday", "thursday", "friday",
+                                       "saturday", "sunday", "today", "yesterday", "tomorrow"});
+  for (const std::string_view word : kDayWords) {
+    if (lower.find(word) != std::string::npos) return true;
+  }
+  static constexpr auto kKoreanDayWords =
+      std::to_array<std::string_view>({"요일", "오늘", "어제", "내일"});
+  for (const std::string_view word : kKoreanDayWords) {
+    if (lower.find(word) != std::string::npos) return true;
+  }
+  static constexpr auto kMonths = std::to_array<std::string_view>(
+      {"january", "february", "march", "april", "june", "july", "august", "september", "october",
+       "november", "december", "may"});
+  const bool has_digit = std::any_of(lower.begin(), lower.end(), is_digit);
+  for (const std::string_view month : kMonths) {
+    if (month == "may" ? has_word_then_digit(lower, month)
+                       : has_digit && lower.find(month) != std::string::npos) {
+      return true;
+    }
+  }
+  if (has_word_then_digit(lower, "week") || has_word_then_digit(lower, "day")) return true;
+  return has_numeric_date(lower) || has_korean_date_unit(lower);
+}
+
+std::size_t find_outside_code(std::string_view s, std::string_view needle) {
+  // Backtick runs; a run opens a code span closed by the next run of the same length.
+  std::vector<std::pair<std::size_t, std::size_t>> runs;  // (offset, length)
+  for (std::size_t i = 0; i < s.size();) {
+    if (s[i] != '`') {
+      ++i;
+      continue;
+    }
+    std::size_t n = 0;
+    while (i + n < s.size() && s[i + n] == '`') ++n;
+    runs.emplace_back(i, n);
+    i += n;
+  }
+  std::vector<std::size_t> next_same(runs.size(), runs.size());
+  std::unordered_map<std::size_t, std::size_t> later;  // run length -> index of the next run
+  for (std::size_t k = runs.size(); k-- > 0;) {
+    if (const auto it = later.find(runs[k].second); it != later.end()) next_same[k] = it->second;
+    later[runs[k].second] = k;
+  }
+  std::vector<std::pair<std::size_t, std::size_t>> spans;  // [begin, end) of code spans
+  for (std::size_t k = 0; k < runs.size();) {
+    if (next_same[k] < runs.size()) {
+      const auto& close = runs[next_same[k]];
+      spans.emplace_back(runs[k].first, close.first + close.second);
+      k = next_same[k] + 1;
+    } else {
+      ++k;
+    }
+  }
+  std::size_t span = 0;
+  for (std::size_t at = s.find(needle); at != std::string_view::npos; at = s.find(needle, at + 1)) {
+    while (span < spans.size() && spans[span].second <= at) ++span;
+    if (span == spans.size() || at + needle.size() <= spans[span].first) return at;
+  }
+  return std::string_view::npos;
+}
+
+MarkerMatch match_marker(std::string_view line, char letter) {
+  std::string_view s = trim(line);
+  const bool bold = starts_with(s, "**");
+  if (bold) s.remove_prefix(2);
+  if (s.empty() || (s.front() != letter && s.front() != letter - 'a' + 'A')) return {};
+  s.remove_prefix(1);
+  bool closed = !bold;
+  if (!closed && starts_with(s, "**")) {  // **Q**:
+    s.remove_prefix(2);
+    closed = true;
+  }
+  if (starts_with(s, ":")) {
+    s.remove_prefix(1);
+  } else if (starts_with(s, "\xEF\xBC\x9A")) {  // full-width colon
+    s.remove_prefix(3);
+  } else {
+    return {};
+  }
+  if (!closed) {  // **Q:**
+    if (!starts_with(s, "**")) return {};
+    s.remove_prefix(2);
+  }
+  return {true, trim(s)};
+}
+
+}  // namespace recall::extract

@@ -1,0 +1,344 @@
+// Markdown to Outline with cmark-gfm. The only place in recall that includes cmark-gfm.
+#include "recall/notes/outline.hpp"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace recall::notes {
+namespace {
+
+struct NodeDeleter {
+  void operator()(cmark_node* node) const { cmark_node_free(node); }
+};
+struct ParserDeleter {
+  void operator()(cmark_parser* parser) const { cmark_parser_free(parser); }
+};
+struct MallocDeleter {
+  void operator()(char* text) const { std::free(text); }
+};
+using NodePtr = std::unique_ptr<cmark_node, NodeDeleter>;
+using ParserPtr = std::unique_ptr<cmark_parser, ParserDeleter>;
+using MallocPtr = std::unique_ptr<char, MallocDeleter>;
+
+bool is_blank(char c) { return c == ' ' || c == '\t'; }
+
+std::string_view trim_right(std::string_view s) {
+  while (!s.empty() && (is_blank(s.back()) || s.back() == '\r' || s.back() == '\n')) {
+    s.remove_suffix(1);
+  }
+  return s;
+}
+
+std::string_view trim_left(std::string_view s) {
+  while (!s.empty() && is_blank(s.front())) s.remove_prefix(1);
+  return s;
+}
+
+// The source split in lines, addressed by 1-based line numbers as cmark reports them.
+class Lines {
+ public:
+  explicit Lines(std::string_view text) : m_text(text) {
+    m_starts.push_back(0);
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '\n') m_starts.push_back(i + 1);
+    }
+  }
+
+  int count() const { return static_cast<int>(m_starts.size()); }
+
+  // Line `n` without its '\n'; empty when out of range.
+  std::string_view line(int n) const {
+    if (n < 1 || n > count()) return {};
+    const std::size_t begin = m_starts[static_cast<std::size_t>(n - 1)];
+    std::size_t end = n < count() ? m_starts[static_cast<std::size_t>(n)] - 1 : m_text.size();
+    return m_text.substr(begin, end - begin);
+  }
+
+ private:
+  std::string_view m_text;
+  std::vector<std::size_t> m_starts;
+};
+
+// Removes what the containers of a block put in front of its continuation lines: `>` markers of
+// the enclosing block quotes and indentation. Leading whitespace of a paragraph or table line
+// carries no meaning, so removing all of it is exact.
+std::string_view strip_container_prefix(std::string_view line, int quote_depth) {
+  for (int q = 0; q < quote_depth; ++q) {
+    std::string_view rest = trim_left(line);
+    if (rest.empty() || rest.front() != '>') break;
+    rest.remove_prefix(1);
+    if (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+    line = rest;
+  }
+  return trim_left(line);
+}
+
+// Lines [first, last] of a block that starts at byte column `column` of its first line.
+std::vector<std::string_view> block_lines(const Lines& lines, int first, int last, int column,
+                                          int quote_depth) {
+  std::vector<std::string_view> out;
+  for (int n = first; n <= last; ++n) {
+    std::string_view text = lines.line(n);
+    if (n == first) {
+      const auto skip = static_cast<std::size_t>(std::max(column - 1, 0));
+      text = skip <= text.size() ? trim_left(text.substr(skip)) : std::string_view{};
+    } else {
+      text = strip_container_prefix(text, quote_depth);
+    }
+    out.push_back(trim_right(text));
+  }
+  return out;
+}
+
+std::string join(const std::vector<std::string_view>& parts, std::string_view separator) {
+  std::string out;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0) out += separator;
+    out += parts[i];
+  }
+  return out;
+}
+
+std::string atx_heading_text(std::string_view line) {
+  line = trim_left(line);
+  while (!line.empty() && line.front() == '#') line.remove_prefix(1);
+  line = trim_right(trim_left(line));
+  std::size_t hashes = line.size();
+  while (hashes > 0 && line[hashes - 1] == '#') --hashes;
+  if (hashes == 0) return {};
+  if (hashes < line.size() && is_blank(line[hashes - 1])) line = trim_right(line.substr(0, hashes));
+  return std::string(line);
+}
+
+std::string node_literal(cmark_node* node) {
+  const char* literal = cmark_node_get_literal(node);
+  return literal ? std::string(trim_right(literal)) : std::string{};
+}
+
+// cmark renders a node back to markdown; used only when its source position is unknown.
+std::string rendered_markdown(cmark_node* node) {
+  const MallocPtr text(cmark_render_commonmark(node, CMARK_OPT_DEFAULT, 0));
+  return text ? std::string(trim_right(text.get())) : std::string{};
+}
+
+class Converter {
+ public:
+  explicit Converter(const Lines& lines) : m_lines(lines) {}
+
+  void convert_children(cmark_node* parent, std::vector<Block>& out, int depth,
+                        int quote_depth) const {
+    if (depth >= kMaxDepth) return;
+    for (cmark_node* child = cmark_node_first_child(parent); child != nullptr;
+         child = cmark_node_next(child)) {
+      Block block;
+      if (convert(child, block, depth, quote_depth)) out.push_back(std::move(block));
+    }
+    settle_lines(out);
+  }
+
+ private:
+  bool convert(cmark_node* node, Block& block, int depth, int quote_depth) const {
+    int first = cmark_node_get_start_line(node);
+    int last = cmark_node_get_end_line(node);
+    // cmark ends some blocks at column 0 of the line after them.
+    if (cmark_node_get_end_column(node) == 0 && last > first) --last;
+    block.line = first;
+    block.end_line = std::max(first, last);
+    const int column = cmark_node_get_start_column(node);
+
+    switch (cmark_node_get_type(node)) {
+      case CMARK_NODE_HEADING:
+        block.kind = BlockKind::heading;
+        block.level = cmark_node_get_heading_level(node);
+        if (first <= 0) {
+          block.text = rendered_markdown(node);
+        } else if (block.end_line > first) {  // setext: text lines, then the underline
+          block.text =
+              join(block_lines(m_lines, first, block.end_line - 1, column, quote_depth), " ");
+        } else {
+          block.text = atx_heading_text(block_lines(m_lines, first, first, column, quote_depth)[0]);
+        }
+        return true;
+      case CMARK_NODE_PARAGRAPH:
+        block.kind = BlockKind::paragraph;
+        block.text =
+            first <= 0
+                ? rendered_markdown(node)
+                : join(block_lines(m_lines, first, block.end_line, column, quote_depth), "\n");
+        return true;
+      case CMARK_NODE_CODE_BLOCK: {
+        block.kind = BlockKind::code;
+        const char* literal = cmark_node_get_literal(node);
+        block.text = literal ? literal : "";
+        if (!block.text.empty() && block.text.back() == '\n') block.text.pop_back();
+        const char* info = cmark_node_get_fence_info(node);
+        block.info = info ? std::string(trim_right(trim_left(info))) : std::string{};
+        return true;
+      }
+      case CMARK_NODE_HTML_BLOCK:
+        block.kind = BlockKind::html;
+        block.text = node_literal(node);
+        return true;
+      case CMARK_NODE_THEMATIC_BREAK:
+        block.kind = BlockKind::rule;
+        return true;
+      case CMARK_NODE_BLOCK_QUOTE:
+        block.kind = BlockKind::quote;
+        convert_children(node, block.children, depth + 1, quote_depth + 1);
+        fit_to_children(block);
+        return true;
+      case CMARK_NODE_LIST:
+        block.kind = BlockKind::list;
+        block.ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST;
+        block.start = cmark_node_get_list_start(node);
+        block.tight = cmark_node_get_list_tight(node) != 0;
+        convert_children(node, block.children, depth + 1, quote_depth);
+        fit_to_children(block);
+        return true;
+      case CMARK_NODE_ITEM:
+        block.kind = BlockKind::item;
+        if (std::strcmp(cmark_node_get_type_string(node), "tasklist") == 0) {
+          block.task =
+              cmark_gfm_extensions_get_tasklist_item_checked(node) ? Task::done : Task::open;
+        }
+        convert_children(node, block.children, depth + 1, quote_depth);
+        fit_to_children(block);
+        return true;
+      default:
+        break;
+    }
+    if (std::strcmp(cmark_node_get_type_string(node), "table") == 0) {
+      block.kind = BlockKind::table;
+      block.text =
+          first <= 0 ? rendered_markdown(node)
+                     : join(block_lines(m_lines, first, block.end_line, column, quote_depth), "\n");
+      return true;
+    }
+    block.kind = BlockKind::other;
+    return true;
+  }
+
+  // A container ends with its last child: cmark counts the blank lines after a list in it.
+  static void fit_to_children(Block& block) {
+    if (block.children.empty()) {
+      block.end_line = std::max(block.line, 0);
+      return;
+    }
+    if (block.line <= 0) block.line = block.children.front().line;
+    block.end_line = std::max(block.line, block.children.back().end_line);
+  }
+
+  // Keeps siblings in order and apart: a block ends before the next one starts, and a block whose
+  // position cmark lost takes the line of its neighbour.
+  static void settle_lines(std::vector<Block>& blocks) {
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+      if (blocks[i].line <= 0 && i + 1 < blocks.size() && blocks[i + 1].kind == BlockKind::table) {
+        split_table_lead(blocks[i], blocks[i + 1]);
+      }
+    }
+    for (std::size_t i = blocks.size(); i-- > 0;) {
+      Block& block = blocks[i];
+      if (block.line <= 0) {
+        block.line = i + 1 < blocks.size() ? blocks[i + 1].line
+                     : i > 0               ? blocks[i - 1].end_line
+                                           : 1;
+        block.line = std::max(block.line, 1);
+        block.end_line = block.line;
+      }
+      if (i + 1 < blocks.size() && block.end_line >= blocks[i + 1].line) {
+        block.end_line = std::max(block.line, blocks[i + 1].line - 1);
+      }
+    }
+  }
+
+  // cmark-gfm gives a table that starts right under a paragraph the paragraph's lines too and
+  // loses the paragraph's position. The paragraph's lines are the first lines of the table.
+  static void split_table_lead(Block& paragraph, Block& table) {
+    const auto lead = static_cast<std::size_t>(
+        std::count(paragraph.text.begin(), paragraph.text.end(), '\n') + 1);
+    std::size_t cut = std::string::npos;
+    for (std::size_t n = 0, from = 0; n < lead; ++n, from = cut + 1) {
+      cut = table.text.find('\n', from);
+      if (cut == std::string::npos) return;
+    }
+    paragraph.text = table.text.substr(0, cut);
+    paragraph.line = table.line;
+    paragraph.end_line = table.line + static_cast<int>(lead) - 1;
+    table.text.erase(0, cut + 1);
+    table.line = paragraph.end_line + 1;
+    table.end_line = std::max(table.line, table.end_line);
+  }
+
+  const Lines& m_lines;
+};
+
+// The number of lines of a YAML front matter block at the top (the fences included), or 0.
+int front_matter_lines(const Lines& lines) {
+  if (trim_right(lines.line(1)) != "---") return 0;
+  for (int n = 2; n <= lines.count(); ++n) {
+    const std::string_view line = trim_right(lines.line(n));
+    if (line == "---" || line == "...") return n;
+  }
+  return 0;
+}
+
+cmark_parser* new_parser() {
+  static const bool registered = [] {
+    cmark_gfm_core_extensions_ensure_registered();
+    return true;
+  }();
+  (void)registered;
+  cmark_parser* parser = cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_SOURCEPOS);
+  for (const char* name : {"table", "strikethrough", "autolink", "tasklist"}) {
+    if (cmark_syntax_extension* extension = cmark_find_syntax_extension(name)) {
+      cmark_parser_attach_syntax_extension(parser, extension);
+    }
+  }
+  return parser;
+}
+
+}  // namespace
+
+Outline parse_outline(std::string_view markdown) {
+  Outline outline;
+  const Lines lines(markdown);
+
+  // The parser sees blank lines where the front matter was, so line numbers stay those of the file.
+  std::string blanked;
+  std::string_view input = markdown;
+  if (const int fence_lines = front_matter_lines(lines); fence_lines > 0) {
+    for (int n = 2; n < fence_lines; ++n) {
+      outline.front_matter += lines.line(n);
+      outline.front_matter += '\n';
+    }
+    const std::string_view after = lines.line(fence_lines);
+    const auto rest = static_cast<std::size_t>(after.data() - markdown.data()) + after.size();
+    blanked.assign(static_cast<std::size_t>(fence_lines - 1), '\n');
+    blanked += markdown.substr(rest);
+    input = blanked;
+  }
+
+  const ParserPtr parser(new_parser());
+  if (!parser) return outline;
+  cmark_parser_feed(parser.get(), input.data(), input.size());
+  const NodePtr document(cmark_parser_finish(parser.get()));
+  if (!document) return outline;
+
+  Converter(lines).convert_children(document.get(), outline.blocks, 0, 0);
+  return outline;
+}
+
+const Block* item_head(const Block& item) {
+  if (item.children.empty() || item.children.front().kind != BlockKind::paragraph) return nullptr;
+  return &item.children.front();
+}
+
+}  // namespace recall::notes

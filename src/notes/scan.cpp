@@ -1,0 +1,135 @@
+// Finding note files under the imported roots and reading them.
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+#include <iterator>
+#include <set>
+#include <sstream>
+#include <string>
+#include <system_error>
+
+#include "recall/core/error.hpp"
+#include "recall/notes/normalize.hpp"
+#include "recall/notes/note_file.hpp"
+
+namespace recall::notes {
+namespace fs = std::filesystem;
+namespace {
+
+// A file to read, named as it will be shown.
+struct Found {
+  fs::path path;
+  std::string source;
+  std::string deck;
+};
+
+bool is_hidden(const std::string& name) { return !name.empty() && name.front() == '.'; }
+
+bool has_note_extension(const fs::path& path) {
+  std::string extension = path.extension().string();
+  std::transform(extension.begin(), extension.end(), extension.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return extension == ".md" || extension == ".markdown" || extension == ".txt";
+}
+
+std::string join_rel(const std::string& prefix, const std::string& name) {
+  return prefix.empty() ? name : prefix + "/" + name;
+}
+
+class Walker {
+ public:
+  Walker(std::vector<Found>& found, std::vector<extract::Warning>& warnings)
+      : m_found(found), m_warnings(warnings) {}
+
+  // Collects the note files below `folder`; `rel` is its path below the root, `/` separated.
+  void walk(const fs::path& folder, const std::string& rel) {
+    std::error_code ec;
+    const fs::path canonical = fs::canonical(folder, ec);
+    if (!ec && !m_visited.insert(canonical).second) return;  // a symlink loop
+
+    fs::directory_iterator it(folder, ec);
+    if (ec) {
+      m_warnings.push_back({rel, 0, "cannot read folder: " + ec.message()});
+      return;
+    }
+    std::vector<fs::directory_entry> entries;
+    for (const fs::directory_iterator end; it != end; it.increment(ec)) {
+      if (ec) {
+        m_warnings.push_back({rel, 0, "cannot read folder: " + ec.message()});
+        break;
+      }
+      entries.push_back(*it);
+    }
+    for (const fs::directory_entry& entry : entries) {
+      const std::string name = entry.path().filename().string();
+      if (is_hidden(name)) continue;
+      const std::string child_rel = join_rel(rel, name);
+      std::error_code status_ec;
+      if (entry.is_directory(status_ec)) {
+        walk(entry.path(), child_rel);
+      } else if (entry.is_regular_file(status_ec) && has_note_extension(entry.path())) {
+        m_found.push_back({entry.path(), child_rel, join_rel(rel, entry.path().stem().string())});
+      }
+    }
+  }
+
+ private:
+  std::vector<Found>& m_found;
+  std::vector<extract::Warning>& m_warnings;
+  std::set<fs::path> m_visited;
+};
+
+// The whole file, or nullopt when it cannot be read.
+std::optional<std::string> read_bytes(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  if (in.bad()) return std::nullopt;
+  return std::move(bytes).str();
+}
+
+}  // namespace
+
+ScanResult scan(const std::vector<fs::path>& roots) {
+  for (const fs::path& root : roots) {
+    std::error_code ec;
+    if (!fs::exists(root, ec)) throw Error("no such file or folder", root.string(), kExitNotFound);
+  }
+
+  ScanResult result;
+  std::vector<Found> found;
+  for (const fs::path& root : roots) {
+    std::error_code ec;
+    if (fs::is_directory(root, ec)) {
+      Walker(found, result.warnings).walk(root, "");
+    } else {
+      // A file named on the command line is read whatever its extension.
+      found.push_back({root, root.filename().string(), root.stem().string()});
+    }
+  }
+  for (Found& file : found) {
+    file.source = to_nfc_lossy(file.source);
+    file.deck = to_nfc_lossy(file.deck);
+  }
+  std::stable_sort(found.begin(), found.end(),
+                   [](const Found& a, const Found& b) { return a.source < b.source; });
+
+  for (Found& file : found) {
+    const std::optional<std::string> bytes = read_bytes(file.path);
+    if (!bytes) {
+      result.warnings.push_back({file.source, 0, "cannot read file"});
+      continue;
+    }
+    NormalizedText text = normalize_text(*bytes);
+    if (!text.problem.empty()) {
+      result.warnings.push_back({file.source, text.problem_line, text.problem});
+      continue;
+    }
+    result.files.push_back(
+        {std::move(file.path), std::move(file.source), std::move(file.deck), std::move(text.text)});
+  }
+  return result;
+}
+
+}  // namespace recall::notes

@@ -1,0 +1,72 @@
+// notes::normalize_text and the UTF-8 helpers: table of byte strings in, text or problem out.
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "recall/notes/normalize.hpp"
+
+using recall::notes::find_invalid_utf8;
+using recall::notes::normalize_text;
+using recall::notes::to_nfc;
+using recall::notes::to_nfc_lossy;
+
+TEST_CASE("normalize_text turns bytes into note text", "[notes][normalize]") {
+  struct Case {
+    std::string bytes;
+    std::string text;
+  };
+  const Case cases[] = {
+      {"", ""},
+      {"plain\n", "plain\n"},
+      {"\xEF\xBB\xBFwith bom\n", "with bom\n"},
+      {"a\r\nb\r\n", "a\nb\n"},
+      {"a\rb\r", "a\nb\n"},
+      {"a\r\r\nb", "a\n\nb"},
+      // 가 as jamo (U+1100 U+1161) composes to U+AC00.
+      {"\xE1\x84\x80\xE1\x85\xA1", "\xEA\xB0\x80"},
+      // e + combining acute composes to é.
+      {"e\xCC\x81", "\xC3\xA9"},
+  };
+  for (const Case& c : cases) {
+    const auto result = normalize_text(c.bytes);
+    INFO(c.bytes);
+    CHECK(result.problem.empty());
+    CHECK(result.text == c.text);
+  }
+}
+
+TEST_CASE("normalize_text refuses binary and ill-formed UTF-8", "[notes][normalize]") {
+  struct Case {
+    std::string bytes;
+    std::string problem;
+    int line;
+  };
+  const Case cases[] = {
+      {std::string("a\0b", 3), "binary file (contains NUL bytes)", 0},
+      {"caf\xE9\n", "not valid UTF-8", 1},
+      {"ok\nok\r\n\xFF", "not valid UTF-8", 3},
+      {"\xC0\xAF", "not valid UTF-8", 1},          // overlong '/'
+      {"\xED\xA0\x80", "not valid UTF-8", 1},      // a surrogate
+      {"\xF4\x90\x80\x80", "not valid UTF-8", 1},  // above U+10FFFF
+      {"x\ny\n\xE2\x82", "not valid UTF-8", 3},    // cut short at the end
+  };
+  for (const Case& c : cases) {
+    const auto result = normalize_text(c.bytes);
+    INFO(c.bytes);
+    CHECK(result.problem == c.problem);
+    CHECK(result.problem_line == c.line);
+    CHECK(result.text.empty());
+  }
+}
+
+TEST_CASE("find_invalid_utf8 gives the offset of the first bad byte", "[notes][normalize]") {
+  CHECK_FALSE(find_invalid_utf8("ascii").has_value());
+  CHECK_FALSE(find_invalid_utf8("\xED\x95\x9C\xF0\x9F\x98\x80").has_value());  // 한 😀
+  CHECK(find_invalid_utf8("ab\x80") == std::optional<std::size_t>(2));
+  CHECK(find_invalid_utf8("\xED\x95\x9C\xED") == std::optional<std::size_t>(3));
+}
+
+TEST_CASE("to_nfc and to_nfc_lossy", "[notes][normalize]") {
+  CHECK(to_nfc("abc") == "abc");
+  CHECK(to_nfc("\xE1\x84\x92\xE1\x85\xA1\xE1\x86\xAB") == "\xED\x95\x9C");  // 한
+  CHECK(to_nfc_lossy("caf\xE9.md") == "caf\xEF\xBF\xBD.md");
+}

@@ -1,0 +1,160 @@
+// notes::scan on a temporary folder: what is read, what is skipped, how files are named.
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "recall/core/error.hpp"
+#include "recall/notes/note_file.hpp"
+
+namespace fs = std::filesystem;
+using recall::notes::NoteFile;
+using recall::notes::scan;
+
+namespace {
+
+// A fresh folder under the system temp folder, removed with everything in it at the end.
+class TempFolder {
+ public:
+  TempFolder() {
+    const auto stamp = std::chrono::steady_clock::now().time_since_epoch().count();
+    m_path = fs::temp_directory_path() / ("recall-scan-" + std::to_string(stamp));
+    fs::create_directories(m_path);
+  }
+  ~TempFolder() {
+    std::error_code ec;
+    fs::remove_all(m_path, ec);
+  }
+  TempFolder(const TempFolder&) = delete;
+  TempFolder& operator=(const TempFolder&) = delete;
+
+  const fs::path& path() const { return m_path; }
+
+  // Writes `bytes` to `rel` (a path below the folder), creating folders on the way.
+  void write(const std::string& rel, const std::string& bytes) const {
+    const fs::path file = m_path / rel;
+    fs::create_directories(file.parent_path());
+    std::ofstream out(file, std::ios::binary);
+    out << bytes;
+  }
+
+ private:
+  fs::path m_path;
+};
+
+const NoteFile* find_source(const std::vector<NoteFile>& files, const std::string& source) {
+  const auto it = std::find_if(files.begin(), files.end(),
+                               [&](const NoteFile& f) { return f.source == source; });
+  return it == files.end() ? nullptr : &*it;
+}
+
+// `한글` decomposed (NFD), as macOS writes it: jamo instead of syllables.
+const std::string kHangulNfd =
+    "\xE1\x84\x92\xE1\x85\xA1\xE1\x86\xAB\xE1\x84\x80\xE1\x85\xB3\xE1\x86\xAF";
+const std::string kHangulNfc = "\xED\x95\x9C\xEA\xB8\x80";  // 한글
+
+}  // namespace
+
+TEST_CASE("scan reads note files recursively in a stable order", "[notes][scan]") {
+  TempFolder root;
+  root.write("ml/entropy.md", "# Entropy\n");
+  root.write("ml/deep/nested/ddpm.markdown", "ddpm\n");
+  root.write("ir/BM25.TXT", "bm25\n");
+  root.write("top.md", "top\n");
+  root.write("paper.pdf", "%PDF");
+  root.write("script.py", "print()\n");
+  root.write(".hidden.md", "hidden\n");
+  root.write(".obsidian/workspace.md", "hidden folder\n");
+  root.write("ml/.trash/old.md", "hidden folder below\n");
+
+  const auto result = scan({root.path()});
+  CHECK(result.warnings.empty());
+  std::vector<std::string> sources;
+  for (const NoteFile& f : result.files) sources.push_back(f.source);
+  CHECK(sources == std::vector<std::string>{"ir/BM25.TXT", "ml/deep/nested/ddpm.markdown",
+                                            "ml/entropy.md", "top.md"});
+
+  const NoteFile* entropy = find_source(result.files, "ml/entropy.md");
+  REQUIRE(entropy != nullptr);
+  CHECK(entropy->deck == "ml/entropy");
+  CHECK(entropy->content == "# Entropy\n");
+  CHECK(entropy->path == root.path() / "ml" / "entropy.md");
+  CHECK(find_source(result.files, "ml/deep/nested/ddpm.markdown")->deck == "ml/deep/nested/ddpm");
+  CHECK(find_source(result.files, "top.md")->deck == "top");
+}
+
+TEST_CASE("scan skips binary and non-UTF-8 files with a warning", "[notes][scan]") {
+  TempFolder root;
+  root.write("good.md", "fine\n");
+  root.write("binary.md", std::string("PK\x03\x04\0\0data", 10));
+  root.write("latin1.txt", "line one\r\nline two\r\ncaf\xE9 au lait\n");
+
+  const auto result = scan({root.path()});
+  REQUIRE(result.files.size() == 1);
+  CHECK(result.files[0].source == "good.md");
+  REQUIRE(result.warnings.size() == 2);
+  CHECK(result.warnings[0].source == "binary.md");
+  CHECK(result.warnings[0].line == 0);
+  CHECK(result.warnings[0].message == "binary file (contains NUL bytes)");
+  CHECK(result.warnings[1].source == "latin1.txt");
+  CHECK(result.warnings[1].line == 3);
+  CHECK(result.warnings[1].message == "not valid UTF-8");
+}
+
+TEST_CASE("scan strips the BOM, folds line ends and composes to NFC", "[notes][scan]") {
+  TempFolder root;
+  root.write("bom.md", "\xEF\xBB\xBFQ: one\r\nA: two\rthree\n");
+  root.write("nfd.md", kHangulNfd + " :: Korean script\n");
+
+  const auto result = scan({root.path()});
+  REQUIRE(result.files.size() == 2);
+  CHECK(find_source(result.files, "bom.md")->content == "Q: one\nA: two\nthree\n");
+  CHECK(find_source(result.files, "nfd.md")->content == kHangulNfc + " :: Korean script\n");
+}
+
+TEST_CASE("scan names files with NFD names in NFC", "[notes][scan]") {
+  TempFolder root;
+  root.write(kHangulNfd + "/" + kHangulNfd + ".md", "x\n");
+
+  const auto result = scan({root.path()});
+  REQUIRE(result.files.size() == 1);
+  CHECK(result.files[0].source == kHangulNfc + "/" + kHangulNfc + ".md");
+  CHECK(result.files[0].deck == kHangulNfc + "/" + kHangulNfc);
+}
+
+TEST_CASE("scan takes a file root as it is", "[notes][scan]") {
+  TempFolder root;
+  root.write("notes/ml/entropy.md", "x\n");
+  root.write("notes/readme", "no extension, named on purpose\n");
+
+  const auto result =
+      scan({root.path() / "notes" / "ml" / "entropy.md", root.path() / "notes" / "readme"});
+  REQUIRE(result.files.size() == 2);
+  CHECK(result.files[0].source == "entropy.md");
+  CHECK(result.files[0].deck == "entropy");
+  CHECK(result.files[1].source == "readme");
+  CHECK(result.files[1].deck == "readme");
+}
+
+TEST_CASE("scan of a missing root throws a not-found error", "[notes][scan]") {
+  TempFolder root;
+  root.write("a.md", "x\n");
+  const fs::path missing = root.path() / "nope";
+  try {
+    (void)scan({root.path(), missing});
+    FAIL("no exception");
+  } catch (const recall::Error& e) {
+    CHECK(e.exit_code() == recall::kExitNotFound);
+    CHECK(e.where() == missing.string());
+    CHECK(std::string(e.what()).find("no such file or folder") != std::string::npos);
+  }
+}
+
+TEST_CASE("scan of an empty folder finds nothing", "[notes][scan]") {
+  TempFolder root;
+  const auto result = scan({root.path()});
+  CHECK(result.files.empty());
+  CHECK(result.warnings.empty());
+}
