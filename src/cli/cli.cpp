@@ -43,7 +43,8 @@ int run(int argc, char** argv) {
   std::string db;
   std::optional<int> rollover;
   std::string color = "auto";
-  app.add_option("--db", db, "Database file (default: $RECALL_DB, else $XDG_DATA_HOME/recall/recall.db)");
+  app.add_option("--db", db,
+                 "Database file (default: $RECALL_DB, else $XDG_DATA_HOME/recall/recall.db)");
   app.add_option("--rollover-hour", rollover,
                  "Hour at which a new review day starts (default: $RECALL_ROLLOVER_HOUR, else 4)")
       ->check(CLI::Range(0, 23));

@@ -55,9 +55,9 @@ int run_cards(const CardsOptions& options, const Context& context) {
     } else {
       out << c.key << '\t' << c.deck << '\t' << schedule::to_string(c.sm2.state) << '\t'
           << (due.empty() ? "-" : due) << '\t' << c.sm2.interval_days << "d\tEF "
-          << ef_text(c.sm2.ef_centi) << "\tn=" << c.sm2.repetitions << "\tlapses "
-          << c.sm2.lapses << '\t' << c.reviews << " reviews\t" << c.source << ':' << c.line
-          << '\t' << first_line(c.question, 80) << '\n';
+          << ef_text(c.sm2.ef_centi) << "\tn=" << c.sm2.repetitions << "\tlapses " << c.sm2.lapses
+          << '\t' << c.reviews << " reviews\t" << c.source << ':' << c.line << '\t'
+          << first_line(c.question, 80) << '\n';
     }
   }
   return kExitOk;

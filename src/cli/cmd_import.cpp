@@ -47,19 +47,17 @@ int run_import(const ImportOptions& options, const Context& context) {
   notes::ScanResult scanned = notes::scan(roots);  // throws for a missing root
 
   std::vector<std::string> skipped;
+  for (const auto& path : scanned.skipped) skipped.push_back(absolute_path(path));
   std::vector<extract::Warning> warnings = scanned.warnings;
-  for (const auto& w : scanned.warnings) {
-    for (const auto& root : roots) {
-      const fs::path candidate = fs::is_directory(root) ? root / w.source : root;
-      if (fs::exists(candidate)) skipped.push_back(absolute_path(candidate));
-    }
-  }
 
   std::vector<store::NoteInput> inputs;
   inputs.reserve(scanned.files.size());
   for (const notes::NoteFile& note : scanned.files) {
     extract::ExtractResult result = extract::extract_cards(note);
-    warnings.insert(warnings.end(), result.warnings.begin(), result.warnings.end());
+    for (extract::Warning& w : result.warnings) {
+      w.source = note.path.generic_string();  // name the file as the user can open it
+      warnings.push_back(std::move(w));
+    }
     inputs.push_back({absolute_path(note.path), note.source, core::hash_hex(note.content),
                       std::move(result.drafts)});
   }
@@ -86,8 +84,8 @@ int run_import(const ImportOptions& options, const Context& context) {
   }
   std::ostream& summary = json ? std::cerr : std::cout;
   summary << (options.dry_run ? "Would import: " : "Imported: ") << files_read << " file"
-          << (files_read == 1 ? "" : "s") << " read; cards: "
-          << plan.count(store::PlanAction::new_card) << " new, "
+          << (files_read == 1 ? "" : "s")
+          << " read; cards: " << plan.count(store::PlanAction::new_card) << " new, "
           << plan.count(store::PlanAction::updated) << " updated, "
           << plan.count(store::PlanAction::unchanged) << " unchanged, "
           << plan.count(store::PlanAction::retired) << " retired, "

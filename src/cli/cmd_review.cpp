@@ -21,7 +21,8 @@ int run_review(const ReviewOptions& options, const Context& context) {
   session.filter.deck = options.deck;
   session.limit = options.limit;
   session.new_per_day = options.new_per_day;
-  auto summary = review::run_session(*store, *context.terminal, session, context.now, context.today());
+  auto summary =
+      review::run_session(*store, *context.terminal, session, context.now, context.today());
   review::print_summary(*context.terminal, summary);
   return summary.interrupted ? kExitInterrupted : kExitOk;
 }
@@ -31,7 +32,8 @@ int run_review(const ReviewOptions& options, const Context& context) {
 Command setup_review(CLI::App& parent) {
   auto options = std::make_shared<ReviewOptions>();
   CLI::App* app = parent.add_subcommand("review", "Review the cards due today, then new cards");
-  app->add_option("--deck", options->deck, "Only this deck and its sub-decks (e.g. ml or ml/entropy)");
+  app->add_option("--deck", options->deck,
+                  "Only this deck and its sub-decks (e.g. ml or ml/entropy)");
   app->add_option("--limit", options->limit, "Show at most N cards (0: no limit)")
       ->check(CLI::NonNegativeNumber);
   app->add_option("--new", options->new_per_day, "New cards per day, counted across sessions")

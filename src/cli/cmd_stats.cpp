@@ -31,7 +31,8 @@ int run_stats(const StatsOptions& options, const Context& context) {
           {"review", s.states.review},
           {"suspended", s.states.suspended},
           {"retired", s.states.retired}}},
-        {"due", {{"today", s.due_today}, {"tomorrow", s.due_tomorrow}, {"next_7_days", s.due_week}}},
+        {"due",
+         {{"today", s.due_today}, {"tomorrow", s.due_tomorrow}, {"next_7_days", s.due_week}}},
         {"reviews_today", s.reviews_today},
         {"retention_30_days",
          {{"reviews", s.retention_reviews},
@@ -42,17 +43,18 @@ int run_stats(const StatsOptions& options, const Context& context) {
   }
   auto& t = *context.terminal;
   auto& out = t.out();
-  out << t.paint("Cards", review::Style::bold) << "  " << s.total << " in all: "
-      << s.states.new_cards << " new, " << s.states.learning << " learning, " << s.states.review
-      << " review, " << s.states.suspended << " suspended, " << s.states.retired << " retired\n";
+  out << t.paint("Cards", review::Style::bold) << "  " << s.total
+      << " in all: " << s.states.new_cards << " new, " << s.states.learning << " learning, "
+      << s.states.review << " review, " << s.states.suspended << " suspended, " << s.states.retired
+      << " retired\n";
   out << t.paint("Due", review::Style::bold) << "    " << s.due_today << " today, "
       << s.due_tomorrow << " tomorrow, " << s.due_week << " in the next 7 days\n";
   out << t.paint("Today", review::Style::bold) << "  " << s.reviews_today << " answers ("
       << core::format_date(s.today) << ")\n";
   out << t.paint("Retention", review::Style::bold) << " (last 30 days, scheduled reviews): ";
   if (auto rate = s.retention()) {
-    out << std::lround(*rate * 100) << "% (" << s.retention_passed << " of "
-        << s.retention_reviews << " graded 3 or better)\n";
+    out << std::lround(*rate * 100) << "% (" << s.retention_passed << " of " << s.retention_reviews
+        << " graded 3 or better)\n";
   } else {
     out << "no scheduled reviews yet\n";
   }

@@ -118,12 +118,14 @@ ScanResult scan(const std::vector<fs::path>& roots) {
   for (Found& file : found) {
     const std::optional<std::string> bytes = read_bytes(file.path);
     if (!bytes) {
-      result.warnings.push_back({file.source, 0, "cannot read file"});
+      result.warnings.push_back({file.path.generic_string(), 0, "cannot read file"});
+      result.skipped.push_back(file.path);
       continue;
     }
     NormalizedText text = normalize_text(*bytes);
     if (!text.problem.empty()) {
-      result.warnings.push_back({file.source, text.problem_line, text.problem});
+      result.warnings.push_back({file.path.generic_string(), text.problem_line, text.problem});
+      result.skipped.push_back(file.path);
       continue;
     }
     result.files.push_back(

@@ -142,8 +142,8 @@ SessionSummary run_session(store::Store& store, Terminal& terminal, const Sessio
         std::chrono::duration_cast<milliseconds>(steady_clock::now() - shown), kMaxAnswerTime);
     store::ReviewRecord record;
     record.card_id = item.card.id;
-    record.reviewed_at = now.utc + std::chrono::duration_cast<std::chrono::seconds>(
-                                       steady_clock::now() - started);
+    record.reviewed_at =
+        now.utc + std::chrono::duration_cast<std::chrono::seconds>(steady_clock::now() - started);
     record.review_day = today;
     record.grade = input.grade;
     record.before = item.card.sm2;
@@ -171,7 +171,8 @@ SessionSummary run_session(store::Store& store, Terminal& terminal, const Sessio
     if (schedule::needs_drill(input.grade)) queue.push_back({std::move(item.card), true});
   }
   raw.reset();
-  summary.due_tomorrow = store.due_between(options.filter, std::chrono::sys_days{}, today + std::chrono::days{1});
+  summary.due_tomorrow =
+      store.due_between(options.filter, std::chrono::sys_days{}, today + std::chrono::days{1});
   return summary;
 }
 
@@ -179,8 +180,9 @@ void print_summary(Terminal& t, const SessionSummary& s) {
   auto& out = t.out();
   const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(s.time).count();
   const int percent = s.cards > 0 ? (s.passed * 100 + s.cards / 2) / s.cards : 0;
-  out << '\n' << t.paint("Session", Style::bold) << ": " << s.cards << " card"
-      << (s.cards == 1 ? "" : "s") << " reviewed";
+  out << '\n'
+      << t.paint("Session", Style::bold) << ": " << s.cards << " card" << (s.cards == 1 ? "" : "s")
+      << " reviewed";
   if (s.drills > 0) out << " (+" << s.drills << " repeat" << (s.drills == 1 ? "" : "s") << ")";
   out << ", " << percent << "% graded 3 or better, " << seconds / 60 << "m"
       << (seconds % 60 < 10 ? "0" : "") << seconds % 60 << "s. Due tomorrow: " << s.due_tomorrow

@@ -25,13 +25,26 @@ std::string Terminal::paint(std::string_view text, Style style) const {
   if (!m_color || style == Style::plain) return std::string(text);
   const char* code = "";
   switch (style) {
-    case Style::plain: break;
-    case Style::bold: code = "\x1b[1m"; break;
-    case Style::dim: code = "\x1b[2m"; break;
-    case Style::question: code = "\x1b[1;36m"; break;
-    case Style::answer: code = "\x1b[32m"; break;
-    case Style::good: code = "\x1b[32m"; break;
-    case Style::bad: code = "\x1b[31m"; break;
+    case Style::plain:
+      break;
+    case Style::bold:
+      code = "\x1b[1m";
+      break;
+    case Style::dim:
+      code = "\x1b[2m";
+      break;
+    case Style::question:
+      code = "\x1b[1;36m";
+      break;
+    case Style::answer:
+      code = "\x1b[32m";
+      break;
+    case Style::good:
+      code = "\x1b[32m";
+      break;
+    case Style::bad:
+      code = "\x1b[31m";
+      break;
   }
   return std::string(code) + std::string(text) + "\x1b[0m";
 }

@@ -92,9 +92,9 @@ ImportPlan Store::plan_import(std::vector<NoteInput> notes, std::vector<std::str
                                             " FROM cards c JOIN notes n ON n.id = c.note_id");
     while (query.executeStep()) {
       StoredCard card = read_stored(query);
-      const bool imported_now =
-          std::any_of(notes.begin(), notes.end(),
-                      [&](const NoteInput& note) { return note.path == card.note_path; });
+      const bool imported_now = std::any_of(notes.begin(), notes.end(), [&](const NoteInput& note) {
+        return note.path == card.note_path;
+      });
       if (!imported_now && !under_scope(card.note_path, plan.scope)) continue;
       stored[card.note_path].emplace(card.match_key, std::move(card));
     }
@@ -196,7 +196,8 @@ void Store::apply_import(const ImportPlan& plan, std::chrono::sys_seconds now) {
                    WHEN EXISTS (SELECT 1 FROM reviews r WHERE r.card_id = cards.id) THEN 'learning'
                    ELSE 'new' END
     WHERE id = :id)sql");
-  SQLite::Statement retire(db, "UPDATE cards SET state = 'retired', updated_at = :at WHERE id = :id");
+  SQLite::Statement retire(db,
+                           "UPDATE cards SET state = 'retired', updated_at = :at WHERE id = :id");
 
   auto bind_draft = [&](SQLite::Statement& s, const PlannedCard& card) {
     const extract::CardDraft& d = card.draft;

@@ -27,20 +27,28 @@ std::filesystem::path default_db_path(const std::optional<std::filesystem::path>
 
 std::string_view to_string(ReviewKind kind) {
   switch (kind) {
-    case ReviewKind::new_card: return "new";
-    case ReviewKind::scheduled: return "scheduled";
-    case ReviewKind::drill: return "drill";
+    case ReviewKind::new_card:
+      return "new";
+    case ReviewKind::scheduled:
+      return "scheduled";
+    case ReviewKind::drill:
+      return "drill";
   }
   return "scheduled";
 }
 
 std::string_view to_string(PlanAction action) {
   switch (action) {
-    case PlanAction::new_card: return "new";
-    case PlanAction::updated: return "updated";
-    case PlanAction::unchanged: return "unchanged";
-    case PlanAction::retired: return "retired";
-    case PlanAction::restored: return "restored";
+    case PlanAction::new_card:
+      return "new";
+    case PlanAction::updated:
+      return "updated";
+    case PlanAction::unchanged:
+      return "unchanged";
+    case PlanAction::retired:
+      return "retired";
+    case PlanAction::restored:
+      return "restored";
   }
   return "unchanged";
 }
@@ -85,9 +93,7 @@ std::unique_ptr<Store> Store::in_memory() {
 
 Store::~Store() = default;
 
-int Store::schema_version() const {
-  return m_impl->db.execAndGet("PRAGMA user_version").getInt();
-}
+int Store::schema_version() const { return m_impl->db.execAndGet("PRAGMA user_version").getInt(); }
 
 std::string context_to_json(const std::vector<std::string>& context) {
   return nlohmann::json(context).dump();
@@ -116,9 +122,8 @@ Card read_card(SQLite::Statement& row) {
   card.source = row.getColumn(8).getString();
   card.line = row.getColumn(9).getInt();
   card.context = context_from_json(row.getColumn(10).getString());
-  card.sm2.state =
-      schedule::card_state_from_string(row.getColumn(11).getString()).value_or(
-          schedule::CardState::new_card);
+  card.sm2.state = schedule::card_state_from_string(row.getColumn(11).getString())
+                       .value_or(schedule::CardState::new_card);
   card.sm2.repetitions = row.getColumn(12).getInt();
   card.sm2.interval_days = row.getColumn(13).getInt();
   card.sm2.ef_centi = row.getColumn(14).getInt();
@@ -154,10 +159,9 @@ std::vector<Card> query_cards(SQLite::Database& db, const std::string& where,
 }  // namespace
 
 std::vector<Card> Store::due_cards(const CardFilter& filter, std::chrono::sys_days today) {
-  return query_cards(
-      m_impl->db, "c.state IN ('learning', 'review') AND c.due <= :today", filter,
-      "c.due, c.deck, c.source, c.ord",
-      [&](SQLite::Statement& q) { q.bind(":today", core::format_date(today)); });
+  return query_cards(m_impl->db, "c.state IN ('learning', 'review') AND c.due <= :today", filter,
+                     "c.due, c.deck, c.source, c.ord",
+                     [&](SQLite::Statement& q) { q.bind(":today", core::format_date(today)); });
 }
 
 std::vector<Card> Store::new_cards(const CardFilter& filter, int limit) {

@@ -74,7 +74,8 @@ TEST_CASE("a removed item retires its card, and it comes back with its history",
   REQUIRE(box.run({"import", note.string()}).exit_code == 0);
   REQUIRE(box.run({"review"}, "4\n4\n").exit_code == 0);
 
-  box.note("n/info.md", "# Information theory\n\nperplexity :: 2 to the power of the cross-entropy\n");
+  box.note("n/info.md",
+           "# Information theory\n\nperplexity :: 2 to the power of the cross-entropy\n");
   CHECK_THAT(box.run({"import", note.string()}).out, Catch::Contains("1 retired"));
   auto stats = nlohmann::json::parse(box.run({"stats", "--json"}).out);
   CHECK(stats["cards"]["retired"] == 1);
@@ -91,7 +92,8 @@ TEST_CASE("a removed item retires its card, and it comes back with its history",
 TEST_CASE("dry run writes nothing and prints JSON lines", "[import]") {
   Sandbox box;
   box.note("notes/info.md", kNote);
-  const auto dry = box.run({"import", (box.dir() / "notes").string(), "--dry-run", "--format", "json"});
+  const auto dry =
+      box.run({"import", (box.dir() / "notes").string(), "--dry-run", "--format", "json"});
   CHECK(dry.exit_code == 0);
   const auto rows = json_lines(dry.out);
   REQUIRE(rows.size() == 2);
@@ -166,4 +168,18 @@ TEST_CASE("a bad RECALL_NOW is a usage error", "[cli]") {
   const auto result = box.run({"stats"});
   CHECK(result.exit_code == 2);
   CHECK_THAT(result.err, Catch::Contains("RECALL_NOW"));
+}
+
+TEST_CASE("a note that becomes unreadable keeps its cards", "[import]") {
+  Sandbox box;
+  box.note("notes/info.md", kNote);
+  REQUIRE(box.run({"import", (box.dir() / "notes").string()}).exit_code == 0);
+  box.note("notes/info.md", std::string("Q: caf\xe9?\nA: coffee\n"));
+  const auto result = box.run({"import", (box.dir() / "notes").string()});
+  CHECK(result.exit_code == 4);
+  CHECK_THAT(result.err, Catch::Contains("info.md:1: not valid UTF-8"));
+  CHECK_THAT(result.out, Catch::Contains("0 retired"));
+  const auto stats = nlohmann::json::parse(box.run({"stats", "--json"}).out);
+  CHECK(stats["cards"]["new"] == 2);
+  CHECK(stats["cards"]["retired"] == 0);
 }

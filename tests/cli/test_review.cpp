@@ -1,5 +1,6 @@
 // End-to-end: `recall review` with piped grades over several days, then cards and stats.
 #include <catch2/catch.hpp>
+#include <set>
 
 #include "harness.hpp"
 
@@ -181,4 +182,55 @@ TEST_CASE("SIGKILL during review keeps every answer given", "[review][crash]") {
   CHECK(cards["Beta?"]["reviews"] == 1);
   CHECK(cards["Gamma?"]["reviews"] == 0);
   CHECK(nlohmann::json::parse(stats.out)["reviews_today"] == 2);
+}
+
+TEST_CASE("the bundled decks over three days of piped reviews", "[review][decks]") {
+  Sandbox box;
+  REQUIRE(box.run({"import", recall::test::source_path("decks").string()}).exit_code == 0);
+  const auto all = json_lines(box.run({"cards", "--format", "json"}).out);
+  REQUIRE(all.size() >= 30);
+
+  // Day 1: five new cards, all easy.
+  box.set_day("2026-03-01");
+  auto day1 = box.run({"review", "--new", "5"}, "5\n5\n5\n5\n5\n");
+  REQUIRE(day1.exit_code == 0);
+  CHECK_THAT(day1.out, Catch::Contains("5 cards reviewed, 100% graded 3 or better"));
+  CHECK_THAT(day1.out, Catch::Contains("Due tomorrow: 5."));
+
+  // Day 2: the five are due; no new cards. 4, 4, 3, 5, 2; then the repeats: the 3 gets 3
+  // (again) and 4, the 2 gets 4.
+  box.set_day("2026-03-02");
+  auto day2 = box.run({"review", "--new", "0"}, "4\n4\n3\n5\n2\n3\n4\n4\n");
+  REQUIRE(day2.exit_code == 0);
+  CHECK_THAT(day2.out, Catch::Contains("5 cards reviewed (+3 repeats), 80% graded 3 or better"));
+
+  // Day 3: the failed card and nothing else.
+  box.set_day("2026-03-03");
+  auto day3 = box.run({"review", "--new", "0"}, "5\n");
+  CHECK_THAT(day3.out, Catch::Contains("1 card reviewed"));
+
+  std::multiset<int> intervals;
+  int reviewed = 0, answers = 0;
+  for (const auto& card : json_lines(box.run({"cards", "--format", "json"}).out)) {
+    if (card["reviews"] == 0) {
+      CHECK(card["state"] == "new");
+      continue;
+    }
+    ++reviewed;
+    answers += card["reviews"].get<int>();
+    intervals.insert(card["interval"].get<int>());
+  }
+  CHECK(reviewed == 5);
+  CHECK(answers == 5 + 5 + 3 + 1);
+  CHECK(intervals == std::multiset<int>{1, 6, 6, 6, 6});
+
+  const auto stats = nlohmann::json::parse(box.run({"stats", "--json"}).out);
+  INFO(stats.dump());
+  CHECK(stats["cards"]["review"] == 5);
+  CHECK(stats["cards"]["new"] == static_cast<int>(all.size()) - 5);
+  CHECK(stats["due"]["tomorrow"] == 1);
+  CHECK(stats["due"]["next_7_days"] == 5);
+  // Scheduled: day 2 (4, 4, 3, 5, 2) and day 3 (5): 5 of 6 passed.
+  CHECK(stats["retention_30_days"]["reviews"] == 6);
+  CHECK(stats["retention_30_days"]["passed"] == 5);
 }

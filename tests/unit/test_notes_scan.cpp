@@ -95,10 +95,12 @@ TEST_CASE("scan skips binary and non-UTF-8 files with a warning", "[notes][scan]
   REQUIRE(result.files.size() == 1);
   CHECK(result.files[0].source == "good.md");
   REQUIRE(result.warnings.size() == 2);
-  CHECK(result.warnings[0].source == "binary.md");
+  CHECK(result.warnings[0].source == (root.path() / "binary.md").generic_string());
   CHECK(result.warnings[0].line == 0);
   CHECK(result.warnings[0].message == "binary file (contains NUL bytes)");
-  CHECK(result.warnings[1].source == "latin1.txt");
+  CHECK(result.warnings[1].source == (root.path() / "latin1.txt").generic_string());
+  REQUIRE(result.skipped.size() == 2);
+  CHECK(result.skipped[1] == root.path() / "latin1.txt");
   CHECK(result.warnings[1].line == 3);
   CHECK(result.warnings[1].message == "not valid UTF-8");
 }

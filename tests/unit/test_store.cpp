@@ -41,12 +41,12 @@ extract::CardDraft draft(const std::string& term, const std::string& answer, int
   return d;
 }
 
-store::NoteInput note(std::vector<extract::CardDraft> drafts, const std::string& path = "/n/deck.md") {
+store::NoteInput note(std::vector<extract::CardDraft> drafts,
+                      const std::string& path = "/n/deck.md") {
   return {path, "deck.md", "hash", std::move(drafts)};
 }
 
-const auto kNow = std::chrono::sys_seconds{std::chrono::sys_days{std::chrono::year{2026} /
-                                                                  3 / 1}};
+const auto kNow = std::chrono::sys_seconds{std::chrono::sys_days{std::chrono::year{2026} / 3 / 1}};
 
 store::ImportPlan import(store::Store& s, std::vector<store::NoteInput> notes) {
   auto plan = s.plan_import(std::move(notes), {"/n"}, {});
@@ -90,8 +90,8 @@ TEST_CASE("store: import plans across edits", "[store]") {
   CHECK(same.count(PlanAction::new_card) == 0);
 
   // A moved line is not an update; a changed answer is; case and emphasis do not change identity.
-  auto edited =
-      import(s, {note({draft("**Entropy**", "average surprise", 5), draft("perplexity", "2^H", 9)})});
+  auto edited = import(
+      s, {note({draft("**Entropy**", "average surprise", 5), draft("perplexity", "2^H", 9)})});
   CHECK(edited.count(PlanAction::updated) == 1);
   CHECK(edited.count(PlanAction::unchanged) == 1);
   CHECK(edited.count(PlanAction::new_card) == 0);
@@ -105,7 +105,8 @@ TEST_CASE("store: import plans across edits", "[store]") {
   CHECK(removed.count(PlanAction::retired) == 1);
   CHECK(s.state_counts({}).retired == 1);
 
-  auto back = import(s, {note({draft("entropy", "average surprise", 5), draft("perplexity", "2^H", 9)})});
+  auto back =
+      import(s, {note({draft("entropy", "average surprise", 5), draft("perplexity", "2^H", 9)})});
   CHECK(back.count(PlanAction::restored) == 1);
   CHECK(s.state_counts({}).retired == 0);
   CHECK(s.state_counts({}).new_cards == 2);

@@ -10,10 +10,10 @@ namespace recall {
 // Exit codes of the `recall` binary, documented in README.md.
 enum ExitCode : int {
   kExitOk = 0,
-  kExitFailure = 1,    // an error while running a command (bad database, bad input file)
-  kExitUsage = 2,      // bad command line
-  kExitNotFound = 3,   // a path given on the command line does not exist
-  kExitWarnings = 4,   // the command finished, but some inputs were skipped with warnings
+  kExitFailure = 1,   // an error while running a command (bad database, bad input file)
+  kExitUsage = 2,     // bad command line
+  kExitNotFound = 3,  // a path given on the command line does not exist
+  kExitWarnings = 4,  // the command finished, but some inputs were skipped with warnings
   kExitInterrupted = 130,
 };
 

@@ -18,9 +18,11 @@ struct NoteFile {
 };
 
 struct ScanResult {
-  std::vector<NoteFile> files;             // in a stable order (sorted by source)
-  std::vector<extract::Warning> warnings;  // skipped files: binary, not UTF-8, unreadable;
-                                           // `line` is the first bad line of a non-UTF-8 file
+  std::vector<NoteFile> files;                 // in a stable order (sorted by source)
+  std::vector<extract::Warning> warnings;      // skipped files: binary, not UTF-8, unreadable;
+                                               // `source` is the path as found on disk, `line` the
+                                               // first bad line of a non-UTF-8 file
+  std::vector<std::filesystem::path> skipped;  // the files those warnings are about
 };
 
 // Reads every `.md`, `.markdown` and `.txt` file (extension in any case) under each root folder,

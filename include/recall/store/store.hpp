@@ -53,8 +53,8 @@ struct ReviewRecord {
 
 // A note file as seen by one import.
 struct NoteInput {
-  std::string path;     // absolute, normalized: the note's identity
-  std::string source;   // relative to the imported root
+  std::string path;    // absolute, normalized: the note's identity
+  std::string source;  // relative to the imported root
   std::string content_hash;
   std::vector<extract::CardDraft> drafts;
 };
@@ -65,20 +65,21 @@ std::string_view to_string(PlanAction action);
 
 struct PlannedCard {
   PlanAction action = PlanAction::unchanged;
-  std::string key;               // the stored key, or the key it will get
+  std::string key;  // the stored key, or the key it will get
   std::optional<std::int64_t> card_id;
-  extract::CardDraft draft;      // for `retired`: the card as stored
-  std::string note_path;         // the NoteInput it belongs to (empty for `retired`)
-  std::string match_key;         // normalized term: the card's identity within its note
-  bool relocated = false;        // deck, source, line, context or rule changed (not counted)
+  extract::CardDraft draft;  // for `retired`: the card as stored
+  std::string note_path;     // the NoteInput it belongs to (empty for `retired`)
+  std::string match_key;     // normalized term: the card's identity within its note
+  bool relocated = false;    // deck, source, line, context or rule changed (not counted)
 };
 
 // The whole effect of one import, computed before anything is written.
 struct ImportPlan {
   std::vector<NoteInput> notes;
   std::vector<PlannedCard> cards;
-  std::vector<std::string> scope;    // absolute roots: cards of notes under them may be retired
-  std::vector<std::string> skipped;  // absolute paths of unreadable notes: their cards stay as they are
+  std::vector<std::string> scope;  // absolute roots: cards of notes under them may be retired
+  std::vector<std::string>
+      skipped;  // absolute paths of unreadable notes: their cards stay as they are
   int count(PlanAction action) const;
 };
 
