@@ -88,14 +88,15 @@ ImportPlan Store::plan_import(std::vector<NoteInput> notes, std::vector<std::str
   // Every stored card of a note under the scope, by note path and match key.
   std::map<std::string, std::map<std::string, StoredCard>> stored;
   {
+    std::set<std::string> imported_now;
+    for (const NoteInput& note : notes) imported_now.insert(note.path);
     SQLite::Statement query(m_impl->db, std::string("SELECT ") + kStoredColumns +
                                             " FROM cards c JOIN notes n ON n.id = c.note_id");
     while (query.executeStep()) {
       StoredCard card = read_stored(query);
-      const bool imported_now = std::any_of(notes.begin(), notes.end(), [&](const NoteInput& note) {
-        return note.path == card.note_path;
-      });
-      if (!imported_now && !under_scope(card.note_path, plan.scope)) continue;
+      if (!imported_now.contains(card.note_path) && !under_scope(card.note_path, plan.scope)) {
+        continue;
+      }
       stored[card.note_path].emplace(card.match_key, std::move(card));
     }
   }
@@ -145,7 +146,9 @@ ImportPlan Store::plan_import(std::vector<NoteInput> notes, std::vector<std::str
 
   // What is left was stored but is no longer in its note, or its note is gone.
   for (auto& [path, cards] : stored) {
-    if (std::find(plan.skipped.begin(), plan.skipped.end(), path) != plan.skipped.end()) continue;
+    if (std::find(plan.skipped.begin(), plan.skipped.end(), path) != plan.skipped.end()) {
+      continue;  // unreadable this time: its cards stay as they are
+    }
     for (auto& [match_key, old] : cards) {
       if (old.state == "retired") continue;
       PlannedCard planned;
