@@ -45,9 +45,17 @@ struct Block {
 // How deep blocks may nest in an Outline (block quotes, lists and items each count one level).
 inline constexpr int kMaxDepth = 64;
 
+// What a note's front matter (YAML `---` or TOML `+++`) says about it. Never makes cards.
+struct FrontMatter {
+  std::string title;
+  std::vector<std::string> tags;  // `tags` and `categories`, in that order, deduplicated
+  bool enabled = true;            // `recall: false` turns the whole file off
+};
+
 // A parsed note.
 struct Outline {
-  std::string front_matter;   // YAML between the leading `---` fences, empty if none
+  std::string front_matter;   // the raw front matter text between its fences, empty if none
+  FrontMatter meta;           // what it says
   std::vector<Block> blocks;  // top-level blocks in note order
 };
 
