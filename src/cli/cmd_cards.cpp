@@ -50,7 +50,8 @@ int run_cards(const CardsOptions& options, const Context& context) {
                             {"reviews", c.reviews},
                             {"source", c.source},
                             {"line", c.line},
-                            {"context", c.context}};
+                            {"context", c.context},
+                            {"tags", c.tags}};
       out << row.dump() << '\n';
     } else {
       out << c.key << '\t' << c.deck << '\t' << schedule::to_string(c.sm2.state) << '\t'

@@ -1,5 +1,6 @@
 // recall import PATH...: notes in, cards out, as one plan applied in one transaction.
 #include <CLI/CLI.hpp>
+#include <cstdio>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -16,6 +17,8 @@ namespace fs = std::filesystem;
 struct ImportOptions {
   std::vector<std::string> paths;
   bool dry_run = false;
+  bool explain = false;
+  double min_confidence = extract::kDefaultMinConfidence;
   std::string format = "text";
 };
 
@@ -27,19 +30,21 @@ std::string absolute_path(const fs::path& path) {
   return (ec ? fs::absolute(path) : full).lexically_normal().generic_string();
 }
 
-nlohmann::json card_json(const store::PlannedCard& card) {
-  const auto& d = card.draft;
-  return {{"action", store::to_string(card.action)},
-          {"key", card.key},
-          {"deck", d.deck},
-          {"question", d.question},
-          {"answer", d.answer},
-          {"kind", d.kind},
-          {"rule", d.rule},
-          {"confidence", d.confidence},
-          {"source", d.source},
-          {"line", d.line},
-          {"context", d.context}};
+nlohmann::json card_json(std::string_view action, const std::string& key,
+                         const extract::CardDraft& d) {
+  return {
+      {"action", action},   {"key", key},     {"deck", d.deck},       {"question", d.question},
+      {"answer", d.answer}, {"kind", d.kind}, {"rule", d.rule},       {"confidence", d.confidence},
+      {"source", d.source}, {"line", d.line}, {"context", d.context}, {"tags", d.tags}};
+}
+
+// `--explain`: one line per card with the rule that made it and its confidence.
+void explain_line(std::ostream& out, std::string_view action, const extract::CardDraft& d) {
+  char confidence[16];
+  std::snprintf(confidence, sizeof confidence, "%.2f", d.confidence);
+  const std::string question = d.question.substr(0, d.question.find('\n'));
+  out << action << '\t' << confidence << '\t' << d.rule << '\t' << d.kind << '\t' << d.source << ':'
+      << d.line << '\t' << question << '\n';
 }
 
 int run_import(const ImportOptions& options, const Context& context) {
@@ -51,6 +56,7 @@ int run_import(const ImportOptions& options, const Context& context) {
   std::vector<extract::Warning> warnings = scanned.warnings;
 
   std::vector<store::NoteInput> inputs;
+  std::vector<extract::CardDraft> below_threshold;
   inputs.reserve(scanned.files.size());
   for (const notes::NoteFile& note : scanned.files) {
     extract::ExtractResult result = extract::extract_cards(note);
@@ -58,8 +64,13 @@ int run_import(const ImportOptions& options, const Context& context) {
       w.source = note.path.generic_string();  // name the file as the user can open it
       warnings.push_back(std::move(w));
     }
-    inputs.push_back({absolute_path(note.path), note.source, core::hash_hex(note.content),
-                      std::move(result.drafts)});
+    std::vector<extract::CardDraft> kept;
+    for (extract::CardDraft& draft : result.drafts) {
+      (draft.confidence >= options.min_confidence ? kept : below_threshold)
+          .push_back(std::move(draft));
+    }
+    inputs.push_back(
+        {absolute_path(note.path), note.source, core::hash_hex(note.content), std::move(kept)});
   }
   const std::size_t files_read = inputs.size();
 
@@ -79,8 +90,19 @@ int run_import(const ImportOptions& options, const Context& context) {
   }
 
   const bool json = options.format == "json";
+  constexpr std::string_view kBelow = "below-threshold";
   if (json) {
-    for (const auto& card : plan.cards) std::cout << card_json(card).dump() << '\n';
+    for (const auto& card : plan.cards) {
+      std::cout << card_json(store::to_string(card.action), card.key, card.draft).dump() << '\n';
+    }
+    if (options.explain) {
+      for (const auto& d : below_threshold) std::cout << card_json(kBelow, "", d).dump() << '\n';
+    }
+  } else if (options.explain) {
+    for (const auto& card : plan.cards) {
+      explain_line(std::cout, store::to_string(card.action), card.draft);
+    }
+    for (const auto& d : below_threshold) explain_line(std::cout, kBelow, d);
   }
   std::ostream& summary = json ? std::cerr : std::cout;
   summary << (options.dry_run ? "Would import: " : "Imported: ") << files_read << " file"
@@ -89,8 +111,12 @@ int run_import(const ImportOptions& options, const Context& context) {
           << plan.count(store::PlanAction::updated) << " updated, "
           << plan.count(store::PlanAction::unchanged) << " unchanged, "
           << plan.count(store::PlanAction::retired) << " retired, "
-          << plan.count(store::PlanAction::restored) << " restored; " << scanned.warnings.size()
-          << " file" << (scanned.warnings.size() == 1 ? "" : "s") << " skipped.\n";
+          << plan.count(store::PlanAction::restored) << " restored";
+  if (!below_threshold.empty()) {
+    summary << ", " << below_threshold.size() << " below confidence " << options.min_confidence;
+  }
+  summary << "; " << scanned.warnings.size() << " file" << (scanned.warnings.size() == 1 ? "" : "s")
+          << " skipped.\n";
   if (options.dry_run) summary << "Dry run: nothing was written.\n";
   return scanned.warnings.empty() ? kExitOk : kExitWarnings;
 }
@@ -105,6 +131,13 @@ Command setup_import(CLI::App& parent) {
   app->add_flag("-n,--dry-run", options->dry_run, "Show what would change; write nothing");
   app->add_option("--format", options->format, "Output: text (a summary) or json (a line per card)")
       ->check(CLI::IsMember({"text", "json"}));
+  app->add_flag("--explain", options->explain,
+                "List every card with its action, confidence, rule, kind and source:line, "
+                "including those below the confidence threshold");
+  app->add_option("--min-confidence", options->min_confidence,
+                  "Import only cards found with at least this confidence (0 to 1)")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 1.0));
   app->footer(
       "Each file's deck is its folder below the imported path plus its name without extension. "
       "Re-importing keeps review history: changed answers update their card, removed items retire "

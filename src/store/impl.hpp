@@ -19,7 +19,7 @@ struct Store::Impl {
 inline constexpr std::string_view kCardColumns =
     "c.id, c.key, c.deck, c.question, c.answer, c.kind, c.rule, c.confidence, c.source, c.line, "
     "c.context, c.state, c.repetitions, c.interval_days, c.ef_centi, c.lapses, c.due, "
-    "(SELECT count(*) FROM reviews r WHERE r.card_id = c.id) AS reviews";
+    "(SELECT count(*) FROM reviews r WHERE r.card_id = c.id) AS reviews, c.tags";
 
 // Reads a row selected with kCardColumns.
 Card read_card(SQLite::Statement& row);
@@ -28,7 +28,7 @@ Card read_card(SQLite::Statement& row);
 std::string deck_clause(const CardFilter& filter);
 void bind_deck(SQLite::Statement& statement, const CardFilter& filter);
 
-// Context as stored: a JSON array of strings.
+// Context and tags as stored: a JSON array of strings.
 std::string context_to_json(const std::vector<std::string>& context);
 std::vector<std::string> context_from_json(const std::string& text);
 

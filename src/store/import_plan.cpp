@@ -65,16 +65,17 @@ StoredCard read_stored(SQLite::Statement& row) {
   card.draft.source = row.getColumn(11).getString();
   card.draft.line = row.getColumn(12).getInt();
   card.draft.context = context_from_json(row.getColumn(13).getString());
+  card.draft.tags = context_from_json(row.getColumn(14).getString());
   return card;
 }
 
 constexpr const char* kStoredColumns =
     "c.id, c.key, n.path, c.match_key, c.state, c.deck, c.question, c.answer, c.kind, c.rule, "
-    "c.confidence, c.source, c.line, c.context";
+    "c.confidence, c.source, c.line, c.context, c.tags";
 
 bool same_location(const extract::CardDraft& a, const extract::CardDraft& b) {
   return a.deck == b.deck && a.source == b.source && a.line == b.line && a.context == b.context &&
-         a.rule == b.rule && a.confidence == b.confidence;
+         a.rule == b.rule && a.confidence == b.confidence && a.tags == b.tags;
 }
 
 }  // namespace
@@ -187,13 +188,13 @@ void Store::apply_import(const ImportPlan& plan, std::chrono::sys_seconds now) {
 
   SQLite::Statement insert(db, R"sql(
     INSERT INTO cards (key, note_id, match_key, deck, question, answer, kind, rule, confidence,
-      source, line, ord, context, created_at, updated_at)
+      source, line, ord, context, tags, created_at, updated_at)
     VALUES (:key, :note, :match, :deck, :question, :answer, :kind, :rule, :confidence, :source,
-      :line, :ord, :context, :at, :at))sql");
+      :line, :ord, :context, :tags, :at, :at))sql");
   SQLite::Statement update(db, R"sql(
     UPDATE cards SET match_key = :match, deck = :deck, question = :question, answer = :answer,
       kind = :kind, rule = :rule, confidence = :confidence, source = :source, line = :line,
-      ord = :ord, context = :context, updated_at = :at,
+      ord = :ord, context = :context, tags = :tags, updated_at = :at,
       state = CASE WHEN state <> 'retired' THEN state
                    WHEN repetitions > 0 THEN 'review'
                    WHEN EXISTS (SELECT 1 FROM reviews r WHERE r.card_id = cards.id) THEN 'learning'
@@ -215,6 +216,7 @@ void Store::apply_import(const ImportPlan& plan, std::chrono::sys_seconds now) {
     s.bind(":line", d.line);
     s.bind(":ord", d.line);  // new cards are shown in note order
     s.bind(":context", context_to_json(d.context));
+    s.bind(":tags", context_to_json(d.tags));
     s.bind(":at", at);
   };
 

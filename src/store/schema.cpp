@@ -9,7 +9,7 @@ namespace recall::store {
 namespace {
 
 // Append only: migration i takes user_version i to i+1.
-constexpr std::array<const char*, 1> kMigrations = {
+constexpr std::array<const char*, 2> kMigrations = {
     R"sql(
 CREATE TABLE notes (
   id INTEGER PRIMARY KEY,
@@ -67,6 +67,8 @@ CREATE TABLE reviews (
 CREATE INDEX reviews_card ON reviews (card_id);
 CREATE INDEX reviews_day ON reviews (review_day, kind);
 )sql",
+    // 2: tags from the note's front matter.
+    "ALTER TABLE cards ADD COLUMN tags TEXT NOT NULL DEFAULT '[]';",
 };
 
 }  // namespace

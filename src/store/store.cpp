@@ -130,6 +130,7 @@ Card read_card(SQLite::Statement& row) {
   card.sm2.lapses = row.getColumn(15).getInt();
   if (!row.getColumn(16).isNull()) card.sm2.due = core::parse_date(row.getColumn(16).getString());
   card.reviews = row.getColumn(17).getInt();
+  card.tags = context_from_json(row.getColumn(18).getString());
   return card;
 }
 

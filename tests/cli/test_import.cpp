@@ -183,3 +183,34 @@ TEST_CASE("a note that becomes unreadable keeps its cards", "[import]") {
   CHECK(stats["cards"]["new"] == 2);
   CHECK(stats["cards"]["retired"] == 0);
 }
+
+TEST_CASE("import with a confidence threshold, explained", "[import]") {
+  Sandbox box;
+  const auto note = box.note("n.md",
+                             "perplexity :: 2 to the power of the cross-entropy\n\n"
+                             "- entropy\n  - the expected surprise of a distribution\n");
+  // Explicit syntax has confidence 1; a nested term is a heuristic, below 1.
+  const auto strict = box.run({"import", note.string(), "--min-confidence", "1", "--explain"});
+  CHECK(strict.exit_code == 0);
+  CHECK_THAT(strict.out, Catch::Contains("new\t1.00\tdouble-colon\tdefinition\tn.md:1\t"));
+  CHECK_THAT(strict.out, Catch::Contains("below-threshold\t0."));
+  CHECK_THAT(strict.out, Catch::Contains("n.md:3"));
+  CHECK_THAT(strict.out, Catch::Contains("1 new, 0 updated"));
+  CHECK_THAT(strict.out, Catch::Contains("1 below confidence 1"));
+
+  const auto all = box.run({"import", note.string(), "--min-confidence", "0"});
+  CHECK_THAT(all.out, Catch::Contains("1 new, 0 updated, 1 unchanged"));
+  CHECK(box.run({"import", note.string(), "--min-confidence", "2"}).exit_code == 2);
+}
+
+TEST_CASE("front matter tags reach the cards", "[import]") {
+  Sandbox box;
+  const auto note = box.note("n.md",
+                             "---\ntitle: \"Study\"\ntags: [ml, info]\n---\n\n"
+                             "perplexity :: 2 to the power of the cross-entropy\n");
+  REQUIRE(box.run({"import", note.string()}).exit_code == 0);
+  const auto cards = json_lines(box.run({"cards", "--format", "json"}).out);
+  REQUIRE(cards.size() == 1);
+  CHECK(cards[0]["line"] == 6);
+  CHECK(cards[0]["tags"] == nlohmann::json::array({"ml", "info"}));
+}

@@ -60,11 +60,11 @@ TEST_CASE("store: a new database is created with its folder and migrated", "[sto
   TempDb tmp;
   {
     store::Store s(tmp.path());
-    CHECK(s.schema_version() == 1);
+    CHECK(s.schema_version() == 2);
   }
   CHECK(fs::exists(tmp.path()));
   store::Store again(tmp.path());
-  CHECK(again.schema_version() == 1);
+  CHECK(again.schema_version() == 2);
 }
 
 TEST_CASE("store: a database newer than the binary is refused", "[store]") {
@@ -183,4 +183,23 @@ TEST_CASE("store: deck filters include sub-decks only", "[store]") {
   CHECK(s.cards({"ml/deep"}).size() == 1);
   CHECK(s.cards({"m"}).empty());
   CHECK(s.cards({}).size() == 3);
+}
+
+TEST_CASE("store: a version 1 database is upgraded and keeps its cards", "[store]") {
+  TempDb tmp;
+  {
+    store::Store s(tmp.path());
+    import(s, {note({draft("entropy", "surprise")})});
+  }
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(tmp.path().c_str(), &db) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(db, "ALTER TABLE cards DROP COLUMN tags; PRAGMA user_version = 1", nullptr,
+                       nullptr, nullptr) == SQLITE_OK);
+  sqlite3_close(db);
+  store::Store upgraded(tmp.path());
+  CHECK(upgraded.schema_version() == 2);
+  const auto cards = upgraded.cards({});
+  REQUIRE(cards.size() == 1);
+  CHECK(cards[0].answer == "surprise");
+  CHECK(cards[0].tags.empty());
 }

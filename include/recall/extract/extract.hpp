@@ -8,6 +8,10 @@
 
 namespace recall::extract {
 
+// Cards below this confidence are not imported unless `recall import --min-confidence` lowers it.
+// Tuned against the labelled corpus in tests/fixtures/corpus (see docs/note-patterns.md).
+constexpr double kDefaultMinConfidence = 0.5;
+
 struct ExtractResult {
   std::vector<CardDraft> drafts;  // in note order
   std::vector<Warning> warnings;

@@ -31,6 +31,7 @@ struct Card {
   std::string source;
   int line = 0;
   std::vector<std::string> context;
+  std::vector<std::string> tags;
   schedule::ReviewState sm2;
   int reviews = 0;  // number of review-log rows
 };
