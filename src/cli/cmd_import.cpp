@@ -6,9 +6,8 @@
 
 #include "commands.hpp"
 #include "recall/core/error.hpp"
-#include "recall/core/hash.hpp"
 #include "recall/extract/extract.hpp"
-#include "recall/notes/note_file.hpp"
+#include "recall/sync/import.hpp"
 
 namespace recall::cli {
 
@@ -23,12 +22,6 @@ struct ImportOptions {
 };
 
 namespace {
-
-std::string absolute_path(const fs::path& path) {
-  std::error_code ec;
-  fs::path full = fs::weakly_canonical(fs::absolute(path), ec);
-  return (ec ? fs::absolute(path) : full).lexically_normal().generic_string();
-}
 
 nlohmann::json card_json(std::string_view action, const std::string& key,
                          const extract::CardDraft& d) {
@@ -48,44 +41,25 @@ void explain_line(std::ostream& out, std::string_view action, const extract::Car
 }
 
 int run_import(const ImportOptions& options, const Context& context) {
-  std::vector<fs::path> roots(options.paths.begin(), options.paths.end());
-  notes::ScanResult scanned = notes::scan(roots);  // throws for a missing root
-
-  std::vector<std::string> skipped;
-  for (const auto& path : scanned.skipped) skipped.push_back(absolute_path(path));
-  std::vector<extract::Warning> warnings = scanned.warnings;
-
-  std::vector<store::NoteInput> inputs;
-  std::vector<extract::CardDraft> below_threshold;
-  inputs.reserve(scanned.files.size());
-  for (const notes::NoteFile& note : scanned.files) {
-    extract::ExtractResult result = extract::extract_cards(note);
-    for (extract::Warning& w : result.warnings) {
-      w.source = note.path.generic_string();  // name the file as the user can open it
-      warnings.push_back(std::move(w));
-    }
-    std::vector<extract::CardDraft> kept;
-    for (extract::CardDraft& draft : result.drafts) {
-      (draft.confidence >= options.min_confidence ? kept : below_threshold)
-          .push_back(std::move(draft));
-    }
-    inputs.push_back(
-        {absolute_path(note.path), note.source, core::hash_hex(note.content), std::move(kept)});
+  sync::ImportRequest request;
+  request.roots.assign(options.paths.begin(), options.paths.end());
+  request.min_confidence = options.min_confidence;
+  for (const auto& root : request.roots) {
+    std::error_code ec;
+    if (!fs::exists(root, ec)) throw Error("no such file or folder", root.string(), kExitNotFound);
   }
-  const std::size_t files_read = inputs.size();
-
-  std::vector<std::string> scope;
-  for (const auto& root : roots) scope.push_back(absolute_path(root));
 
   // A dry run on a database that does not exist yet plans against an empty one in memory.
   const fs::path db_path = context.db_path();
   std::unique_ptr<store::Store> store = options.dry_run && !fs::exists(db_path)
                                             ? store::Store::in_memory()
                                             : std::make_unique<store::Store>(db_path);
-  store::ImportPlan plan = store->plan_import(std::move(inputs), scope, skipped);
+  sync::ImportResult result = sync::plan_import(*store, request);
+  const store::ImportPlan& plan = result.plan;
+  const auto& below_threshold = result.below_threshold;
   if (!options.dry_run) store->apply_import(plan, context.now.utc);
 
-  for (const auto& w : warnings) {
+  for (const auto& w : result.warnings) {
     warn(w.source + (w.line > 0 ? ":" + std::to_string(w.line) : "") + ": " + w.message);
   }
 
@@ -105,8 +79,8 @@ int run_import(const ImportOptions& options, const Context& context) {
     for (const auto& d : below_threshold) explain_line(std::cout, kBelow, d);
   }
   std::ostream& summary = json ? std::cerr : std::cout;
-  summary << (options.dry_run ? "Would import: " : "Imported: ") << files_read << " file"
-          << (files_read == 1 ? "" : "s")
+  summary << (options.dry_run ? "Would import: " : "Imported: ") << result.files_read << " file"
+          << (result.files_read == 1 ? "" : "s")
           << " read; cards: " << plan.count(store::PlanAction::new_card) << " new, "
           << plan.count(store::PlanAction::updated) << " updated, "
           << plan.count(store::PlanAction::unchanged) << " unchanged, "
@@ -115,10 +89,10 @@ int run_import(const ImportOptions& options, const Context& context) {
   if (!below_threshold.empty()) {
     summary << ", " << below_threshold.size() << " below confidence " << options.min_confidence;
   }
-  summary << "; " << scanned.warnings.size() << " file" << (scanned.warnings.size() == 1 ? "" : "s")
+  summary << "; " << result.files_skipped << " file" << (result.files_skipped == 1 ? "" : "s")
           << " skipped.\n";
   if (options.dry_run) summary << "Dry run: nothing was written.\n";
-  return scanned.warnings.empty() ? kExitOk : kExitWarnings;
+  return result.files_skipped == 0 ? kExitOk : kExitWarnings;
 }
 
 }  // namespace
