@@ -9,7 +9,7 @@ namespace recall::store {
 namespace {
 
 // Append only: migration i takes user_version i to i+1.
-constexpr std::array<const char*, 2> kMigrations = {
+constexpr std::array<const char*, 3> kMigrations = {
     R"sql(
 CREATE TABLE notes (
   id INTEGER PRIMARY KEY,
@@ -69,6 +69,9 @@ CREATE INDEX reviews_day ON reviews (review_day, kind);
 )sql",
     // 2: tags from the note's front matter.
     "ALTER TABLE cards ADD COLUMN tags TEXT NOT NULL DEFAULT '[]';",
+    // 3: size and modification time, so that an unchanged file is not read again.
+    "ALTER TABLE notes ADD COLUMN size INTEGER NOT NULL DEFAULT -1;"
+    "ALTER TABLE notes ADD COLUMN mtime_ns INTEGER NOT NULL DEFAULT -1;",
 };
 
 }  // namespace
