@@ -193,8 +193,10 @@ TEST_CASE("store: a version 1 database is upgraded and keeps its cards", "[store
   }
   sqlite3* db = nullptr;
   REQUIRE(sqlite3_open(tmp.path().c_str(), &db) == SQLITE_OK);
-  REQUIRE(sqlite3_exec(db, "ALTER TABLE cards DROP COLUMN tags; PRAGMA user_version = 1", nullptr,
-                       nullptr, nullptr) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(db,
+                       "ALTER TABLE cards DROP COLUMN tags; ALTER TABLE notes DROP COLUMN size; "
+                       "ALTER TABLE notes DROP COLUMN mtime_ns; PRAGMA user_version = 1",
+                       nullptr, nullptr, nullptr) == SQLITE_OK);
   sqlite3_close(db);
   store::Store upgraded(tmp.path());
   CHECK(upgraded.schema_version() == 3);
