@@ -24,20 +24,24 @@ struct ImportOptions {
 namespace {
 
 nlohmann::json card_json(std::string_view action, const std::string& key,
-                         const extract::CardDraft& d) {
-  return {
-      {"action", action},   {"key", key},     {"deck", d.deck},       {"question", d.question},
-      {"answer", d.answer}, {"kind", d.kind}, {"rule", d.rule},       {"confidence", d.confidence},
-      {"source", d.source}, {"line", d.line}, {"context", d.context}, {"tags", d.tags}};
+                         const extract::CardDraft& d, const std::string& remark = {}) {
+  return {{"action", action},   {"remark", remark},       {"key", key},
+          {"deck", d.deck},     {"question", d.question}, {"answer", d.answer},
+          {"kind", d.kind},     {"rule", d.rule},         {"confidence", d.confidence},
+          {"source", d.source}, {"line", d.line},         {"context", d.context},
+          {"tags", d.tags}};
 }
 
-// `--explain`: one line per card with the rule that made it and its confidence.
-void explain_line(std::ostream& out, std::string_view action, const extract::CardDraft& d) {
+// One line of the plan: action, confidence, rule, kind, source:line, question, and why.
+void plan_line(std::ostream& out, std::string_view action, const extract::CardDraft& d,
+               const std::string& remark = {}) {
   char confidence[16];
   std::snprintf(confidence, sizeof confidence, "%.2f", d.confidence);
   const std::string question = d.question.substr(0, d.question.find('\n'));
   out << action << '\t' << confidence << '\t' << d.rule << '\t' << d.kind << '\t' << d.source << ':'
-      << d.line << '\t' << question << '\n';
+      << d.line << '\t' << question;
+  if (!remark.empty()) out << "\t(" << remark << ')';
+  out << '\n';
 }
 
 int run_import(const ImportOptions& options, const Context& context) {
@@ -67,16 +71,22 @@ int run_import(const ImportOptions& options, const Context& context) {
   constexpr std::string_view kBelow = "below-threshold";
   if (json) {
     for (const auto& card : plan.cards) {
-      std::cout << card_json(store::to_string(card.action), card.key, card.draft).dump() << '\n';
+      std::cout
+          << card_json(store::to_string(card.action), card.key, card.draft, card.remark).dump()
+          << '\n';
     }
     if (options.explain) {
       for (const auto& d : below_threshold) std::cout << card_json(kBelow, "", d).dump() << '\n';
     }
-  } else if (options.explain) {
+  } else if (options.explain || options.dry_run) {
+    // A dry run shows what would change; --explain shows every card and why.
     for (const auto& card : plan.cards) {
-      explain_line(std::cout, store::to_string(card.action), card.draft);
+      if (!options.explain && card.action == store::PlanAction::unchanged) continue;
+      plan_line(std::cout, store::to_string(card.action), card.draft, card.remark);
     }
-    for (const auto& d : below_threshold) explain_line(std::cout, kBelow, d);
+    if (options.explain) {
+      for (const auto& d : below_threshold) plan_line(std::cout, kBelow, d);
+    }
   }
   std::ostream& summary = json ? std::cerr : std::cout;
   summary << (options.dry_run ? "Would import: " : "Imported: ") << result.files_read << " file"
@@ -84,6 +94,8 @@ int run_import(const ImportOptions& options, const Context& context) {
           << " read; cards: " << plan.count(store::PlanAction::new_card) << " new, "
           << plan.count(store::PlanAction::updated) << " updated, "
           << plan.count(store::PlanAction::unchanged) << " unchanged, "
+          << plan.count(store::PlanAction::moved) << " moved, "
+          << plan.count(store::PlanAction::renamed) << " renamed, "
           << plan.count(store::PlanAction::retired) << " retired, "
           << plan.count(store::PlanAction::restored) << " restored";
   if (!below_threshold.empty()) {

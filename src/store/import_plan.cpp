@@ -1,35 +1,28 @@
-// Import as a plan: compare drafts with stored cards, then write the difference.
+// Import as a plan: match drafts to stored cards, then write the difference in one transaction.
 #include <algorithm>
 #include <cstdint>
 #include <map>
 #include <set>
 #include <string>
+#include <unordered_map>
 
 #include "impl.hpp"
 #include "recall/core/clock.hpp"
 #include "recall/core/error.hpp"
 #include "recall/core/hash.hpp"
+#include "recall/core/similarity.hpp"
 
 namespace recall::store {
 namespace {
 
-// A card's identity within its note: its term folded for case, whitespace and emphasis.
-std::string normalize_term(std::string_view text) {
-  std::string out;
-  bool space = false;
-  for (char ch : text) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (c == '*' || c == '_' || c == '`') continue;
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out.push_back(' ');
-    space = false;
-    out.push_back(static_cast<char>(c < 0x80 ? std::tolower(c) : c));
-  }
-  return out;
-}
+// Thresholds of docs/sync.md. An edited term keeps its card when it is close to the old one, or
+// fairly close with an answer that is still much the same; a moved item keeps its card when its
+// term is the same and its answer similar.
+constexpr double kEditTermAlone = 0.8;
+constexpr double kEditTermWithAnswer = 0.5;
+constexpr double kEditAnswer = 0.5;
+constexpr double kMoveAnswer = 0.5;
+constexpr double kMergeHint = 0.5;  // a retired or new card this close to a renamed one is named
 
 std::string hex_key(std::string_view seed) { return core::hash_hex(seed, 12); }
 
@@ -40,6 +33,15 @@ bool under_scope(const std::string& path, const std::vector<std::string>& scope)
   });
 }
 
+// The term without the `#n` that tells apart the same term twice in one note.
+std::string_view base_term(std::string_view match_key) {
+  const auto hash = match_key.rfind('#');
+  if (hash == std::string_view::npos || hash + 1 == match_key.size()) return match_key;
+  const bool digits = std::all_of(match_key.begin() + static_cast<std::ptrdiff_t>(hash) + 1,
+                                  match_key.end(), [](char c) { return c >= '0' && c <= '9'; });
+  return digits ? match_key.substr(0, hash) : match_key;
+}
+
 struct StoredCard {
   std::int64_t id = 0;
   std::string key;
@@ -47,6 +49,7 @@ struct StoredCard {
   std::string match_key;
   std::string state;
   extract::CardDraft draft;
+  bool taken = false;  // matched to a draft, or kept by an unchanged note
 };
 
 StoredCard read_stored(SQLite::Statement& row) {
@@ -66,6 +69,7 @@ StoredCard read_stored(SQLite::Statement& row) {
   card.draft.line = row.getColumn(12).getInt();
   card.draft.context = context_from_json(row.getColumn(13).getString());
   card.draft.tags = context_from_json(row.getColumn(14).getString());
+  card.draft.term = card.match_key;
   return card;
 }
 
@@ -78,7 +82,196 @@ bool same_location(const extract::CardDraft& a, const extract::CardDraft& b) {
          a.rule == b.rule && a.confidence == b.confidence && a.tags == b.tags;
 }
 
+bool same_text(const extract::CardDraft& a, const extract::CardDraft& b) {
+  return a.question == b.question && a.answer == b.answer && a.kind == b.kind;
+}
+
+std::string in_quotes(std::string_view text) { return "\"" + std::string(text) + "\""; }
+
+// The plan being built: drafts of parsed notes on one side, stored cards on the other.
+class Matcher {
+ public:
+  Matcher(std::vector<StoredCard> stored, std::set<std::string> keys_taken)
+      : m_stored(std::move(stored)), m_keys_taken(std::move(keys_taken)) {
+    for (std::size_t i = 0; i < m_stored.size(); ++i) {
+      m_by_note[m_stored[i].note_path].push_back(i);
+    }
+  }
+
+  // Cards of a note that was not parsed again stay exactly as stored.
+  void keep_note(const NoteInput& note, std::vector<PlannedCard>& out) {
+    for (std::size_t i : m_by_note[note.path]) {
+      StoredCard& old = m_stored[i];
+      old.taken = true;
+      if (old.state == "retired") continue;
+      PlannedCard planned;
+      planned.action = PlanAction::unchanged;
+      planned.key = old.key;
+      planned.card_id = old.id;
+      planned.draft = old.draft;
+      planned.note_path = note.path;
+      planned.match_key = old.match_key;
+      out.push_back(std::move(planned));
+    }
+  }
+
+  // Phase 1: the same term in the same note.
+  void match_exact(const NoteInput& note, std::vector<PlannedCard>& planned) {
+    std::unordered_map<std::string, std::size_t> by_key;
+    for (std::size_t i : m_by_note[note.path]) by_key.emplace(m_stored[i].match_key, i);
+    for (PlannedCard& card : planned) {
+      auto found = by_key.find(card.match_key);
+      if (found == by_key.end() || m_stored[found->second].taken) continue;
+      take(card, found->second);
+    }
+  }
+
+  // Phase 2: the same term with a similar answer anywhere in scope (a moved item or note).
+  void match_moves(std::vector<PlannedCard>& planned) {
+    std::unordered_map<std::string, std::vector<std::size_t>> free_by_term;
+    for (std::size_t i = 0; i < m_stored.size(); ++i) {
+      if (!m_stored[i].taken)
+        free_by_term[std::string(base_term(m_stored[i].match_key))].push_back(i);
+    }
+    for (PlannedCard& card : planned) {
+      if (card.card_id) continue;
+      auto found = free_by_term.find(std::string(base_term(card.match_key)));
+      if (found == free_by_term.end()) continue;
+      std::optional<std::size_t> best;
+      double best_similarity = -1;
+      for (std::size_t i : found->second) {
+        if (m_stored[i].taken) continue;
+        const double s = core::answer_similarity(m_stored[i].draft.answer, card.draft.answer);
+        if (s > best_similarity) best_similarity = s, best = i;
+      }
+      if (!best || best_similarity < kMoveAnswer) continue;
+      const StoredCard& old = m_stored[*best];
+      take(card, *best);
+      if (old.note_path != card.note_path && old.state != "retired") {
+        card.action = PlanAction::moved;
+        card.remark = "from " + old.draft.source + ":" + std::to_string(old.draft.line);
+      }
+    }
+  }
+
+  // Phase 3: a similar term in the same note (an edit), closest pairs first.
+  void match_edits(const NoteInput& note, std::vector<PlannedCard>& planned) {
+    struct Pair {
+      double score, term;
+      std::size_t draft, stored;
+    };
+    std::vector<Pair> pairs;
+    for (std::size_t d = 0; d < planned.size(); ++d) {
+      if (planned[d].card_id) continue;
+      for (std::size_t i : m_by_note[note.path]) {
+        if (m_stored[i].taken) continue;
+        const double term = core::term_similarity(base_term(m_stored[i].match_key),
+                                                  base_term(planned[d].match_key));
+        if (term < kEditTermWithAnswer) continue;
+        const double answer =
+            core::answer_similarity(m_stored[i].draft.answer, planned[d].draft.answer);
+        if (term < kEditTermAlone && answer < kEditAnswer) continue;
+        pairs.push_back({term + answer / 2, term, d, i});
+      }
+    }
+    std::sort(pairs.begin(), pairs.end(),
+              [](const Pair& a, const Pair& b) { return a.score > b.score; });
+    for (const Pair& pair : pairs) {
+      PlannedCard& card = planned[pair.draft];
+      if (card.card_id || m_stored[pair.stored].taken) continue;
+      const StoredCard& old = m_stored[pair.stored];
+      take(card, pair.stored);
+      if (old.state != "retired") {
+        card.action = PlanAction::renamed;
+        card.similarity = pair.term;
+        card.remark = "was " + in_quotes(old.match_key);
+      }
+    }
+  }
+
+  // Phase 4: what is left of the drafts is new; a new card close to a renamed one was split off.
+  void finish_note(const NoteInput& note, std::vector<PlannedCard>& planned) {
+    for (PlannedCard& card : planned) {
+      if (card.card_id) continue;
+      card.action = PlanAction::new_card;
+      std::string seed = note.path + '\x1f' + card.match_key;
+      card.key = hex_key(seed);
+      while (!m_keys_taken.insert(card.key).second) {
+        seed += '+';
+        card.key = hex_key(seed);
+      }
+      for (const PlannedCard& other : planned) {
+        if (other.action == PlanAction::renamed &&
+            core::term_similarity(other.match_key, card.match_key) >= kMergeHint) {
+          card.remark = "split from " + other.remark.substr(4);
+          break;
+        }
+      }
+    }
+  }
+
+  // What is left of the stored cards (and not kept by a skipped note) is retired; returns them.
+  std::vector<PlannedCard> retire_rest(const std::vector<std::string>& skipped,
+                                       const std::vector<PlannedCard>& planned) {
+    std::vector<PlannedCard> out;
+    for (StoredCard& old : m_stored) {
+      if (old.taken || old.state == "retired") continue;
+      if (std::find(skipped.begin(), skipped.end(), old.note_path) != skipped.end()) {
+        continue;  // unreadable this time: its cards stay as they are
+      }
+      PlannedCard card;
+      card.action = PlanAction::retired;
+      card.key = old.key;
+      card.card_id = old.id;
+      card.draft = old.draft;
+      card.match_key = old.match_key;
+      for (const PlannedCard& other : planned) {
+        if (other.action == PlanAction::renamed && other.note_path == old.note_path &&
+            core::term_similarity(other.match_key, old.match_key) >= kMergeHint) {
+          card.remark = "merged into " + in_quotes(other.match_key);
+          break;
+        }
+      }
+      out.push_back(std::move(card));
+    }
+    return out;
+  }
+
+ private:
+  void take(PlannedCard& card, std::size_t index) {
+    StoredCard& old = m_stored[index];
+    old.taken = true;
+    card.key = old.key;
+    card.card_id = old.id;
+    if (old.state == "retired") {
+      card.action = PlanAction::restored;
+    } else if (!same_text(old.draft, card.draft)) {
+      card.action = PlanAction::updated;
+    } else {
+      card.action = PlanAction::unchanged;
+    }
+    card.relocated = !same_location(old.draft, card.draft);
+  }
+
+  std::vector<StoredCard> m_stored;
+  std::set<std::string> m_keys_taken;
+  std::unordered_map<std::string, std::vector<std::size_t>> m_by_note;
+};
+
 }  // namespace
+
+std::map<std::string, NoteFingerprint> Store::note_fingerprints() {
+  std::map<std::string, NoteFingerprint> out;
+  SQLite::Statement query(
+      m_impl->db, "SELECT path, source, content_hash, size, mtime_ns, extract_salt FROM notes");
+  while (query.executeStep()) {
+    out.emplace(query.getColumn(0).getString(),
+                NoteFingerprint{query.getColumn(1).getString(), query.getColumn(2).getString(),
+                                query.getColumn(3).getInt64(), query.getColumn(4).getInt64(),
+                                query.getColumn(5).getString()});
+  }
+  return out;
+}
 
 ImportPlan Store::plan_import(std::vector<NoteInput> notes, std::vector<std::string> scope,
                               std::vector<std::string> skipped) {
@@ -86,8 +279,8 @@ ImportPlan Store::plan_import(std::vector<NoteInput> notes, std::vector<std::str
   plan.scope = std::move(scope);
   plan.skipped = std::move(skipped);
 
-  // Every stored card of a note under the scope, by note path and match key.
-  std::map<std::string, std::map<std::string, StoredCard>> stored;
+  // Every stored card of a note in this import or under its scope.
+  std::vector<StoredCard> stored;
   {
     std::set<std::string> imported_now;
     for (const NoteInput& note : notes) imported_now.insert(note.path);
@@ -95,10 +288,9 @@ ImportPlan Store::plan_import(std::vector<NoteInput> notes, std::vector<std::str
                                             " FROM cards c JOIN notes n ON n.id = c.note_id");
     while (query.executeStep()) {
       StoredCard card = read_stored(query);
-      if (!imported_now.contains(card.note_path) && !under_scope(card.note_path, plan.scope)) {
-        continue;
+      if (imported_now.contains(card.note_path) || under_scope(card.note_path, plan.scope)) {
+        stored.push_back(std::move(card));
       }
-      stored[card.note_path].emplace(card.match_key, std::move(card));
     }
   }
   std::set<std::string> keys_taken;
@@ -106,60 +298,51 @@ ImportPlan Store::plan_import(std::vector<NoteInput> notes, std::vector<std::str
     SQLite::Statement query(m_impl->db, "SELECT key FROM cards");
     while (query.executeStep()) keys_taken.insert(query.getColumn(0).getString());
   }
+  Matcher matcher(std::move(stored), std::move(keys_taken));
 
-  for (const NoteInput& note : notes) {
-    auto& existing = stored[note.path];
+  // Drafts of the parsed notes, with their match keys; the cards of unchanged notes kept.
+  std::vector<std::vector<PlannedCard>> per_note(notes.size());
+  for (std::size_t n = 0; n < notes.size(); ++n) {
+    const NoteInput& note = notes[n];
+    if (note.status != NoteStatus::parsed) {
+      matcher.keep_note(note, per_note[n]);
+      continue;
+    }
     std::map<std::string, int> seen_terms;
     for (const extract::CardDraft& draft : note.drafts) {
-      PlannedCard planned;
-      planned.draft = draft;
-      planned.note_path = note.path;
-      std::string match_key = normalize_term(draft.term.empty() ? draft.question : draft.term);
-      if (const int n = ++seen_terms[match_key]; n > 1) match_key += "#" + std::to_string(n);
-      planned.match_key = match_key;
-
-      if (auto found = existing.find(match_key); found != existing.end()) {
-        const StoredCard& old = found->second;
-        planned.key = old.key;
-        planned.card_id = old.id;
-        if (old.state == "retired") {
-          planned.action = PlanAction::restored;
-        } else if (old.draft.question != draft.question || old.draft.answer != draft.answer ||
-                   old.draft.kind != draft.kind) {
-          planned.action = PlanAction::updated;
-        } else {
-          planned.action = PlanAction::unchanged;
-        }
-        planned.relocated = !same_location(old.draft, draft);
-        existing.erase(found);
-      } else {
-        planned.action = PlanAction::new_card;
-        std::string seed = note.path + '\x1f' + match_key;
-        planned.key = hex_key(seed);
-        while (!keys_taken.insert(planned.key).second) {
-          seed += '+';
-          planned.key = hex_key(seed);
-        }
+      PlannedCard card;
+      card.draft = draft;
+      card.note_path = note.path;
+      card.match_key = core::normalize_term(draft.term.empty() ? draft.question : draft.term);
+      if (const int count = ++seen_terms[card.match_key]; count > 1) {
+        card.match_key += "#" + std::to_string(count);
       }
-      plan.cards.push_back(std::move(planned));
+      per_note[n].push_back(std::move(card));
     }
+    matcher.match_exact(note, per_note[n]);
   }
+  std::vector<PlannedCard> all;
+  for (auto& cards : per_note) {
+    for (auto& card : cards) all.push_back(std::move(card));
+  }
+  matcher.match_moves(all);
 
-  // What is left was stored but is no longer in its note, or its note is gone.
-  for (auto& [path, cards] : stored) {
-    if (std::find(plan.skipped.begin(), plan.skipped.end(), path) != plan.skipped.end()) {
-      continue;  // unreadable this time: its cards stay as they are
+  // Back per note, in note order, for the edit phase.
+  std::size_t offset = 0;
+  for (std::size_t n = 0; n < notes.size(); ++n) {
+    const std::size_t count = per_note[n].size();
+    std::vector<PlannedCard> cards(
+        std::make_move_iterator(all.begin() + static_cast<std::ptrdiff_t>(offset)),
+        std::make_move_iterator(all.begin() + static_cast<std::ptrdiff_t>(offset + count)));
+    offset += count;
+    if (notes[n].status == NoteStatus::parsed) {
+      matcher.match_edits(notes[n], cards);
+      matcher.finish_note(notes[n], cards);
     }
-    for (auto& [match_key, old] : cards) {
-      if (old.state == "retired") continue;
-      PlannedCard planned;
-      planned.action = PlanAction::retired;
-      planned.key = old.key;
-      planned.card_id = old.id;
-      planned.draft = old.draft;
-      planned.match_key = match_key;
-      plan.cards.push_back(std::move(planned));
-    }
+    for (auto& card : cards) plan.cards.push_back(std::move(card));
+  }
+  for (auto& card : matcher.retire_rest(plan.skipped, plan.cards)) {
+    plan.cards.push_back(std::move(card));
   }
   plan.notes = std::move(notes);
   return plan;
@@ -172,14 +355,26 @@ void Store::apply_import(const ImportPlan& plan, std::chrono::sys_seconds now) {
 
   std::map<std::string, std::int64_t> note_ids;
   SQLite::Statement upsert_note(db, R"sql(
-    INSERT INTO notes (path, source, content_hash, imported_at) VALUES (:path, :source, :hash, :at)
+    INSERT INTO notes (path, source, content_hash, size, mtime_ns, extract_salt, imported_at)
+    VALUES (:path, :source, :hash, :size, :mtime, :salt, :at)
     ON CONFLICT (path) DO UPDATE SET source = excluded.source,
-      content_hash = excluded.content_hash, imported_at = excluded.imported_at
+      content_hash = excluded.content_hash, size = excluded.size, mtime_ns = excluded.mtime_ns,
+      extract_salt = excluded.extract_salt, imported_at = excluded.imported_at
     RETURNING id)sql");
+  SQLite::Statement find_note(db, "SELECT id FROM notes WHERE path = :path");
   for (const NoteInput& note : plan.notes) {
+    if (note.status == NoteStatus::same_stat) {
+      find_note.bind(":path", note.path);
+      if (find_note.executeStep()) note_ids[note.path] = find_note.getColumn(0).getInt64();
+      find_note.reset();
+      continue;
+    }
     upsert_note.bind(":path", note.path);
     upsert_note.bind(":source", note.source);
     upsert_note.bind(":hash", note.content_hash);
+    upsert_note.bind(":size", note.size);
+    upsert_note.bind(":mtime", note.mtime_ns);
+    upsert_note.bind(":salt", note.extract_salt);
     upsert_note.bind(":at", at);
     upsert_note.executeStep();
     note_ids[note.path] = upsert_note.getColumn(0).getInt64();
@@ -192,9 +387,9 @@ void Store::apply_import(const ImportPlan& plan, std::chrono::sys_seconds now) {
     VALUES (:key, :note, :match, :deck, :question, :answer, :kind, :rule, :confidence, :source,
       :line, :ord, :context, :tags, :at, :at))sql");
   SQLite::Statement update(db, R"sql(
-    UPDATE cards SET match_key = :match, deck = :deck, question = :question, answer = :answer,
-      kind = :kind, rule = :rule, confidence = :confidence, source = :source, line = :line,
-      ord = :ord, context = :context, tags = :tags, updated_at = :at,
+    UPDATE cards SET note_id = :note, match_key = :match, deck = :deck, question = :question,
+      answer = :answer, kind = :kind, rule = :rule, confidence = :confidence, source = :source,
+      line = :line, ord = :ord, context = :context, tags = :tags, updated_at = :at,
       state = CASE WHEN state <> 'retired' THEN state
                    WHEN repetitions > 0 THEN 'review'
                    WHEN EXISTS (SELECT 1 FROM reviews r WHERE r.card_id = cards.id) THEN 'learning'
@@ -205,6 +400,7 @@ void Store::apply_import(const ImportPlan& plan, std::chrono::sys_seconds now) {
 
   auto bind_draft = [&](SQLite::Statement& s, const PlannedCard& card) {
     const extract::CardDraft& d = card.draft;
+    s.bind(":note", note_ids.at(card.note_path));
     s.bind(":match", card.match_key);
     s.bind(":deck", d.deck);
     s.bind(":question", d.question);
@@ -225,14 +421,16 @@ void Store::apply_import(const ImportPlan& plan, std::chrono::sys_seconds now) {
       case PlanAction::new_card:
         bind_draft(insert, card);
         insert.bind(":key", card.key);
-        insert.bind(":note", note_ids.at(card.note_path));
         insert.exec();
         insert.reset();
         break;
-      case PlanAction::updated:
-      case PlanAction::restored:
       case PlanAction::unchanged:
-        if (card.action == PlanAction::unchanged && !card.relocated) break;
+        if (!card.relocated) break;
+        [[fallthrough]];
+      case PlanAction::updated:
+      case PlanAction::moved:
+      case PlanAction::renamed:
+      case PlanAction::restored:
         bind_draft(update, card);
         update.bind(":id", *card.card_id);
         update.exec();

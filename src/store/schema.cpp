@@ -71,7 +71,8 @@ CREATE INDEX reviews_day ON reviews (review_day, kind);
     "ALTER TABLE cards ADD COLUMN tags TEXT NOT NULL DEFAULT '[]';",
     // 3: size and modification time, so that an unchanged file is not read again.
     "ALTER TABLE notes ADD COLUMN size INTEGER NOT NULL DEFAULT -1;"
-    "ALTER TABLE notes ADD COLUMN mtime_ns INTEGER NOT NULL DEFAULT -1;",
+    "ALTER TABLE notes ADD COLUMN mtime_ns INTEGER NOT NULL DEFAULT -1;"
+    "ALTER TABLE notes ADD COLUMN extract_salt TEXT NOT NULL DEFAULT '';",
 };
 
 }  // namespace

@@ -45,6 +45,10 @@ std::string_view to_string(PlanAction action) {
       return "updated";
     case PlanAction::unchanged:
       return "unchanged";
+    case PlanAction::moved:
+      return "moved";
+    case PlanAction::renamed:
+      return "renamed";
     case PlanAction::retired:
       return "retired";
     case PlanAction::restored:

@@ -43,7 +43,12 @@ extract::CardDraft draft(const std::string& term, const std::string& answer, int
 
 store::NoteInput note(std::vector<extract::CardDraft> drafts,
                       const std::string& path = "/n/deck.md") {
-  return {path, "deck.md", "hash", std::move(drafts)};
+  store::NoteInput input;
+  input.path = path;
+  input.source = "deck.md";
+  input.content_hash = "hash";
+  input.drafts = std::move(drafts);
+  return input;
 }
 
 const auto kNow = std::chrono::sys_seconds{std::chrono::sys_days{std::chrono::year{2026} / 3 / 1}};
@@ -193,10 +198,12 @@ TEST_CASE("store: a version 1 database is upgraded and keeps its cards", "[store
   }
   sqlite3* db = nullptr;
   REQUIRE(sqlite3_open(tmp.path().c_str(), &db) == SQLITE_OK);
-  REQUIRE(sqlite3_exec(db,
-                       "ALTER TABLE cards DROP COLUMN tags; ALTER TABLE notes DROP COLUMN size; "
-                       "ALTER TABLE notes DROP COLUMN mtime_ns; PRAGMA user_version = 1",
-                       nullptr, nullptr, nullptr) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(
+              db,
+              "ALTER TABLE cards DROP COLUMN tags; ALTER TABLE notes DROP COLUMN size; "
+              "ALTER TABLE notes DROP COLUMN mtime_ns; ALTER TABLE notes DROP COLUMN extract_salt; "
+              "PRAGMA user_version = 1",
+              nullptr, nullptr, nullptr) == SQLITE_OK);
   sqlite3_close(db);
   store::Store upgraded(tmp.path());
   CHECK(upgraded.schema_version() == 3);
@@ -204,4 +211,54 @@ TEST_CASE("store: a version 1 database is upgraded and keeps its cards", "[store
   REQUIRE(cards.size() == 1);
   CHECK(cards[0].answer == "surprise");
   CHECK(cards[0].tags.empty());
+}
+
+TEST_CASE("store: moves, edits, merges and splits keep history with the closest card", "[store]") {
+  TempDb tmp;
+  store::Store s(tmp.path());
+  auto first = import(s, {note({draft("entropy", "expected surprise of a distribution"),
+                                draft("perplexity", "two to the power of entropy", 3)},
+                               "/n/a.md")});
+  const std::string entropy_key = first.cards[0].key;
+
+  // The item moves to another note: the same card, action moved.
+  auto moved =
+      import(s, {note({draft("perplexity", "two to the power of entropy", 3)}, "/n/a.md"),
+                 note({draft("entropy", "the expected surprise of a distribution")}, "/n/b.md")});
+  CHECK(moved.count(PlanAction::moved) == 1);
+  CHECK(moved.count(PlanAction::new_card) == 0);
+  CHECK(moved.count(PlanAction::retired) == 0);
+  CHECK(moved.cards[1].key == entropy_key);
+  CHECK_THAT(moved.cards[1].remark, Catch::Contains("from deck.md"));
+
+  // A typo fixed in the term: renamed, with its similarity.
+  auto typo =
+      import(s, {note({draft("perplexity", "two to the power of entropy", 3)}, "/n/a.md"),
+                 note({draft("entorpy", "the expected surprise of a distribution")}, "/n/b.md")});
+  CHECK(typo.count(PlanAction::renamed) == 1);
+  CHECK(typo.cards[1].key == entropy_key);
+  CHECK(typo.cards[1].similarity == Approx(6.0 / 7.0));
+
+  // A different term with a different answer is a new card, and the old one retires.
+  auto other =
+      import(s, {note({draft("perplexity", "two to the power of entropy", 3)}, "/n/a.md"),
+                 note({draft("KL divergence", "relative entropy between p and q")}, "/n/b.md")});
+  CHECK(other.count(PlanAction::new_card) == 1);
+  CHECK(other.count(PlanAction::retired) == 1);
+}
+
+TEST_CASE("store: two items merged into one: history goes with the closest", "[store]") {
+  TempDb tmp;
+  store::Store s(tmp.path());
+  auto first = import(s, {note({draft("self-information", "surprise of one outcome"),
+                                draft("information content", "log of one over p", 2)})});
+  auto merged = import(
+      s, {note({draft("self-information content", "surprise of one outcome, log of one over p")})});
+  CHECK(merged.count(PlanAction::renamed) == 1);
+  CHECK(merged.count(PlanAction::retired) == 1);
+  // "information content" is the closer term (0.79 against 0.75) and answer (5/7 against 4/7).
+  CHECK(merged.cards[0].key == first.cards[1].key);
+  CHECK(merged.cards[1].key == first.cards[0].key);
+  CHECK(merged.cards[1].action == PlanAction::retired);
+  CHECK_THAT(merged.cards[1].remark, Catch::Contains("merged into"));
 }

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -52,16 +53,37 @@ struct ReviewRecord {
   ReviewKind kind = ReviewKind::scheduled;
 };
 
+// How much of a note one import looked at.
+enum class NoteStatus {
+  parsed,        // read and extracted: `drafts` are its cards now
+  same_content,  // read, but its content (and extractor) are unchanged: its cards stay as stored
+  same_stat,     // not even read: size and modification time are unchanged
+};
+
 // A note file as seen by one import.
 struct NoteInput {
   std::string path;    // absolute, normalized: the note's identity
   std::string source;  // relative to the imported root
   std::string content_hash;
   std::vector<extract::CardDraft> drafts;
+  NoteStatus status = NoteStatus::parsed;
+  std::int64_t size = -1;
+  std::int64_t mtime_ns = -1;
+  std::string extract_salt;  // what the drafts were made with (extractor version, threshold)
 };
 
-// What an import will do to one card.
-enum class PlanAction { new_card, updated, unchanged, retired, restored };
+// What the store knew of a note after its last import.
+struct NoteFingerprint {
+  std::string source;
+  std::string content_hash;
+  std::int64_t size = -1;
+  std::int64_t mtime_ns = -1;
+  std::string extract_salt;
+};
+
+// What an import will do to one card. `moved`: the same term with a similar answer, found in
+// another note; `renamed`: a similar term in the same note (see docs/sync.md for thresholds).
+enum class PlanAction { new_card, updated, unchanged, moved, renamed, retired, restored };
 std::string_view to_string(PlanAction action);
 
 struct PlannedCard {
@@ -72,6 +94,8 @@ struct PlannedCard {
   std::string note_path;     // the NoteInput it belongs to (empty for `retired`)
   std::string match_key;     // normalized term: the card's identity within its note
   bool relocated = false;    // deck, source, line, context or rule changed (not counted)
+  double similarity = 1.0;   // for `renamed`: how close the old term was (0..1)
+  std::string remark;  // why, for the plan: `from ml/a.md`, `was "entorpy"`, `merged into …`
 };
 
 // The whole effect of one import, computed before anything is written.
@@ -108,7 +132,12 @@ class Store {
 
   int schema_version() const;
 
-  // Compares the notes with what is stored. Reads only.
+  // Every stored note by absolute path.
+  std::map<std::string, NoteFingerprint> note_fingerprints();
+
+  // Compares the notes with what is stored and matches drafts to cards: same note and term, then
+  // same term and similar answer in another note (a move), then a similar term in the same note
+  // (an edit). Reads only.
   ImportPlan plan_import(std::vector<NoteInput> notes, std::vector<std::string> scope,
                          std::vector<std::string> skipped);
   // Writes a plan in one transaction.
