@@ -1,5 +1,8 @@
 // recall import PATH...: notes in, cards out, as one plan applied in one transaction.
+#include <unistd.h>
+
 #include <CLI/CLI.hpp>
+#include <chrono>
 #include <cstdio>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -44,8 +47,46 @@ void plan_line(std::ostream& out, std::string_view action, const extract::CardDr
   out << '\n';
 }
 
+// A one-line progress display on stderr, for a terminal only, once the work has taken a second.
+class ProgressLine {
+ public:
+  ProgressLine() : m_enabled(isatty(STDERR_FILENO) == 1) {}
+  ~ProgressLine() { clear(); }
+  ProgressLine(const ProgressLine&) = delete;
+  ProgressLine& operator=(const ProgressLine&) = delete;
+
+  void update(const sync::Progress& p) {
+    if (!m_enabled) return;
+    const auto now = std::chrono::steady_clock::now();
+    if (now - m_started < std::chrono::seconds(1) ||
+        now - m_last < std::chrono::milliseconds(100)) {
+      return;
+    }
+    m_last = now;
+    constexpr std::size_t kWidth = 30;
+    const std::size_t filled = p.files_total ? kWidth * p.files_done / p.files_total : kWidth;
+    std::cerr << "\r[" << std::string(filled, '#') << std::string(kWidth - filled, '.') << "] "
+              << p.files_done << "/" << p.files_total << " files, " << p.cards << " cards"
+              << std::flush;
+    m_shown = true;
+  }
+
+  void clear() {
+    if (m_shown) std::cerr << "\r\x1b[K" << std::flush;
+    m_shown = false;
+  }
+
+ private:
+  bool m_enabled;
+  bool m_shown = false;
+  std::chrono::steady_clock::time_point m_started = std::chrono::steady_clock::now();
+  std::chrono::steady_clock::time_point m_last{};
+};
+
 int run_import(const ImportOptions& options, const Context& context) {
+  ProgressLine progress;
   sync::ImportRequest request;
+  request.on_progress = [&progress](const sync::Progress& p) { progress.update(p); };
   request.roots.assign(options.paths.begin(), options.paths.end());
   request.min_confidence = options.min_confidence;
   for (const auto& root : request.roots) {
@@ -62,6 +103,7 @@ int run_import(const ImportOptions& options, const Context& context) {
   const store::ImportPlan& plan = result.plan;
   const auto& below_threshold = result.below_threshold;
   if (!options.dry_run) store->apply_import(plan, context.now.utc);
+  progress.clear();
 
   for (const auto& w : result.warnings) {
     warn(w.source + (w.line > 0 ? ":" + std::to_string(w.line) : "") + ": " + w.message);

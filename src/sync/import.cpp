@@ -56,7 +56,11 @@ ImportResult plan_import(store::Store& store, const ImportRequest& request) {
   const auto known = store.note_fingerprints();
   std::vector<store::NoteInput> inputs;
   inputs.reserve(scanned.files.size());
+  Progress progress;
+  progress.files_total = scanned.files.size();
   for (const notes::NoteFile& note : scanned.files) {
+    ++progress.files_done;
+    if (request.on_progress) request.on_progress(progress);
     store::NoteInput input;
     input.path = absolute_path(note.path);
     input.source = note.source;
@@ -81,6 +85,7 @@ ImportResult plan_import(store::Store& store, const ImportRequest& request) {
       (draft.confidence >= request.min_confidence ? kept : result.below_threshold)
           .push_back(std::move(draft));
     }
+    progress.cards += kept.size();
     input.drafts = std::move(kept);
     inputs.push_back(std::move(input));
   }

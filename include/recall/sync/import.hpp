@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -11,9 +12,17 @@
 
 namespace recall::sync {
 
+// How far an import has got, reported after each note.
+struct Progress {
+  std::size_t files_done = 0;
+  std::size_t files_total = 0;
+  std::size_t cards = 0;  // drafts found so far
+};
+
 struct ImportRequest {
-  std::vector<std::filesystem::path> roots;  // files or folders, as the user gave them
-  double min_confidence = 0.5;               // drafts below it are left out of the plan
+  std::vector<std::filesystem::path> roots;          // files or folders, as the user gave them
+  double min_confidence = 0.5;                       // drafts below it are left out of the plan
+  std::function<void(const Progress&)> on_progress;  // optional; called once per note
 };
 
 struct ImportResult {
