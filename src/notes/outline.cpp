@@ -12,6 +12,9 @@
 #include <string_view>
 #include <vector>
 
+#include "line_text.hpp"
+#include "recall/notes/preprocess.hpp"
+
 namespace recall::notes {
 namespace {
 
@@ -27,20 +30,6 @@ struct MallocDeleter {
 using NodePtr = std::unique_ptr<cmark_node, NodeDeleter>;
 using ParserPtr = std::unique_ptr<cmark_parser, ParserDeleter>;
 using MallocPtr = std::unique_ptr<char, MallocDeleter>;
-
-bool is_blank(char c) { return c == ' ' || c == '\t'; }
-
-std::string_view trim_right(std::string_view s) {
-  while (!s.empty() && (is_blank(s.back()) || s.back() == '\r' || s.back() == '\n')) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
-
-std::string_view trim_left(std::string_view s) {
-  while (!s.empty() && is_blank(s.front())) s.remove_prefix(1);
-  return s;
-}
 
 // The source split in lines, addressed by 1-based line numbers as cmark reports them.
 class Lines {
@@ -81,17 +70,25 @@ std::string_view strip_container_prefix(std::string_view line, int quote_depth) 
   return trim_left(line);
 }
 
-// Lines [first, last] of a block that starts at byte column `column` of its first line.
-std::vector<std::string_view> block_lines(const Lines& lines, int first, int last, int column,
-                                          int quote_depth) {
+// Lines [first, last] of a block that starts at byte column `column` of its first line. A `\`
+// the pre-pass put in front of a line of display math (`escapes`) is not the note's and is left
+// out.
+std::vector<std::string_view> block_lines(const Lines& lines, const std::vector<int>& escapes,
+                                          int first, int last, int column, int quote_depth) {
   std::vector<std::string_view> out;
   for (int n = first; n <= last; ++n) {
-    std::string_view text = lines.line(n);
+    const std::string_view whole = lines.line(n);
+    std::string_view text = whole;
     if (n == first) {
       const auto skip = static_cast<std::size_t>(std::max(column - 1, 0));
       text = skip <= text.size() ? trim_left(text.substr(skip)) : std::string_view{};
     } else {
       text = strip_container_prefix(text, quote_depth);
+    }
+    const auto index = static_cast<std::size_t>(n - 1);
+    if (index < escapes.size() && escapes[index] >= 0 && !text.empty() &&
+        text.data() - whole.data() == escapes[index]) {
+      text.remove_prefix(1);
     }
     out.push_back(trim_right(text));
   }
@@ -114,7 +111,8 @@ std::string atx_heading_text(std::string_view line) {
   std::size_t hashes = line.size();
   while (hashes > 0 && line[hashes - 1] == '#') --hashes;
   if (hashes == 0) return {};
-  if (hashes < line.size() && is_blank(line[hashes - 1])) line = trim_right(line.substr(0, hashes));
+  if (hashes < line.size() && is_space_or_tab(line[hashes - 1]))
+    line = trim_right(line.substr(0, hashes));
   return std::string(line);
 }
 
@@ -131,7 +129,8 @@ std::string rendered_markdown(cmark_node* node) {
 
 class Converter {
  public:
-  explicit Converter(const Lines& lines) : m_lines(lines) {}
+  Converter(const Lines& lines, const std::vector<int>& escapes)
+      : m_lines(lines), m_escapes(escapes) {}
 
   void convert_children(cmark_node* parent, std::vector<Block>& out, int depth,
                         int quote_depth) const {
@@ -150,6 +149,8 @@ class Converter {
     int last = cmark_node_get_end_line(node);
     // cmark ends some blocks at column 0 of the line after them.
     if (cmark_node_get_end_column(node) == 0 && last > first) --last;
+    // ... and counts the blank lines after an indented code block or a rule.
+    while (last > first && trim(m_lines.line(last)).empty()) --last;
     block.line = first;
     block.end_line = std::max(first, last);
     const int column = cmark_node_get_start_column(node);
@@ -161,10 +162,11 @@ class Converter {
         if (first <= 0) {
           block.text = rendered_markdown(node);
         } else if (block.end_line > first) {  // setext: text lines, then the underline
-          block.text =
-              join(block_lines(m_lines, first, block.end_line - 1, column, quote_depth), " ");
+          block.text = join(
+              block_lines(m_lines, m_escapes, first, block.end_line - 1, column, quote_depth), " ");
         } else {
-          block.text = atx_heading_text(block_lines(m_lines, first, first, column, quote_depth)[0]);
+          block.text = atx_heading_text(
+              block_lines(m_lines, m_escapes, first, first, column, quote_depth)[0]);
         }
         return true;
       case CMARK_NODE_PARAGRAPH:
@@ -172,7 +174,8 @@ class Converter {
         block.text =
             first <= 0
                 ? rendered_markdown(node)
-                : join(block_lines(m_lines, first, block.end_line, column, quote_depth), "\n");
+                : join(block_lines(m_lines, m_escapes, first, block.end_line, column, quote_depth),
+                       "\n");
         return true;
       case CMARK_NODE_CODE_BLOCK: {
         block.kind = BlockKind::code;
@@ -218,8 +221,10 @@ class Converter {
     if (std::strcmp(cmark_node_get_type_string(node), "table") == 0) {
       block.kind = BlockKind::table;
       block.text =
-          first <= 0 ? rendered_markdown(node)
-                     : join(block_lines(m_lines, first, block.end_line, column, quote_depth), "\n");
+          first <= 0
+              ? rendered_markdown(node)
+              : join(block_lines(m_lines, m_escapes, first, block.end_line, column, quote_depth),
+                     "\n");
       return true;
     }
     block.kind = BlockKind::other;
@@ -278,17 +283,8 @@ class Converter {
   }
 
   const Lines& m_lines;
+  const std::vector<int>& m_escapes;
 };
-
-// The number of lines of a YAML front matter block at the top (the fences included), or 0.
-int front_matter_lines(const Lines& lines) {
-  if (trim_right(lines.line(1)) != "---") return 0;
-  for (int n = 2; n <= lines.count(); ++n) {
-    const std::string_view line = trim_right(lines.line(n));
-    if (line == "---" || line == "...") return n;
-  }
-  return 0;
-}
 
 cmark_parser* new_parser() {
   static const bool registered = [] {
@@ -309,30 +305,21 @@ cmark_parser* new_parser() {
 
 Outline parse_outline(std::string_view markdown) {
   Outline outline;
-  const Lines lines(markdown);
-
-  // The parser sees blank lines where the front matter was, so line numbers stay those of the file.
-  std::string blanked;
-  std::string_view input = markdown;
-  if (const int fence_lines = front_matter_lines(lines); fence_lines > 0) {
-    for (int n = 2; n < fence_lines; ++n) {
-      outline.front_matter += lines.line(n);
-      outline.front_matter += '\n';
-    }
-    const std::string_view after = lines.line(fence_lines);
-    const auto rest = static_cast<std::size_t>(after.data() - markdown.data()) + after.size();
-    blanked.assign(static_cast<std::size_t>(fence_lines - 1), '\n');
-    blanked += markdown.substr(rest);
-    input = blanked;
-  }
+  PreparedNote note = prepare_note(markdown);
+  outline.front_matter = std::move(note.front_matter);
+  outline.meta = std::move(note.meta);
+  if (!outline.meta.enabled) return outline;
 
   const ParserPtr parser(new_parser());
   if (!parser) return outline;
-  cmark_parser_feed(parser.get(), input.data(), input.size());
+  cmark_parser_feed(parser.get(), note.markdown.data(), note.markdown.size());
   const NodePtr document(cmark_parser_finish(parser.get()));
   if (!document) return outline;
 
-  Converter(lines).convert_children(document.get(), outline.blocks, 0, 0);
+  // Block text is cut from the lines the parser saw: the pre-pass only rewrites what is not the
+  // note's text (indentation, markers, tag lines), so the text is the note's own.
+  const Lines lines(note.markdown);
+  Converter(lines, note.escapes).convert_children(document.get(), outline.blocks, 0, 0);
   return outline;
 }
 

@@ -9,6 +9,7 @@
 #include <system_error>
 
 #include "recall/core/error.hpp"
+#include "recall/notes/ignore.hpp"
 #include "recall/notes/normalize.hpp"
 #include "recall/notes/note_file.hpp"
 
@@ -38,8 +39,9 @@ std::string join_rel(const std::string& prefix, const std::string& name) {
 
 class Walker {
  public:
-  Walker(std::vector<Found>& found, std::vector<extract::Warning>& warnings)
-      : m_found(found), m_warnings(warnings) {}
+  Walker(std::vector<Found>& found, std::vector<extract::Warning>& warnings,
+         const IgnoreRules& rules)
+      : m_found(found), m_warnings(warnings), m_rules(rules) {}
 
   // Collects the note files below `folder`; `rel` is its path below the root, `/` separated.
   void walk(const fs::path& folder, const std::string& rel) {
@@ -65,7 +67,9 @@ class Walker {
       if (is_hidden(name)) continue;
       const std::string child_rel = join_rel(rel, name);
       std::error_code status_ec;
-      if (entry.is_directory(status_ec)) {
+      const bool is_folder = entry.is_directory(status_ec);
+      if (!m_rules.empty() && m_rules.ignores(to_nfc_lossy(child_rel), is_folder)) continue;
+      if (is_folder) {
         walk(entry.path(), child_rel);
       } else if (entry.is_regular_file(status_ec) && has_note_extension(entry.path())) {
         m_found.push_back({entry.path(), child_rel, join_rel(rel, entry.path().stem().string())});
@@ -76,6 +80,7 @@ class Walker {
  private:
   std::vector<Found>& m_found;
   std::vector<extract::Warning>& m_warnings;
+  const IgnoreRules& m_rules;
   std::set<fs::path> m_visited;
 };
 
@@ -87,6 +92,25 @@ std::optional<std::string> read_bytes(const fs::path& path) {
   bytes << in.rdbuf();
   if (in.bad()) return std::nullopt;
   return std::move(bytes).str();
+}
+
+// The `.recallignore` at the top of an imported folder; a file that cannot be used is a warning
+// and ignores nothing.
+IgnoreRules read_ignore_rules(const fs::path& root, std::vector<extract::Warning>& warnings) {
+  const fs::path file = root / ".recallignore";
+  std::error_code ec;
+  if (!fs::is_regular_file(file, ec)) return {};
+  const std::optional<std::string> bytes = read_bytes(file);
+  if (!bytes) {
+    warnings.push_back({file.generic_string(), 0, "cannot read file"});
+    return {};
+  }
+  const NormalizedText text = normalize_text(*bytes);
+  if (!text.problem.empty()) {
+    warnings.push_back({file.generic_string(), text.problem_line, text.problem});
+    return {};
+  }
+  return IgnoreRules::parse(text.text);
 }
 
 }  // namespace
@@ -102,7 +126,8 @@ ScanResult scan(const std::vector<fs::path>& roots) {
   for (const fs::path& root : roots) {
     std::error_code ec;
     if (fs::is_directory(root, ec)) {
-      Walker(found, result.warnings).walk(root, "");
+      const IgnoreRules rules = read_ignore_rules(root, result.warnings);
+      Walker(found, result.warnings, rules).walk(root, "");
     } else {
       // A file named on the command line is read whatever its extension.
       found.push_back({root, root.filename().string(), root.stem().string()});

@@ -81,8 +81,8 @@ TEST_CASE("outline reads block quotes, code, html and tables", "[notes][outline]
       "x = 1\n"
       "```\n"
       "\n"
-      "<details>\n"
-      "<summary>S</summary>\n"
+      "<div>\n"
+      "<p>S</p>\n"
       "\n"
       "Lead line\n"
       "| a | b |\n"
@@ -100,7 +100,7 @@ TEST_CASE("outline reads block quotes, code, html and tables", "[notes][outline]
   CHECK(code.line == 5);
   CHECK(code.end_line == 7);
   CHECK(outline.blocks[2].kind == BlockKind::html);
-  CHECK(outline.blocks[2].text == "<details>\n<summary>S</summary>");
+  CHECK(outline.blocks[2].text == "<div>\n<p>S</p>");  // <details> is a format of its own
   // cmark-gfm loses the position of a paragraph right above a table; the outline restores it.
   const Block& lead = outline.blocks[3];
   CHECK(lead.kind == BlockKind::paragraph);

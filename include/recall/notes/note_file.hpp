@@ -26,11 +26,12 @@ struct ScanResult {
 };
 
 // Reads every `.md`, `.markdown` and `.txt` file (extension in any case) under each root folder,
-// searched recursively; files and folders whose name starts with `.` are skipped. A root that is a
-// file is read whatever its name. Contents are normalized by normalize_text() (no BOM, LF, NFC);
-// `source` and `deck` are NFC too. A root that does not exist throws recall::Error with exit code
-// kExitNotFound, before anything is read. A file that cannot be used (unreadable, binary, not
-// UTF-8) becomes a warning, never an exception.
+// searched recursively; files and folders whose name starts with `.` are skipped, and so are those
+// that the root folder's `.recallignore` names (IgnoreRules; an unreadable one is a warning and
+// ignores nothing). A root that is a file is read whatever its name. Contents are normalized by
+// normalize_text() (no BOM, LF, NFC); `source` and `deck` are NFC too. A root that does not exist
+// throws recall::Error with exit code kExitNotFound, before anything is read. A file that cannot be
+// used (unreadable, binary, not UTF-8) becomes a warning, never an exception.
 ScanResult scan(const std::vector<std::filesystem::path>& roots);
 
 }  // namespace recall::notes

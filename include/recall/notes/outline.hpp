@@ -54,15 +54,21 @@ struct FrontMatter {
 
 // A parsed note.
 struct Outline {
-  std::string front_matter;   // the raw front matter text between its fences, empty if none
+  std::string front_matter;   // the raw front matter text between its fences (`---` YAML or
+                              // `+++` TOML), empty if none
   FrontMatter meta;           // what it says
   std::vector<Block> blocks;  // top-level blocks in note order
 };
 
 // Parses a note (valid UTF-8, LF line ends) as GitHub-flavoured markdown (tables, strikethrough,
-// autolinks, task lists). A YAML front matter block at the very top is set aside in
-// `front_matter` and its lines stay counted. Blocks nested deeper than kMaxDepth are left out so
-// that walking the outline never recurses without bound. Never throws on any content.
+// autolinks, task lists), after prepare_note() has rewritten the formats notes come in into the
+// markdown they mean, line for line: front matter (YAML or TOML) is set aside in `front_matter`
+// and `meta`; Jekyll `{% highlight %}` blocks are notes; a `<details>` summary is a heading over
+// its body; org-style `**` markers and `•` bullets are nested items; a short title line on its
+// own over a list is a heading; `$$` math stays one paragraph; opt-out comments drop blocks. A
+// note whose front matter says `recall: false` has no blocks. Line numbers are always the
+// note's. Blocks nested deeper than kMaxDepth are left out so that walking the outline never
+// recurses without bound. Never throws on any content.
 Outline parse_outline(std::string_view markdown);
 
 // The first paragraph of a list item (its head line(s)), or nullptr when the item starts with
