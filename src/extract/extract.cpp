@@ -1,57 +1,244 @@
-// The extractor: parse the note, run every rule, settle overlaps, put the cards in note order.
+// The extractor: parse the note, leave out what the note opts out of, run every rule, settle
+// overlaps and duplicates, fit the answers, put the cards in note order.
 #include "recall/extract/extract.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <map>
+#include <string_view>
 #include <utility>
 
+#include "recall/extract/render.hpp"
 #include "recall/extract/rules.hpp"
+#include "recall/extract/text.hpp"
 #include "recall/notes/outline.hpp"
 
 namespace recall::extract {
 namespace {
 
-// Line ranges claimed by the cards of the rules run so far, merged and sorted.
+using notes::Block;
+using notes::BlockKind;
+
+// The card kinds, as bits, so that one line can record every kind that claims it.
+constexpr std::array<std::string_view, 8> kKinds = {
+    "definition", "acronym", "comparison", "qa", "cloze", "reverse", "paper", "command"};
+
+std::uint16_t kind_bit(std::string_view kind) {
+  for (std::size_t i = 0; i < kKinds.size(); ++i) {
+    if (kKinds[i] == kind) return static_cast<std::uint16_t>(1u << i);
+  }
+  return static_cast<std::uint16_t>(1u << kKinds.size());  // unknown kinds clash with all
+}
+
+// The kinds a card of `kind` may not share a line with.
+std::uint16_t clashing_kinds(std::string_view kind) {
+  std::uint16_t mask = static_cast<std::uint16_t>(1u << kKinds.size());
+  for (const std::string_view other : kKinds) {
+    if (!kinds_may_share_lines(kind, other)) mask = static_cast<std::uint16_t>(mask | kind_bit(other));
+  }
+  return mask;
+}
+
+// For each line of the note, the kinds of the cards kept so far that claim it.
 class ClaimedLines {
  public:
-  bool contains(int line) const {
-    auto it = std::upper_bound(m_ranges.begin(), m_ranges.end(), line,
-                               [](int l, const std::pair<int, int>& r) { return l < r.first; });
-    return it != m_ranges.begin() && std::prev(it)->second >= line;
+  bool clashes(const Proposal& p) const {
+    const auto line = static_cast<std::size_t>(std::max(p.draft.line, 0));
+    return line < m_claims.size() && (m_claims[line] & clashing_kinds(p.draft.kind)) != 0;
   }
 
-  void add(const std::vector<Proposal>& proposals) {
-    for (const Proposal& p : proposals) m_ranges.emplace_back(p.draft.line, p.end_line);
-    std::sort(m_ranges.begin(), m_ranges.end());
-    std::vector<std::pair<int, int>> merged;
-    for (const auto& range : m_ranges) {
-      if (!merged.empty() && range.first <= merged.back().second + 1) {
-        merged.back().second = std::max(merged.back().second, range.second);
-      } else {
-        merged.push_back(range);
-      }
+  // A card that lets cards nest in it claims only its first line.
+  void add(const Proposal& p) {
+    const int last = p.nests ? p.draft.line : p.end_line;
+    const auto end = static_cast<std::size_t>(std::max(last, 0));
+    if (m_claims.size() <= end) m_claims.resize(end + 1, 0);
+    for (auto line = static_cast<std::size_t>(std::max(p.draft.line, 0)); line <= end; ++line) {
+      m_claims[line] = static_cast<std::uint16_t>(m_claims[line] | kind_bit(p.draft.kind));
     }
-    m_ranges = std::move(merged);
   }
 
  private:
-  std::vector<std::pair<int, int>> m_ranges;
+  std::vector<std::uint16_t> m_claims;
 };
+
+bool html_says(const Block& block, std::string_view what) {
+  return block.kind == BlockKind::html && block.text.find(what) != std::string::npos;
+}
+
+// Leaves out the blocks a note opts out of: the block after `<!-- recall:ignore -->`, and
+// everything between `<!-- recall:off -->` and `<!-- recall:on -->`, at any depth.
+class OptOuts {
+ public:
+  std::vector<Block> filter(const std::vector<Block>& blocks) {
+    std::vector<Block> kept;
+    bool ignore_next = false;
+    for (const Block& block : blocks) {
+      if (html_says(block, "recall:off")) {
+        m_off = true;
+        continue;
+      }
+      if (html_says(block, "recall:on")) {
+        m_off = false;
+        continue;
+      }
+      if (html_says(block, "recall:ignore")) {
+        ignore_next = true;
+        continue;
+      }
+      if (m_off) continue;
+      if (ignore_next) {
+        ignore_next = false;
+        continue;
+      }
+      Block copy = block;
+      copy.children = filter(block.children);
+      kept.push_back(std::move(copy));
+    }
+    return kept;
+  }
+
+ private:
+  bool m_off = false;
+};
+
+// The term as the labelled corpus compares it: ASCII case folded, white space collapsed, `*`, `_`
+// and backticks dropped, a trailing colon trimmed.
+std::string normalized(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (const char c : s) {
+    if (c == '*' || c == '_' || c == '`') continue;
+    if (c == ' ' || c == '\t' || c == '\n') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  for (;;) {
+    if (ends_with(out, ":")) {
+      out.pop_back();
+    } else if (ends_with(out, "\xEF\xBC\x9A")) {
+      out.resize(out.size() - 3);
+    } else {
+      break;
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+  }
+  return out;
+}
+
+// Headings under which notes plan work: their cards would be chores, not knowledge.
+bool is_plan_heading(std::string_view heading) {
+  const std::string lower = ascii_lower(trim(heading));
+  for (const std::string_view label : {"todo", "to do", "to-do", "할 일", "할일", "plan", "plans",
+                                       "계획", "next steps", "backlog"}) {
+    if (lower == label) return true;
+  }
+  return ends_with(lower, "계획") || ends_with(lower, " plan") || ends_with(lower, " plans") ||
+         ends_with(lower, " todo") || starts_with(lower, "todo ");
+}
+
+// Headings of reference lists: books, links and sources, not knowledge.
+bool is_reference_heading(std::string_view heading) {
+  std::string lower = ascii_lower(trim(heading));
+  while (!lower.empty() && (lower.front() == '[' || lower.front() == '*' || lower.front() == '#')) {
+    lower.erase(lower.begin());
+  }
+  for (const std::string_view label : {"참고", "출처", "reference", "링크", "links", "see also",
+                                       "further reading", "bibliography", "resources"}) {
+    if (starts_with(lower, label)) return true;
+  }
+  return false;
+}
+
+bool under_plan_heading(const CardDraft& card) {
+  return std::any_of(card.context.begin(), card.context.end(),
+                     [](const std::string& h) { return is_plan_heading(h) || is_reference_heading(h); });
+}
+
+// The context without the card's own term, so that `basic > entropy` and `basic` tell nothing
+// apart for the term `entropy`.
+std::vector<std::string> context_without_term(const CardDraft& card) {
+  std::vector<std::string> out;
+  const std::string term = normalized(card.term);
+  for (const std::string& part : card.context) {
+    if (normalized(part) != term) out.push_back(normalized(part));
+  }
+  return out;
+}
+
+// One card per term: of cards of the same kind and term, the surest (then the shortest) is kept,
+// and another only when its answer differs and its context tells it apart.
+std::vector<CardDraft> without_duplicates(std::vector<CardDraft> drafts) {
+  std::map<std::string, std::vector<std::size_t>> groups;
+  for (std::size_t i = 0; i < drafts.size(); ++i) {
+    const CardDraft& card = drafts[i];
+    std::string key = card.kind + '\x1f' + normalized(card.term);
+    if (card.kind != "definition" && card.kind != "acronym" && card.kind != "comparison") {
+      key += '\x1f' + normalized(card.question);
+    }
+    groups[key].push_back(i);
+  }
+  std::vector<bool> keep(drafts.size(), true);
+  for (auto& [key, members] : groups) {
+    if (members.size() < 2) continue;
+    std::stable_sort(members.begin(), members.end(), [&](std::size_t a, std::size_t b) {
+      if (drafts[a].confidence != drafts[b].confidence) {
+        return drafts[a].confidence > drafts[b].confidence;
+      }
+      return drafts[a].answer.size() < drafts[b].answer.size();
+    });
+    std::vector<std::size_t> kept;
+    for (const std::size_t i : members) {
+      const bool duplicate = std::any_of(kept.begin(), kept.end(), [&](std::size_t k) {
+        return normalized(drafts[k].answer) == normalized(drafts[i].answer) ||
+               context_without_term(drafts[k]) == context_without_term(drafts[i]);
+      });
+      if (duplicate) {
+        keep[i] = false;
+      } else {
+        kept.push_back(i);
+      }
+    }
+  }
+  std::vector<CardDraft> out;
+  for (std::size_t i = 0; i < drafts.size(); ++i) {
+    if (keep[i]) out.push_back(std::move(drafts[i]));
+  }
+  return out;
+}
 
 }  // namespace
 
 ExtractResult extract_cards(const notes::NoteFile& note) {
-  const notes::Outline outline = notes::parse_outline(note.content);
+  notes::Outline outline = notes::parse_outline(note.content);
   ExtractResult result;
+  if (!outline.meta.enabled) return result;
+  outline.blocks = OptOuts().filter(outline.blocks);
+
+  const std::vector<std::string_view> lines = split_lines(note.content);
+  std::vector<CardDraft> kept;
   ClaimedLines claimed;
   for (const Rule& rule : all_rules()) {
     RuleOutput out;
-    rule.run(outline, out);
-    for (Proposal& proposal : out.cards) {
-      if (!claimed.contains(proposal.draft.line)) result.drafts.push_back(proposal.draft);
+    rule.run(RuleInput{outline, kept, lines}, out);
+    std::vector<const Proposal*> accepted;
+    for (const Proposal& proposal : out.cards) {
+      if (!claimed.clashes(proposal)) accepted.push_back(&proposal);
     }
-    claimed.add(out.cards);
+    for (const Proposal* proposal : accepted) {
+      claimed.add(*proposal);
+      kept.push_back(proposal->draft);
+    }
     for (Warning& warning : out.warnings) result.warnings.push_back(std::move(warning));
   }
+
+  std::erase_if(kept, [](const CardDraft& card) {
+    return card.confidence < 1.0 && under_plan_heading(card);
+  });
+  result.drafts = without_duplicates(std::move(kept));
   std::stable_sort(result.drafts.begin(), result.drafts.end(),
                    [](const CardDraft& a, const CardDraft& b) { return a.line < b.line; });
   std::stable_sort(result.warnings.begin(), result.warnings.end(),
@@ -59,6 +246,12 @@ ExtractResult extract_cards(const notes::NoteFile& note) {
   for (CardDraft& draft : result.drafts) {
     draft.deck = note.deck;
     draft.source = note.source;
+    draft.tags = outline.meta.tags;
+    if (draft.confidence < 1.0) draft.answer = drop_link_only_lines(draft.answer);
+    const std::string pointer = note.source.empty()
+                                    ? "more at line " + std::to_string(draft.line)
+                                    : "see " + note.source + ":" + std::to_string(draft.line);
+    draft.answer = fit_answer(draft.answer, pointer);
   }
   for (Warning& warning : result.warnings) warning.source = note.source;
   return result;

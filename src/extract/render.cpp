@@ -132,4 +132,128 @@ std::string render_markdown(std::span<const Block> blocks, const RenderOptions& 
   return out;
 }
 
+namespace {
+
+// The text of a markdown line without its list marker or quote marker.
+std::string_view line_content(std::string_view line) {
+  line = trim(line);
+  while (!line.empty() && line.front() == '>') line = trim(line.substr(1));
+  if (line.size() >= 2 && (line[0] == '-' || line[0] == '*' || line[0] == '+') && line[1] == ' ') {
+    return trim(line.substr(2));
+  }
+  std::size_t digits = 0;
+  while (digits < line.size() && line[digits] >= '0' && line[digits] <= '9') ++digits;
+  if (digits > 0 && digits + 1 < line.size() && (line[digits] == '.' || line[digits] == ')') &&
+      line[digits + 1] == ' ') {
+    return trim(line.substr(digits + 2));
+  }
+  return line;
+}
+
+bool is_fence(std::string_view line) {
+  line = trim(line);
+  return starts_with(line, "```") || starts_with(line, "~~~");
+}
+
+// The longest prefix of `line` of at most `budget` code points that ends a sentence, or empty.
+std::string_view sentences_within(std::string_view line, std::size_t budget) {
+  std::string_view best;
+  for (const Sentence& sentence : split_sentences(line)) {
+    const std::size_t end =
+        static_cast<std::size_t>(sentence.text.data() - line.data()) + sentence.text.size();
+    if (code_point_count(line.substr(0, end)) > budget) break;
+    best = line.substr(0, end);
+  }
+  return best;
+}
+
+// The longest prefix of `line` of at most `budget` code points that ends at a space.
+std::string_view words_within(std::string_view line, std::size_t budget) {
+  std::size_t count = 0;
+  std::size_t last_space = 0;
+  for (std::size_t i = 0; i < line.size();) {
+    if (line[i] == ' ') last_space = i;
+    next_code_point(line, i);
+    if (++count > budget) break;
+    if (i == line.size()) return line;
+  }
+  return trim(line.substr(0, last_space));
+}
+
+// `<img src=…>` (and `<br>`), which a review screen cannot show.
+bool is_image_tag(std::string_view s) {
+  const std::string lower = ascii_lower(s.substr(0, 5));
+  return (starts_with(lower, "<img") || starts_with(lower, "<br")) && ends_with(s, ">");
+}
+
+}  // namespace
+
+std::string drop_link_only_lines(std::string_view answer) {
+  std::string out;
+  bool fence = false;
+  bool kept_any = false;
+  for (const std::string_view line : split_lines(answer)) {
+    if (is_fence(line)) fence = !fence;
+    std::string_view content = line_content(line);
+    while (!content.empty() && (content.back() == '.' || content.back() == ',')) {
+      content.remove_suffix(1);
+    }
+    if (!fence && !content.empty() && (is_link_only(content) || is_image_tag(content))) continue;
+    if (!out.empty()) out += '\n';
+    out += line;
+    kept_any = kept_any || !trim(line).empty();
+  }
+  // A thematic break or an empty bullet left at either end separates nothing.
+  std::vector<std::string_view> lines = split_lines(out);
+  const auto empty = [](std::string_view l) {
+    l = trim(l);
+    return l.empty() || l == "---" || l == "-" || l == "***";
+  };
+  while (!lines.empty() && empty(lines.front())) lines.erase(lines.begin());
+  while (!lines.empty() && empty(lines.back())) lines.pop_back();
+  std::string cleaned;
+  for (const std::string_view line : lines) {
+    if (!cleaned.empty()) cleaned += '\n';
+    cleaned += line;
+  }
+  return kept_any && !cleaned.empty() ? cleaned : std::string(answer);
+}
+
+std::string fit_answer(std::string_view answer, std::string_view pointer) {
+  const std::vector<std::string_view> lines = split_lines(answer);
+  if (code_point_count(answer) <= kMaxAnswerCodePoints && lines.size() <= kMaxAnswerLines) {
+    return std::string(answer);
+  }
+  std::string out;
+  std::size_t used = 0;
+  std::size_t taken = 0;
+  bool fence = false;
+  for (const std::string_view line : lines) {
+    const std::size_t size = code_point_count(line) + (taken > 0 ? 1 : 0);
+    if (used + size <= kMaxAnswerCodePoints && taken < kMaxAnswerLines) {
+      if (taken > 0) out += '\n';
+      out += line;
+      used += size;
+      ++taken;
+      if (is_fence(line)) fence = !fence;
+      continue;
+    }
+    // The line does not fit: keep its first sentences if some fit and the line is prose.
+    if (!fence && taken < kMaxAnswerLines && used + 1 < kMaxAnswerCodePoints) {
+      const std::size_t budget = kMaxAnswerCodePoints - used - (taken > 0 ? 1 : 0);
+      std::string_view part = sentences_within(line, budget);
+      if (part.empty() && taken == 0) part = words_within(line, budget);
+      if (!trim(part).empty()) {
+        if (taken > 0) out += '\n';
+        out += part;
+      }
+    }
+    break;
+  }
+  while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
+  if (fence) out += "\n```";
+  out += "\n(… " + std::string(pointer) + ")";
+  return out;
+}
+
 }  // namespace recall::extract

@@ -1,11 +1,15 @@
-// Rule `double-colon`: `term :: definition` lines, in paragraphs or list items.
+// Rule `double-colon`: `term :: definition` lines, in paragraphs or list items, and
+// `term ::: definition`, which also makes a reverse card (the definition asks for the term).
 //
 //   Entropy :: the expected surprise of a distribution
 //   - 엔트로피 :: 분포의 평균 정보량
+//   - 교차 엔트로피 ::: 정답 분포로 예측 분포를 평가한 평균 정보량
 //
 // The definition continues on the following lines of the same paragraph (up to the next `::`
 // line); in a list item, the items nested under it belong to it too. `::` inside a code span
 // (`std::vector`) does not count, nor does `key:: value` without a space before the colons.
+#include <algorithm>
+
 #include "recall/extract/phrasing.hpp"
 #include "recall/extract/render.hpp"
 #include "recall/extract/rules.hpp"
@@ -17,16 +21,26 @@ namespace {
 using notes::Block;
 using notes::BlockKind;
 
-constexpr std::string_view kSeparator = " :: ";
 constexpr std::size_t kMaxTermLength = 80;  // code points; longer is a sentence, not a term
 
+struct Separator {
+  std::size_t at = std::string_view::npos;  // offset of the space before the colons
+  std::size_t width = 0;                    // ` :: ` or ` ::: ` (without the trailing space)
+  bool both_ways = false;                   // `:::`
+};
+
 // Where the separator is in `line`, also at the very end (`term ::` with the definition below).
-std::size_t find_separator(std::string_view line) {
+Separator find_separator(std::string_view line) {
   line = trim(line);
-  const std::size_t at = find_outside_code(line, kSeparator);
-  if (at != std::string_view::npos) return at;
-  if (line.size() > 3 && line.substr(line.size() - 3) == " ::") return line.size() - 3;
-  return std::string_view::npos;
+  if (const std::size_t at = find_outside_code(line, " ::: "); at != std::string_view::npos) {
+    return {at, 4, true};
+  }
+  if (const std::size_t at = find_outside_code(line, " :: "); at != std::string_view::npos) {
+    return {at, 3, false};
+  }
+  if (ends_with(line, " :::") && line.size() > 4) return {line.size() - 4, 4, true};
+  if (ends_with(line, " ::") && line.size() > 3) return {line.size() - 3, 3, false};
+  return {};
 }
 
 class DoubleColonWalker {
@@ -64,16 +78,17 @@ class DoubleColonWalker {
     std::vector<std::size_t> starts;  // lines with a separator
     for (std::size_t k = 0; k < lines.size(); ++k) {
       if (match_marker(lines[k], 'q').found || match_marker(lines[k], 'a').found) continue;
-      if (find_separator(lines[k]) != std::string_view::npos) starts.push_back(k);
+      if (find_separator(lines[k]).at != std::string_view::npos) starts.push_back(k);
     }
     for (std::size_t s = 0; s < starts.size(); ++s) {
       const std::size_t k = starts[s];
       const bool last = s + 1 == starts.size();
       const std::size_t end = last ? lines.size() : starts[s + 1];
       const std::string_view first = trim(lines[k]);
-      const std::size_t at = find_separator(first);
+      const Separator separator = find_separator(first);
+      const std::size_t at = separator.at;
       const std::string term(trim(strip_emphasis(trim(first.substr(0, at)))));
-      std::string definition(trim(first.substr(std::min(first.size(), at + 3))));
+      std::string definition(trim(first.substr(std::min(first.size(), at + separator.width))));
       for (std::size_t c = k + 1; c < end; ++c) {
         if (match_marker(lines[c], 'q').found || match_marker(lines[c], 'a').found) break;
         definition += '\n';
@@ -86,11 +101,13 @@ class DoubleColonWalker {
         if (!below.empty()) definition += (trim(definition).empty() ? "" : "\n") + below;
         end_line = item->end_line;
       }
-      emit(term, std::string(trim(definition)), block.line + static_cast<int>(k), end_line);
+      emit(term, std::string(trim(definition)), block.line + static_cast<int>(k), end_line,
+           separator.both_ways);
     }
   }
 
-  void emit(const std::string& term, std::string definition, int line, int end_line) {
+  void emit(const std::string& term, std::string definition, int line, int end_line,
+            bool both_ways) {
     if (term.empty()) {
       m_out.warn(line, ":: without a term");
       return;
@@ -105,18 +122,27 @@ class DoubleColonWalker {
       m_out.warn(line, ":: without a definition");
       return;
     }
-    Proposal proposal;
-    CardDraft& card = proposal.draft;
-    card.question = what_is_question(term);
-    card.answer = std::move(definition);
-    card.kind = "definition";
-    card.rule = "double-colon";
-    card.confidence = 1.0;
-    card.line = line;
-    card.context = m_headings.path();
-    card.term = term;
-    proposal.end_line = std::max(line, end_line);
-    m_out.cards.push_back(std::move(proposal));
+    const Language language = card_language(term, definition);
+    if (both_ways) {
+      Proposal reverse;
+      CardDraft& card = reverse.draft;
+      card.question = reverse_question(definition, language);
+      card.answer = term;
+      card.kind = "reverse";
+      card.rule = "double-colon";
+      card.confidence = 1.0;
+      card.line = line;
+      card.context = m_headings.path();
+      card.term = definition;
+      std::replace(card.term.begin(), card.term.end(), '\n', ' ');
+      reverse.end_line = std::max(line, end_line);
+      m_out.cards.push_back(definition_card("double-colon", term, std::move(definition), 1.0,
+                                            line, end_line, m_headings.path()));
+      m_out.cards.push_back(std::move(reverse));
+      return;
+    }
+    m_out.cards.push_back(definition_card("double-colon", term, std::move(definition), 1.0, line,
+                                          end_line, m_headings.path()));
   }
 
   RuleOutput& m_out;
@@ -125,8 +151,8 @@ class DoubleColonWalker {
 
 }  // namespace
 
-void rule_double_colon(const notes::Outline& outline, RuleOutput& out) {
-  DoubleColonWalker(out).walk(outline.blocks, true, nullptr);
+void rule_double_colon(const RuleInput& in, RuleOutput& out) {
+  DoubleColonWalker(out).walk(in.outline.blocks, true, nullptr);
 }
 
 }  // namespace recall::extract

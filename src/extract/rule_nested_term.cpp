@@ -1,16 +1,21 @@
-// Rule `nested-term`: a short list item that names a term, with the facts about it nested below.
+// Rule `nested-term` (pattern 6): a term with the facts about it nested below.
 //
-//   - Perplexity
-//     - exp of the cross-entropy
-//     - lower is better
+//   - Perplexity                      ### LLAVA            (or <summary>LLAVA</summary>)
+//     - exp of the cross-entropy      - visual instruction tuning
+//     - lower is better               - CLIP
+//                                       - the visual encoder
 //
-// The answer is the nested items as a bullet list (nested bullets stay nested; items that are only
-// a link and checkboxes are left out). A nested item that has items of its own is a term too, with
-// the parent term added to its context.
-#include "recall/extract/phrasing.hpp"
+// A short list item that names a term, or a heading that names one with a list right under it.
+// The answer is what is nested under it as a bullet list (nested bullets stay nested; items that
+// are only a link and checkboxes are left out). A nested item that has items of its own is a term
+// too, with the parent term added to its context; under a heading, the heading is in the context.
+#include <algorithm>
+#include <cctype>
+
 #include "recall/extract/render.hpp"
 #include "recall/extract/rules.hpp"
 #include "recall/extract/text.hpp"
+#include "recall/extract/walk.hpp"
 
 namespace recall::extract {
 namespace {
@@ -18,33 +23,73 @@ namespace {
 using notes::Block;
 using notes::BlockKind;
 
-constexpr double kConfidence = 0.8;
+constexpr double kItemConfidence = 0.8;
+constexpr double kHeadingConfidence = 0.75;
+constexpr double kListOfNamesConfidence = 0.6;  // the nested items are only short names
+constexpr double kThinConfidence = 0.45;        // the answer is one word
 // An item nested in another item is more often a remark than a term: it must be shorter.
 constexpr TermLimits kTopLevelTerm{8, 60};
 constexpr TermLimits kNestedTerm{5, 40};
+constexpr TermLimits kHeadingTerm{6, 50};
 
 constexpr RenderOptions kAnswerOptions{.drop_link_only_items = true, .drop_tasks = true};
 
-// Whether a nested list has an item that says something about the term.
-bool has_fact_items(std::span<const Block> blocks) {
+// The items of the lists among `blocks` that are kept in an answer.
+std::vector<const Block*> fact_items(std::span<const Block> blocks) {
+  std::vector<const Block*> items;
   for (const Block& block : blocks) {
     if (block.kind != BlockKind::list) continue;
     for (const Block& item : block.children) {
-      if (!is_dropped_item(item, kAnswerOptions)) return true;
+      if (!is_dropped_item(item, kAnswerOptions)) items.push_back(&item);
     }
   }
-  return false;
+  return items;
+}
+
+std::string_view head_text(const Block& item) {
+  const Block* head = notes::item_head(item);
+  return head == nullptr ? std::string_view{} : std::string_view(head->text);
+}
+
+// Nested items that mostly ask or hesitate (`ssl for dna?(PA?)`) are plans, not facts.
+bool mostly_unsure(const std::vector<const Block*>& items) {
+  std::size_t unsure = 0;
+  for (const Block* item : items) {
+    const std::string_view text = head_text(*item);
+    if (text.find('?') != std::string_view::npos || is_unsure(text)) ++unsure;
+  }
+  return 2 * unsure >= items.size();
+}
+
+double confidence_for(const std::vector<const Block*>& items, const std::string& answer,
+                      double base) {
+  std::size_t words = 0;  // without list markers
+  for (const std::string_view word : split_words(answer)) {
+    if (word != "-" && !(word.size() >= 2 && word.back() == '.' &&
+                         std::isdigit(static_cast<unsigned char>(word.front())) != 0)) {
+      ++words;
+    }
+  }
+  if (words <= 1) return kThinConfidence;
+  const bool all_names = std::all_of(items.begin(), items.end(), [](const Block* item) {
+    return item->children.size() <= 1 && word_count(head_text(*item)) <= 2;
+  });
+  return items.size() >= 3 && all_names ? kListOfNamesConfidence : base;
 }
 
 class NestedTermWalker {
  public:
-  explicit NestedTermWalker(RuleOutput& out) : m_out(out) {}
+  explicit NestedTermWalker(RuleOutput& out, const RuleInput& in) : m_out(out), m_in(&in) {}
 
   void walk(std::span<const Block> blocks, bool top_level) {
-    for (const Block& block : blocks) {
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+      const Block& block = blocks[i];
       switch (block.kind) {
         case BlockKind::heading:
-          if (top_level) m_headings.enter(block);
+          if (top_level) {
+            m_headings.enter(block);
+            heading(blocks, i);
+          }
           break;
         case BlockKind::list:
           for (const Block& item : block.children) walk_item(item);
@@ -59,6 +104,29 @@ class NestedTermWalker {
   }
 
  private:
+  // A heading that names a term, with a list right under it (before any other heading).
+  void heading(std::span<const Block> blocks, std::size_t index) {
+    const Block& heading = blocks[index];
+    // Other headings group several terms (`## 손실 함수`, `## Attention 변형들`) more often than
+    // they name one; a `<summary>` names the topic the folded text explains.
+    if (!is_summary_heading(*m_in, heading.line)) return;
+    std::span<const Block> under = section_after(blocks, index, true);
+    while (!under.empty() && under.front().kind == BlockKind::html) under = under.subspan(1);
+    if (under.empty() || under.front().kind != BlockKind::list) return;
+    const std::optional<std::string> term =
+        as_term(without_link_targets(heading.text), kHeadingTerm);
+    if (!term || is_link_only(heading.text)) return;
+    const std::vector<const Block*> items = fact_items(under);
+    if (items.empty() || mostly_unsure(items)) return;
+    std::string answer = render_markdown(under, kAnswerOptions);
+    const double confidence = confidence_for(items, answer, kHeadingConfidence);
+    Proposal proposal = definition_card("nested-term", *term, std::move(answer), confidence,
+                                        heading.line, under.back().end_line,
+                                        m_headings.parents());
+    proposal.nests = true;
+    m_out.cards.push_back(std::move(proposal));
+  }
+
   void walk_item(const Block& item) {
     if (item.task != notes::Task::none) return;
     const Block* head = notes::item_head(item);
@@ -66,10 +134,25 @@ class NestedTermWalker {
     std::optional<std::string> term;
     if (head != nullptr) {
       nested = nested.subspan(1);
-      if (has_fact_items(nested)) {
-        term = as_term(head->text, m_item_depth == 0 ? kTopLevelTerm : kNestedTerm);
+      const std::vector<const Block*> items = fact_items(nested);
+      std::string gloss;
+      if (!items.empty() && !mostly_unsure(items)) {
+        // `RLHF (Reinforcement Learning from Human Feedback) 사람 선호로 정렬`: the term is the
+        // acronym with its expansion, the gloss after it starts the answer.
+        if (const std::optional<AcronymHead> acronym = acronym_at_start(head->text);
+            acronym && split_lines(head->text).size() == 1) {
+          const std::string_view text = trim(head->text);
+          gloss = std::string(trim(text.substr(std::min(text.size(), acronym->length))));
+          term = as_term(text.substr(0, acronym->length), kTopLevelTerm);
+        } else {
+          term = as_term(head->text, m_item_depth == 0 ? kTopLevelTerm : kNestedTerm);
+        }
       }
-      if (term) emit(*term, render_markdown(nested, kAnswerOptions), item);
+      if (term) {
+        std::string answer = render_markdown(nested, kAnswerOptions);
+        if (!gloss.empty()) answer = gloss + "\n" + answer;
+        emit(*term, std::move(answer), items, item);
+      }
     }
     if (term) m_parents.push_back(*term);
     ++m_item_depth;
@@ -78,23 +161,18 @@ class NestedTermWalker {
     if (term) m_parents.pop_back();
   }
 
-  void emit(const std::string& term, std::string answer, const Block& item) {
-    Proposal proposal;
-    CardDraft& card = proposal.draft;
-    card.question = what_is_question(term);
-    card.answer = std::move(answer);
-    card.kind = "term";
-    card.rule = "nested-term";
-    card.confidence = kConfidence;
-    card.line = item.line;
-    card.context = m_headings.path();
-    card.context.insert(card.context.end(), m_parents.begin(), m_parents.end());
-    card.term = term;
-    proposal.end_line = item.end_line;
+  void emit(const std::string& term, std::string answer, const std::vector<const Block*>& items,
+            const Block& item) {
+    const double confidence = confidence_for(items, answer, kItemConfidence);
+    Proposal proposal = definition_card("nested-term", term, std::move(answer), confidence,
+                                        item.line, item.end_line,
+                                        make_context(m_headings.path(), m_parents));
+    proposal.nests = true;
     m_out.cards.push_back(std::move(proposal));
   }
 
   RuleOutput& m_out;
+  const RuleInput* m_in;
   HeadingPath m_headings;
   std::vector<std::string> m_parents;  // the terms of the items above
   int m_item_depth = 0;                // how many list items enclose the current one
@@ -102,8 +180,8 @@ class NestedTermWalker {
 
 }  // namespace
 
-void rule_nested_term(const notes::Outline& outline, RuleOutput& out) {
-  NestedTermWalker(out).walk(outline.blocks, true);
+void rule_nested_term(const RuleInput& in, RuleOutput& out) {
+  NestedTermWalker(out, in).walk(in.outline.blocks, true);
 }
 
 }  // namespace recall::extract

@@ -172,9 +172,9 @@ class QaWalker {
 
 }  // namespace
 
-void rule_qa_pair(const notes::Outline& outline, RuleOutput& out) {
+void rule_qa_pair(const RuleInput& in, RuleOutput& out) {
   QaWalker walker(out);
-  walker.walk(outline.blocks, true);
+  walker.walk(in.outline.blocks, true);
   walker.finish();
 }
 

@@ -13,10 +13,6 @@ namespace {
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-bool starts_with(std::string_view s, std::string_view prefix) {
-  return s.substr(0, prefix.size()) == prefix;
-}
-
 bool contains_space(std::string_view s) { return std::any_of(s.begin(), s.end(), is_space); }
 
 bool is_bare_url(std::string_view s) {
@@ -93,12 +89,56 @@ bool has_word_then_digit(std::string_view lower, std::string_view word) {
   return false;
 }
 
+// Words after which a period does not end a sentence (lower case, without the period).
+bool is_abbreviation(std::string_view lower) {
+  static constexpr auto kWords = std::to_array<std::string_view>(
+      {"e.g", "i.e", "etc", "vs", "fig", "figs", "eq", "eqs", "cf", "ex", "al", "dr", "mr", "mrs",
+       "ms", "no", "approx", "resp", "sec", "ch", "vol", "pp", "p", "st", "jr", "sr", "inc"});
+  return std::find(kWords.begin(), kWords.end(), lower) != kWords.end();
+}
+
+// Korean syllables that end a memo-style sentence when a line ends with them.
+bool is_note_ending(char32_t c) {
+  static constexpr std::array<char32_t, 8> kEnds = {U'임', U'음', U'함', U'됨',
+                                                    U'다', U'요', U'까', U'죠'};
+  return std::find(kEnds.begin(), kEnds.end(), c) != kEnds.end();
+}
+
+// The code point that ends `s` (valid UTF-8), or 0 when `s` is empty.
+char32_t last_code_point(std::string_view s) {
+  if (s.empty()) return 0;
+  std::size_t i = s.size() - 1;
+  while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
+  return next_code_point(s, i);
+}
+
 }  // namespace
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
   while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
   return s;
+}
+
+bool starts_with(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+std::vector<std::string_view> split_words(std::string_view s) {
+  std::vector<std::string_view> words;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && is_space(s[i])) ++i;
+    std::size_t end = i;
+    while (end < s.size() && !is_space(s[end])) ++end;
+    if (end > i) words.push_back(s.substr(i, end - i));
+    i = end;
+  }
+  return words;
 }
 
 std::vector<std::string_view> split_lines(std::string_view s) {
@@ -160,6 +200,146 @@ bool is_hangul(char32_t c) {
   return (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0x1100 && c <= 0x11FF) ||
          (c >= 0x3130 && c <= 0x318F) || (c >= 0xA960 && c <= 0xA97F) ||
          (c >= 0xD7B0 && c <= 0xD7FF);
+}
+
+bool is_hangul_syllable(char32_t c) { return c >= 0xAC00 && c <= 0xD7A3; }
+
+std::size_t hangul_count(std::string_view s) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    if (is_hangul(next_code_point(s, i))) ++n;
+  }
+  return n;
+}
+
+std::size_t latin_word_count(std::string_view s) {
+  std::size_t n = 0;
+  bool in_word = false;
+  for (const char c : s) {
+    const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (letter && !in_word) ++n;
+    in_word = letter || (in_word && is_digit(c));
+  }
+  return n;
+}
+
+std::vector<Sentence> split_sentences(std::string_view text) {
+  std::vector<Sentence> out;
+  std::size_t start = 0;
+  int start_line = 0;
+  int line = 0;
+  int depth = 0;  // parentheses and brackets
+  bool math = false;
+  std::size_t code_run = 0;  // length of the backtick run that opened a code span, 0 outside
+  const auto emit = [&](std::size_t end) {
+    std::string_view piece = text.substr(start, end - start);
+    // The sentence starts after its leading white space; count the newlines in it.
+    std::size_t lead = 0;
+    int lines = 0;
+    while (lead < piece.size() && is_space(piece[lead])) {
+      if (piece[lead] == '\n') ++lines;
+      ++lead;
+    }
+    piece = trim(piece);
+    if (!piece.empty()) out.push_back({piece, start_line + lines});
+    start = end;
+    start_line = line;
+  };
+  for (std::size_t i = 0; i < text.size();) {
+    const char c = text[i];
+    if (c == '`') {
+      std::size_t n = 0;
+      while (i + n < text.size() && text[i + n] == '`') ++n;
+      if (code_run == 0) {
+        code_run = n;
+      } else if (code_run == n) {
+        code_run = 0;
+      }
+      i += n;
+      continue;
+    }
+    if (c == '\n') {
+      // A line that ends in a memo-style ending ends its sentence.
+      const std::string_view before = trim(text.substr(start, i - start));
+      if (!before.empty() && is_note_ending(last_code_point(before))) emit(i);
+      ++line;
+      depth = 0;
+      math = false;
+      code_run = 0;
+      ++i;
+      continue;
+    }
+    if (code_run > 0) {
+      ++i;
+      continue;
+    }
+    if (c == '\\' && i + 1 < text.size()) {
+      i += 2;
+      continue;
+    }
+    if (c == '$') {
+      math = !math;
+      ++i;
+      continue;
+    }
+    if (math) {
+      ++i;
+      continue;
+    }
+    if (c == '(' || c == '[' || c == '{') {
+      ++depth;
+      ++i;
+      continue;
+    }
+    if ((c == ')' || c == ']' || c == '}') && depth > 0) {
+      --depth;
+      ++i;
+      continue;
+    }
+    std::size_t next = i;
+    const char32_t cp = next_code_point(text, next);
+    const bool terminator = cp == '.' || cp == '?' || cp == '!' || cp == U'。' || cp == U'？' ||
+                            cp == U'！' || cp == U'…';
+    if (!terminator || depth > 0) {
+      i = next;
+      continue;
+    }
+    // A run of terminators (`..`, `?!`) ends where the run ends.
+    std::size_t end = next;
+    bool only_one_period = cp == '.';
+    while (end < text.size()) {
+      std::size_t k = end;
+      const char32_t more = next_code_point(text, k);
+      if (more != '.' && more != '?' && more != '!' && more != U'…' && more != U'？' &&
+          more != U'！') {
+        break;
+      }
+      only_one_period = false;
+      end = k;
+    }
+    // Closing quotes and brackets right after the terminator belong to the sentence.
+    while (end < text.size() && (text[end] == '"' || text[end] == '\'' || text[end] == ')')) ++end;
+    const bool followed_by_space = end == text.size() || is_space(text[end]);
+    if (!followed_by_space) {
+      i = end;
+      continue;
+    }
+    if (only_one_period) {
+      // The word before the period: an abbreviation or an initial does not end a sentence.
+      std::size_t w = i;
+      while (w > start && !is_space(text[w - 1]) && text[w - 1] != '(') --w;
+      const std::string word = ascii_lower(text.substr(w, i - w));
+      const bool initial = word.size() == 1 && std::isalpha(static_cast<unsigned char>(word[0]));
+      if (is_abbreviation(word) || initial) {
+        i = end;
+        continue;
+      }
+    }
+    emit(end);
+    i = end;
+  }
+  emit(text.size());
+  return out;
 }
 
 bool contains_hangul(std::string_view s) {

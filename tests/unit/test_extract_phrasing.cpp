@@ -1,8 +1,11 @@
 // Question phrasing and the text tests the rules rely on, as tables of cases.
 #include <catch2/catch.hpp>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "recall/extract/phrasing.hpp"
+#include "recall/extract/render.hpp"
 #include "recall/extract/rules.hpp"
 #include "recall/extract/text.hpp"
 
@@ -30,6 +33,175 @@ TEST_CASE("what_is_question follows the language of the term", "[extract][phrasi
   }
 }
 
+TEST_CASE("the particle follows the Korean reading of the term's last character",
+          "[extract][phrasing]") {
+  struct Case {
+    const char* term;
+    const char* question;
+  };
+  const Case cases[] = {
+      // Hangul: the batchim of the last syllable.
+      {"직교 프로젝션 층", "직교 프로젝션 층이란?"},
+      {"엔트로피", "엔트로피란?"},
+      // All-caps acronyms by the names of their letters: L, M, N, R end in a consonant.
+      {"DDIM", "DDIM이란?"},
+      {"DDPM", "DDPM이란?"},
+      {"RLHF", "RLHF란?"},
+      {"HTML", "HTML이란?"},
+      {"KLUE", "KLUE란?"},
+      {"CPU", "CPU란?"},
+      {"SQL", "SQL이란?"},
+      {"LSTM", "LSTM이란?"},
+      // Digits by their Korean reading: 영 일 삼 육 칠 팔 take 이란; 이 사 오 구 take 란.
+      {"BM25", "BM25란?"},
+      {"GPT-4", "GPT-4란?"},
+      {"Llama 3", "Llama 3이란?"},
+      {"Phi-2", "Phi-2란?"},
+      {"ResNet-50", "ResNet-50이란?"},
+      {"Qwen 7", "Qwen 7이란?"},
+      {"T5", "T5란?"},
+      {"word2vec 9", "word2vec 9란?"},
+      {"8", "8이란?"},
+      {"YOLO v1", "YOLO v1이란?"},
+      {"v6", "v6이란?"},
+      // Other Latin words by their spelling: m, n, l, ng end in a consonant.
+      {"whitening", "whitening이란?"},
+      {"entropy", "entropy란?"},
+      {"Flow model", "Flow model이란?"},
+      {"score function", "score function이란?"},
+      {"transformer", "transformer란?"},
+      {"alignment", "alignment란?"},
+      {"attention", "attention이란?"},
+      {"patchTST", "patchTST란?"},
+      {"MoE", "MoE란?"},
+      {"algorithm", "algorithm이란?"},
+      // A parenthesised gloss at the end is not read.
+      {"PTQ (Post-Training Quant)", "PTQ (Post-Training Quant)란?"},
+      {"QAT (Quant-aware Training)", "QAT (Quant-aware Training)란?"},
+      {"손실 함수(loss)", "손실 함수(loss)란?"},
+      {"교차 엔트로피 (cross-entropy)", "교차 엔트로피 (cross-entropy)란?"},
+      {"임계 영역(critical section)", "임계 영역(critical section)이란?"},
+      // Symbols at the end are not read.
+      {"C++", "C++란?"},
+      {"`strlen`", "`strlen`이란?"},
+      {"`malloc`", "`malloc`란?"},  // c is none of m, n, l, ng
+  };
+  for (const Case& c : cases) {
+    INFO(c.term);
+    CHECK(what_is_question(c.term, Language::korean) == c.question);
+  }
+  CHECK(what_is_question("ㅋㅋ", Language::korean) == "ㅋㅋ(이)란?");
+}
+
+TEST_CASE("a card is asked in Korean when its term or its answer is mostly Korean",
+          "[extract][phrasing]") {
+  CHECK(card_language("entropy", "사건이 일어날 때 얻는 정보량의 기댓값") == Language::korean);
+  CHECK(card_language("엔트로피", "the expected surprise") == Language::korean);
+  CHECK(card_language("BM25", "a ranking function built on TF and IDF") == Language::english);
+  // Three Hangul syllables against five Latin words: English.
+  CHECK(card_language("TF-IDF", "term frequency 곱하기 inverse document frequency") ==
+        Language::english);
+  CHECK(text_language("TF-IDF를 보완한 확률적 랭킹 함수") == Language::korean);
+  CHECK(text_language("Transformer (트랜스포머) architecture and its attention layers") ==
+        Language::english);
+  CHECK(what_is_question("whitening", card_language("whitening", "상관을 없애는 전처리")) ==
+        "whitening이란?");
+  CHECK(what_is_question("Entropy", Language::english) == "What is Entropy?");
+}
+
+TEST_CASE("acronym, comparison and reverse questions", "[extract][phrasing]") {
+  CHECK(stands_for_question("PTQ", Language::english) == "What does PTQ stand for?");
+  CHECK(stands_for_question("PTQ", Language::korean) == "PTQ는 무엇의 약자인가?");
+  CHECK(stands_for_question("EGNN", Language::korean) == "EGNN은 무엇의 약자인가?");
+  CHECK(stands_for_question("RLHF", Language::korean) == "RLHF는 무엇의 약자인가?");
+  CHECK(comparison_question("DDPM vs DDIM", Language::korean) == "DDPM vs DDIM: 차이는?");
+  CHECK(comparison_question("TCP vs UDP", Language::english) ==
+        "TCP vs UDP: how do they differ?");
+  CHECK(reverse_question("평균 정보량", Language::korean) == "어떤 용어인가?\n평균 정보량");
+  CHECK(reverse_question("average surprise", Language::english) ==
+        "Which term is this?\naverage surprise");
+}
+
+TEST_CASE("split_sentences", "[extract][text]") {
+  struct Case {
+    const char* text;
+    std::vector<std::pair<std::string, int>> sentences;  // text, line offset
+  };
+  const Case cases[] = {
+      {"첫 문장이다. 둘째 문장이다.", {{"첫 문장이다.", 0}, {"둘째 문장이다.", 0}}},
+      {"Flow model이란 생성 모델임\n다음 줄의 메모", {{"Flow model이란 생성 모델임", 0},
+                                                     {"다음 줄의 메모", 1}}},
+      {"a long sentence that wraps\nonto the next line. Next one!",
+       {{"a long sentence that wraps\nonto the next line.", 0}, {"Next one!", 1}}},
+      {"학습률은 2.5e-4로 두었다. 끝.", {{"학습률은 2.5e-4로 두었다.", 0}, {"끝.", 0}}},
+      {"값은 $a. b$ 이다. 다음.", {{"값은 $a. b$ 이다.", 0}, {"다음.", 0}}},
+      {"괄호 (e.g. 이것. 저것) 안은 나누지 않는다. 끝.",
+       {{"괄호 (e.g. 이것. 저것) 안은 나누지 않는다.", 0}, {"끝.", 0}}},
+      {"see Fig. 2 and e.g. this. Done.", {{"see Fig. 2 and e.g. this.", 0}, {"Done.", 0}}},
+      {"By F. P. Dossou et al. in 2024. Yes.",
+       {{"By F. P. Dossou et al. in 2024.", 0}, {"Yes.", 0}}},
+      {"fidelity? 충실도?\nfidelity는 개념이다.",
+       {{"fidelity?", 0}, {"충실도?", 0}, {"fidelity는 개념이다.", 1}}},
+      {"좋다.. 근데 왜?! 모르겠음", {{"좋다..", 0}, {"근데 왜?!", 0}, {"모르겠음", 0}}},
+      {"`a. b` 코드 안은 그대로. 끝", {{"`a. b` 코드 안은 그대로.", 0}, {"끝", 0}}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    const std::vector<Sentence> got = split_sentences(c.text);
+    REQUIRE(got.size() == c.sentences.size());
+    for (std::size_t i = 0; i < got.size(); ++i) {
+      CHECK(std::string(got[i].text) == c.sentences[i].first);
+      CHECK(got[i].line == c.sentences[i].second);
+    }
+  }
+}
+
+TEST_CASE("answers drop link-only lines and are cut when long", "[extract][render]") {
+  CHECK(drop_link_only_lines("- a fact\n- https://example.com\n- [paper](https://x.org/1)") ==
+        "- a fact");
+  CHECK(drop_link_only_lines("text\n<img src=\"a.png\">\n---") == "text");
+  CHECK(drop_link_only_lines("https://example.com") == "https://example.com");  // nothing else
+  CHECK(drop_link_only_lines("```\nhttps://in.code\n```") == "```\nhttps://in.code\n```");
+
+  CHECK(fit_answer("short", "see a.md:3") == "short");
+  std::string many;
+  for (int i = 0; i < 20; ++i) many += "- item " + std::to_string(i) + "\n";
+  const std::string cut = fit_answer(many, "see a.md:3");
+  CHECK(cut.find("- item 11\n(… see a.md:3)") != std::string::npos);  // twelve lines kept
+  CHECK(cut.find("item 12") == std::string::npos);
+
+  std::string prose;
+  for (int i = 0; i < 80; ++i) prose += "문장 번호 " + std::to_string(i) + "번입니다. ";
+  const std::string cut_prose = fit_answer(prose, "more at line 7");
+  CHECK(code_point_count(cut_prose) <= kMaxAnswerCodePoints + 20);
+  CHECK(cut_prose.find("입니다.\n(… more at line 7)") != std::string::npos);
+
+  std::string code = "```sh\n";
+  for (int i = 0; i < 20; ++i) code += "echo " + std::to_string(i) + "\n";
+  code += "```";
+  const std::string cut_code = fit_answer(code, "see b.md:1");
+  CHECK(cut_code.find("```\n(… see b.md:1)") != std::string::npos);  // the fence is closed
+}
+
+TEST_CASE("acronyms and their expansions", "[extract][acronym]") {
+  for (const char* word : {"PTQ", "KLUE", "MoE", "LMMs", "GPT-4", "FFJORD", "EGNN", "RoPE"}) {
+    INFO(word);
+    CHECK(is_acronym_like(word));
+  }
+  for (const char* word : {"ResNet", "patchTST", "ex", "A", "transformer", "Kor-nli", "2015"}) {
+    INFO(word);
+    CHECK_FALSE(is_acronym_like(word));
+  }
+  const auto ptq = acronym_at_start("PTQ (Post-Training Quant) 훈련 후 양자화");
+  REQUIRE(ptq.has_value());
+  CHECK(ptq->acronym == "PTQ");
+  CHECK(ptq->expansion == "Post-Training Quant");
+  CHECK(ptq->length == std::string("PTQ (Post-Training Quant)").size());
+  CHECK_FALSE(acronym_at_start("ResNet (2015) 논문").has_value());
+  CHECK_FALSE(acronym_at_start("DGD (ECCV 2024) 발표").has_value());
+  CHECK_FALSE(acronym_at_start("RLPAF(Proof assistant feedback)").has_value());
+}
+
 TEST_CASE("last_syllable_has_batchim", "[extract][phrasing]") {
   CHECK(last_syllable_has_batchim("각") == true);
   CHECK(last_syllable_has_batchim("가") == false);
@@ -53,6 +225,22 @@ TEST_CASE("as_term accepts names and refuses sentences, links, dates and labels"
       {"This is a sentence", nullptr},
       {"Ends with a period.", nullptr},
       {"Why?", nullptr},
+      {"ssl for dna?(PA?)", nullptr},
+      {"plan biosyn(EA or AC)", nullptr},
+      {"좋았던 점", nullptr},
+      {"구현 방법 3가지", nullptr},
+      {"동훈님 논문", nullptr},
+      {"모델과 시스템", nullptr},
+      {"GRU vs LSTM", nullptr},
+      {"captions, bounding box", nullptr},
+      {"I(x) = -log p(x)", nullptr},
+      {"저수준 모듈이 변경돼도 고수준 모듈", nullptr},
+      {"parameter도 시간에 따라 변하", nullptr},
+      {"2018", nullptr},
+      {"✓ **스케줄러 디스패치**", "스케줄러 디스패치"},
+      {"4.**레벨 순서 순회**", "레벨 순서 순회"},
+      {"Kor-NLU (kor-sts, kor-nli)", "Kor-NLU (kor-sts, kor-nli)"},
+      {"결과 분석", "결과 분석"},
       {"https://arxiv.org/abs/2006.11239", nullptr},
       {"[paper](https://arxiv.org/abs/2006.11239)", nullptr},
       {"[ ] buy milk", nullptr},

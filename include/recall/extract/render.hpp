@@ -1,8 +1,10 @@
 // Blocks of an outline written back as markdown, for answers made of several blocks.
 #pragma once
 
+#include <cstddef>
 #include <span>
 #include <string>
+#include <string_view>
 
 #include "recall/notes/outline.hpp"
 
@@ -22,5 +24,19 @@ bool is_dropped_item(const notes::Block& item, const RenderOptions& options);
 // show.
 std::string render_markdown(std::span<const notes::Block> blocks,
                             const RenderOptions& options = {});
+
+// How long an answer may be before it is cut.
+inline constexpr std::size_t kMaxAnswerCodePoints = 600;
+inline constexpr std::size_t kMaxAnswerLines = 12;
+
+// `answer` without lines that are only a link or a URL (`- https://…`, `[paper](…)`, `![](…)`).
+// Returns `answer` unchanged when nothing else would be left.
+std::string drop_link_only_lines(std::string_view answer);
+
+// `answer` cut to what one can review: when it has more than kMaxAnswerCodePoints code points or
+// kMaxAnswerLines lines, it is cut after the last whole sentence (or line) that fits, a code block
+// left open is closed, and a last line `(… <pointer>)` tells where the rest is. Short answers are
+// returned unchanged.
+std::string fit_answer(std::string_view answer, std::string_view pointer);
 
 }  // namespace recall::extract

@@ -1,7 +1,7 @@
 // The extraction rules. A rule is one function that reads the whole outline of a note and proposes
 // cards; extract_cards() runs them all in priority order and settles overlaps. To add a pattern,
-// write one function, add it to all_rules(), document it in docs/note-patterns.md and add golden
-// cases under tests/fixtures/extract/.
+// write one function in its own file, add it to all_rules(), document it in docs/note-patterns.md
+// and add golden cases under tests/fixtures/extract/.
 #pragma once
 
 #include <cstddef>
@@ -17,11 +17,14 @@
 
 namespace recall::extract {
 
-// A card a rule proposes, with the last line it was made from. A proposal of a later rule whose
-// line lies within the lines of an earlier rule's proposal is a duplicate and is dropped.
+// A card a rule proposes, with the lines it was made from. extract_cards() drops a proposal whose
+// line lies in the lines of a card that an earlier rule made, unless the two kinds may share lines
+// (a definition with an acronym, a comparison or a reverse card) or the earlier card lets cards
+// nest inside it (`nests`: a term whose nested items are terms of their own).
 struct Proposal {
-  CardDraft draft;   // `deck` and `source` are left empty: extract_cards() fills them
-  int end_line = 0;  // >= draft.line
+  CardDraft draft;     // `deck`, `source` and `tags` are left empty: extract_cards() fills them
+  int end_line = 0;    // >= draft.line
+  bool nests = false;  // later cards on lines after draft.line inside it are not duplicates
 };
 
 // Everything one rule found in one note.
@@ -32,7 +35,19 @@ struct RuleOutput {
   void warn(int line, std::string message) { warnings.push_back({{}, line, std::move(message)}); }
 };
 
-using RuleFunction = void (*)(const notes::Outline&, RuleOutput&);
+// What a rule reads: the note, and the cards the rules before it kept (for rules that combine
+// cards, such as comparisons of two definitions).
+struct RuleInput {
+  const notes::Outline& outline;
+  std::span<const CardDraft> kept;
+  std::span<const std::string_view> lines;  // the note as written: lines[0] is line 1
+};
+
+// Whether the heading at `line` (1-based) was written as a `<summary>`, which the notes stage turns
+// into a heading: the raw line or one of the two above it opens the summary.
+bool is_summary_heading(const RuleInput& in, int line);
+
+using RuleFunction = void (*)(const RuleInput&, RuleOutput&);
 
 struct Rule {
   std::string_view name;  // the `rule` of the cards it makes
@@ -42,12 +57,34 @@ struct Rule {
 // Every rule, the most explicit syntax first: that order decides which card survives an overlap.
 std::span<const Rule> all_rules();
 
-// `Q:` ... `A:` pairs (kind `qa`, confidence 1).
-void rule_qa_pair(const notes::Outline& outline, RuleOutput& out);
-// `term :: definition` lines (kind `definition`, confidence 1).
-void rule_double_colon(const notes::Outline& outline, RuleOutput& out);
-// A short list item with nested items under it (kind `term`).
-void rule_nested_term(const notes::Outline& outline, RuleOutput& out);
+// Whether cards of kinds `a` and `b` may be made from the same lines: a definition besides an
+// acronym, a comparison or a reverse card.
+bool kinds_may_share_lines(std::string_view a, std::string_view b);
+
+// Rule 14, explicit syntax (confidence 1):
+// `Q:` ... `A:` pairs (kind `qa`).
+void rule_qa_pair(const RuleInput& in, RuleOutput& out);
+// `term :: definition` (kind `definition`) and `term ::: definition` (also a `reverse` card).
+void rule_double_colon(const RuleInput& in, RuleOutput& out);
+// Cloze deletions `==x==` and `{{c1::x}}` (kind `cloze`, one card per deletion).
+void rule_cloze(const RuleInput& in, RuleOutput& out);
+// Rule 12: a heading that asks a question, with text under it (kind `qa`).
+void rule_question_heading(const RuleInput& in, RuleOutput& out);
+// Rule 11: a heading with a linked paper title and bold-label bullets (kind `paper`).
+void rule_paper_digest(const RuleInput& in, RuleOutput& out);
+// Rule 13: a description bullet followed by code, tldr style (kind `command`).
+void rule_command(const RuleInput& in, RuleOutput& out);
+// Rule 8: `TERM (Expansion)` and `Expansion (TERM)` (kind `acronym`).
+void rule_acronym(const RuleInput& in, RuleOutput& out);
+// Rule 7: `term: definition` and its friends `-`, `—`, `->` (kind `definition`).
+void rule_term_colon(const RuleInput& in, RuleOutput& out);
+// Rule 6: a term (list item or heading) with its explanation nested under it (kind `definition`).
+void rule_nested_term(const RuleInput& in, RuleOutput& out);
+// Rule 9: definition sentences, `X란 …`, `X는 …을 의미한다`, `X is a …` (kind `definition`).
+void rule_definition_sentence(const RuleInput& in, RuleOutput& out);
+// Rule 10: `X vs Y` with content under it, and two definitions whose terms differ in one word
+// (kind `comparison`).
+void rule_comparison(const RuleInput& in, RuleOutput& out);
 
 // The heading path above the current block while walking the top-level blocks of a note in order.
 class HeadingPath {
@@ -56,11 +93,18 @@ class HeadingPath {
   void enter(const notes::Block& heading);
   // The headings above, outermost first, as plain text (links reduced to their text).
   const std::vector<std::string>& path() const { return m_path; }
+  // The path without the heading entered last: the context of a card made from that heading.
+  std::vector<std::string> parents() const {
+    return m_path.empty() ? m_path : std::vector<std::string>(m_path.begin(), m_path.end() - 1);
+  }
 
  private:
   std::vector<int> m_levels;
   std::vector<std::string> m_path;
 };
+
+// `[text](url)` becomes `text`, so that a context or a term shows words rather than addresses.
+std::string without_link_targets(std::string_view s);
 
 // How long a term may be.
 struct TermLimits {
@@ -69,8 +113,48 @@ struct TermLimits {
 };
 
 // The term a short line names, cleaned of wrapping emphasis and a trailing colon, or nullopt
-// when the line does not look like a term: longer than `limits`, a sentence, a link, a date, a
-// checkbox, a TODO or a generic label such as `Examples` or `장점`.
+// when the line does not look like a term: longer than `limits`, a sentence, a question, a link,
+// a date, a checkbox, a TODO, a plan or a generic label such as `Examples`, `장점` or `좋았던 점`.
 std::optional<std::string> as_term(std::string_view line, const TermLimits& limits = {});
+
+// Whether an English line (in lower case) has a verb or a pronoun that makes it a sentence.
+bool has_english_verb(std::string_view lower);
+
+// Whether a Korean line is a clause or a sentence rather than a name: it ends like a sentence
+// (`좋다`, `필요함`) or a word before the last carries a particle (`네트워크를 보장하는 방법`).
+bool is_korean_clause(std::string_view s);
+
+// True for labels that head a group of bullets without naming a thing one could define
+// (`Examples`, `References`, `Authors`, `장점`, `참고`), compared in ASCII lower case.
+bool is_generic_label(std::string_view lower);
+
+// True for pronouns and phrases that refer back rather than name a term: `It`, `This method`,
+// `이`, `이 방법`, `본 논문`.
+bool is_anaphora(std::string_view s);
+
+// True when `text` reads as unsure or unfinished: it ends in `?`, or has `??` or `..?`.
+bool is_unsure(std::string_view text);
+
+// An acronym and its expansion at the start of a line: `PTQ (Post-Training Quant) 훈련후 양자화`.
+struct AcronymHead {
+  std::string acronym;     // `PTQ`
+  std::string expansion;   // `Post-Training Quant`
+  std::size_t length = 0;  // bytes of `text` up to the closing parenthesis
+  double confidence = 0;   // how sure the expansion is one (its letters match: high)
+};
+std::optional<AcronymHead> acronym_at_start(std::string_view text);
+
+// True for a word written like an acronym: 2–10 letters or digits (and `-`), at least two capitals
+// and no more small letters than capitals, a plural `s` allowed (`KLUE`, `MoE`, `LMMs`, `GPT-4`).
+bool is_acronym_like(std::string_view word);
+
+// The heading path as a context, plus `extra` (parent terms).
+std::vector<std::string> make_context(const std::vector<std::string>& headings,
+                                      const std::vector<std::string>& extra = {});
+
+// A definition card for `term`, asked in the language of the card.
+Proposal definition_card(std::string_view rule, std::string term, std::string answer,
+                         double confidence, int line, int end_line,
+                         std::vector<std::string> context);
 
 }  // namespace recall::extract

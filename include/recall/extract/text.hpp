@@ -12,6 +12,12 @@ namespace recall::extract {
 // `s` without leading and trailing spaces, tabs and newlines.
 std::string_view trim(std::string_view s);
 
+bool starts_with(std::string_view s, std::string_view prefix);
+bool ends_with(std::string_view s, std::string_view suffix);
+
+// The whitespace-separated words of `s`, in order.
+std::vector<std::string_view> split_words(std::string_view s);
+
 // `s` split at '\n'; an empty `s` gives one empty line.
 std::vector<std::string_view> split_lines(std::string_view s);
 
@@ -26,7 +32,13 @@ std::size_t word_count(std::string_view s);
 
 // Hangul syllables (가..힣) and jamo.
 bool is_hangul(char32_t c);
+bool is_hangul_syllable(char32_t c);
 bool contains_hangul(std::string_view s);
+
+// How many Hangul characters (syllables and jamo) `s` has.
+std::size_t hangul_count(std::string_view s);
+// How many runs of ASCII letters (digits may continue a run) `s` has: `TF-IDF is` has three.
+std::size_t latin_word_count(std::string_view s);
 
 // True when `s` has a letter or a digit (any non-ASCII character counts as a letter), i.e. is
 // more than punctuation such as `---` or `[ ]`.
@@ -44,6 +56,20 @@ bool is_link_only(std::string_view s);
 // True when `s` names a date, a weekday or a day/week of a plan: `2024-09-02`, `Monday`,
 // `October 13, 2025`, `11일차`, `3주차`, `week3`. Such lines head journal entries, not terms.
 bool is_date_like(std::string_view s);
+
+// One sentence of a paragraph: `text` views the paragraph, `line` counts the newlines before it.
+struct Sentence {
+  std::string_view text;  // trimmed, with its closing punctuation
+  int line = 0;           // 0 for a sentence that starts on the paragraph's first line
+};
+
+// The sentences of a paragraph, in order. A sentence ends at `.`, `?` or `!` (also full-width)
+// followed by white space or the end, at a Korean note ending (`…임`, `…음`, `…함`, `…됨`, `…다`)
+// at the end of a line, and at a line break after any of those. Nothing splits inside `$…$`,
+// parentheses, brackets or code spans, at a decimal point (`2.5`), or after an abbreviation
+// (`e.g.`, `vs.`, `Fig.`) or an initial (`F. P.`). A line break alone does not end a sentence:
+// notes wrap long sentences. Linear in the size of `text`.
+std::vector<Sentence> split_sentences(std::string_view text);
 
 // Byte offset of `needle` in `s` outside of code spans, or npos.
 std::size_t find_outside_code(std::string_view s, std::string_view needle);

@@ -1,0 +1,129 @@
+// Rule `cloze` (pattern 14): cloze deletions, one card per deletion.
+//
+//   The ==softmax== turns logits into a distribution.  → The [...] turns logits into a distribution.
+//   {{c1::DDIM}}은 결정적 샘플러다.                     → [...]은 결정적 샘플러다.
+//
+// The question is the sentence with the deletion replaced by `[...]` (other deletions of the same
+// sentence show their text); the answer is the hidden text. `{{c1::text::hint}}` hides `text`.
+// Inside code spans nothing counts, and `{{…}}` without `cN::` (tldr placeholders, Liquid) is no
+// deletion. `==x==` needs text right inside the marks and no letter or digit right outside them.
+#include <algorithm>
+#include <cctype>
+
+#include "recall/extract/rules.hpp"
+#include "recall/extract/text.hpp"
+#include "recall/extract/walk.hpp"
+
+namespace recall::extract {
+namespace {
+
+struct Deletion {
+  std::size_t begin = 0;  // of the markup, in the sentence
+  std::size_t end = 0;    // one past the markup
+  std::string hidden;
+};
+
+// ASCII letters and digits glue to `==`; Korean particles may follow it (`==키==의`).
+bool is_word_byte(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+
+// Byte ranges of code spans in `s`.
+std::vector<std::pair<std::size_t, std::size_t>> code_spans(std::string_view s) {
+  std::vector<std::pair<std::size_t, std::size_t>> spans;
+  for (std::size_t i = 0; i < s.size();) {
+    if (s[i] != '`') {
+      ++i;
+      continue;
+    }
+    std::size_t n = 0;
+    while (i + n < s.size() && s[i + n] == '`') ++n;
+    const std::string fence(n, '`');
+    const std::size_t close = s.find(fence, i + n);
+    if (close == std::string_view::npos) {
+      i += n;
+      continue;
+    }
+    spans.emplace_back(i, close + n);
+    i = close + n;
+  }
+  return spans;
+}
+
+std::vector<Deletion> find_deletions(std::string_view s) {
+  std::vector<Deletion> out;
+  const auto spans = code_spans(s);
+  std::size_t span = 0;
+  const auto in_code = [&](std::size_t at) {
+    while (span < spans.size() && spans[span].second <= at) ++span;
+    return span < spans.size() && spans[span].first <= at;
+  };
+  for (std::size_t i = 0; i + 1 < s.size();) {
+    if (in_code(i)) {
+      ++i;
+      continue;
+    }
+    if (s.compare(i, 3, "{{c") == 0) {
+      std::size_t k = i + 3;
+      while (k < s.size() && std::isdigit(static_cast<unsigned char>(s[k]))) ++k;
+      const std::size_t close = s.find("}}", k);
+      if (k > i + 3 && s.compare(k, 2, "::") == 0 && close != std::string_view::npos) {
+        std::string_view inner = s.substr(k + 2, close - k - 2);
+        if (const std::size_t hint = inner.find("::"); hint != std::string_view::npos) {
+          inner = inner.substr(0, hint);
+        }
+        if (!trim(inner).empty()) out.push_back({i, close + 2, std::string(trim(inner))});
+        i = close + 2;
+        continue;
+      }
+    }
+    if (s.compare(i, 2, "==") == 0 && (i == 0 || !is_word_byte(s[i - 1])) && i + 2 < s.size() &&
+        s[i + 2] != ' ' && s[i + 2] != '=') {
+      const std::size_t close = s.find("==", i + 2);
+      if (close != std::string_view::npos && s[close - 1] != ' ' &&
+          (close + 2 >= s.size() || !is_word_byte(s[close + 2])) &&
+          s.substr(i + 2, close - i - 2).find('\n') == std::string_view::npos) {
+        out.push_back({i, close + 2, std::string(s.substr(i + 2, close - i - 2))});
+        i = close + 2;
+        continue;
+      }
+    }
+    ++i;
+  }
+  return out;
+}
+
+}  // namespace
+
+void rule_cloze(const RuleInput& in, RuleOutput& out) {
+  for_each_paragraph(in.outline, [&](const ParagraphVisit& visit) {
+    const std::string& text = visit.paragraph.text;
+    if (text.find("==") == std::string::npos && text.find("{{c") == std::string::npos) return;
+    for (const Sentence& sentence : split_sentences(text)) {
+      const std::vector<Deletion> deletions = find_deletions(sentence.text);
+      for (std::size_t d = 0; d < deletions.size(); ++d) {
+        std::string question;
+        std::size_t at = 0;
+        for (std::size_t k = 0; k < deletions.size(); ++k) {
+          question += sentence.text.substr(at, deletions[k].begin - at);
+          question += k == d ? std::string("[...]") : deletions[k].hidden;
+          at = deletions[k].end;
+        }
+        question += sentence.text.substr(at);
+        Proposal proposal;
+        CardDraft& card = proposal.draft;
+        card.question = std::move(question);
+        card.answer = deletions[d].hidden;
+        card.kind = "cloze";
+        card.rule = "cloze";
+        card.confidence = 1.0;
+        card.line = visit.paragraph.line + sentence.line;
+        card.context = visit.headings;
+        card.term = deletions[d].hidden;
+        proposal.end_line = card.line + static_cast<int>(std::count(
+                                            sentence.text.begin(), sentence.text.end(), '\n'));
+        out.cards.push_back(std::move(proposal));
+      }
+    }
+  });
+}
+
+}  // namespace recall::extract

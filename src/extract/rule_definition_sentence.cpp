@@ -1,0 +1,648 @@
+// Rule `definition-sentence` (pattern 9): a sentence that defines a term.
+//
+//   Flow model이란 … 생성형 모델임.                    → Flow model이란?   (0.9)
+//   여기서의 alignment는 … 과정을 의미합니다.           → alignment란?      (0.9)
+//   … SDE sampling을 실시하는 것을 DDPM sampling이라고 한다. → DDPM sampling이란? (0.85)
+//   fidelity는 … 나타내는 개념이며, …                  → fidelity란?       (0.85)
+//   Entropy is the expected surprise of a variable.    → What is Entropy?  (0.6–0.9)
+//
+// Paragraphs are split into sentences first (split_sentences). A sentence that a hedge weakens
+// (`…인듯`, `…것 같다`, `maybe`) or that asks (`?`) defines nothing for sure and gets a low
+// confidence. A topic sentence that only says something about a term (`Wiener process는 …다`)
+// counts when it is the first time the note names the term, and less than the patterns above.
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <span>
+#include <unordered_map>
+
+#include "recall/extract/phrasing.hpp"
+#include "recall/extract/rules.hpp"
+#include "recall/extract/text.hpp"
+#include "recall/extract/walk.hpp"
+
+namespace recall::extract {
+namespace {
+
+using notes::Block;
+
+constexpr TermLimits kTermLimits{5, 40};
+constexpr std::size_t kMaxTopicWords = 5;  // words before the particle
+
+constexpr double kIran = 0.9;           // X란 …
+constexpr double kMeaning = 0.9;        // X는 …을 의미한다 / 말한다 / 뜻한다
+constexpr double kMeaningInside = 0.85;  // X는 …을 의미하며, …
+constexpr double kRepresents = 0.75;    // X는 …을 나타낸다
+constexpr double kCalled = 0.85;        // …을 X라고 한다
+constexpr double kCalledLoose = 0.6;    // X라고 한다 without an object in front
+constexpr double kClassCopula = 0.85;   // X는 …하는 개념이다 / 모델임
+constexpr double kCopula = 0.45;        // X는 …이다 with any noun: as often a remark (`…효율적이다`)
+constexpr double kClassCopulaInside = 0.8;  // X는 …하는 개념이며, …
+// X는 …한다: a multi-word name the note introduces here, with a long sentence about it.
+constexpr double kTopicFirst = 0.55;
+constexpr double kTopicOther = 0.35;
+constexpr double kDefinedAs = 0.9;      // X is defined as …
+constexpr double kRefersTo = 0.85;      // X refers to …
+constexpr double kEnglishCalled = 0.8;  // … is called X
+constexpr double kMeans = 0.75;         // X means …
+constexpr double kIsA = 0.7;            // X is a / an …
+constexpr double kIsThe = 0.6;          // X is the …
+constexpr double kHedged = 0.45;        // any of them, hedged
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n'; }
+
+// The last code point of `s`.
+char32_t last_code_point(std::string_view s) {
+  if (s.empty()) return 0;
+  std::size_t i = s.size() - 1;
+  while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
+  return next_code_point(s, i);
+}
+
+// `word` without a particle that has a form after a vowel and one after a consonant (란/이란,
+// 는/은, 라고/이라고), when the form fits the word in front: `엔트로피란` → `엔트로피`,
+// `model이란` → `model`, but not `혼란` (혼 ends in a consonant, so it would take 이란).
+std::optional<std::string_view> before_particle(std::string_view word, std::string_view vowel,
+                                                std::string_view consonant) {
+  for (const bool after_consonant : {true, false}) {
+    const std::string_view form = after_consonant ? consonant : vowel;
+    if (form.empty() || !ends_with(word, form) || word.size() == form.size()) continue;
+    const std::string_view base = word.substr(0, word.size() - form.size());
+    const char32_t last = last_code_point(base);
+    if (last >= 0xAC00 && last <= 0xD7A3) {
+      const bool batchim = (last - 0xAC00) % 28 != 0;
+      if (batchim != after_consonant) continue;
+    } else if (last >= 0x80 && last != U'）' && !(last >= 0x1100 && last <= 0x11FF)) {
+      continue;  // other scripts
+    }
+    return base;
+  }
+  return std::nullopt;
+}
+
+// Adverbs and framing words in front of a term that are not part of it, and arrows or bullets
+// that a line starts with (`->여러 메트릭을 …`).
+std::string_view without_lead_words(std::string_view s) {
+  static constexpr auto kWords = std::to_array<std::string_view>(
+      {"여기서의", "여기서", "이때의", "이때", "보통", "일반적으로", "흔히", "또한", "그리고",
+       "특히", "즉", "결국", "참고로", "먼저", "우선", "그래서", "따라서", "한편", "근데",
+       "그런데", "아무튼", "암튼", "일단", "사실", "사실은", "역시", "또", "다만", "다만,",
+       "하지만", "하지만,", "그러나", "그러나,", "반면", "반면,", "반면에", "물론", "또한,",
+       "특히,", "즉,", "그리고,", "따라서,", "그래서,", "결국,", "이처럼", "이처럼,", "이렇게",
+       "이와 같이", "이제", "다시", "지금은", "현재"});
+  static constexpr auto kMarks = std::to_array<std::string_view>(
+      {"->", "=>", "\xE2\x86\x92", "\xE2\x80\xA2", "- "});
+  for (bool changed = true; changed;) {
+    changed = false;
+    s = trim(s);
+    for (const std::string_view word : kWords) {
+      if (starts_with(s, word) && (s.size() == word.size() || is_space(s[word.size()]))) {
+        s = s.substr(word.size());
+        changed = true;
+      }
+    }
+    for (const std::string_view mark : kMarks) {
+      if (starts_with(s, mark)) {
+        s = s.substr(mark.size());
+        changed = true;
+      }
+    }
+  }
+  return s;
+}
+
+// The term as cards show it, or nullopt when it does not look like one.
+std::optional<std::string> clean_term(std::string_view raw) {
+  std::string_view s = trim(without_lead_words(raw));
+  s = trim(strip_emphasis(s));
+  if (s.empty()) return std::nullopt;
+  std::optional<std::string> term = as_term(s, kTermLimits);
+  if (!term || is_anaphora(*term)) return std::nullopt;
+  // One Hangul syllable is a word fragment (`계`+`란`), not a term.
+  if (!std::any_of(term->begin(), term->end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      }) &&
+      hangul_count(*term) < 2) {
+    return std::nullopt;
+  }
+  return term;
+}
+
+bool is_hedged(std::string_view sentence) {
+  static constexpr auto kHedges = std::to_array<std::string_view>(
+      {"듯",       "것 같",    "거 같",     "것같",   "거같",     "보인다", "보이는데", "보임",
+       "아닐까",   "모르겠",   "않을까",    "일까",   "싶다",     "maybe",  "probably", "i think",
+       "i guess",  "not sure", "seems",     "might",  "perhaps", "계획이다", "계획임",
+       "예정이다", "예정임",   "할 것이다", "해야겠다", "해야지",   "봐야겠"});
+  const std::string lower = ascii_lower(sentence);
+  if (is_unsure(sentence)) return true;
+  return std::any_of(kHedges.begin(), kHedges.end(),
+                     [&](std::string_view h) { return lower.find(h) != std::string::npos; });
+}
+
+// The last word without closing punctuation.
+std::string_view last_word(std::string_view s) {
+  std::vector<std::string_view> words = split_words(s);
+  if (words.empty()) return {};
+  std::string_view w = words.back();
+  while (!w.empty() && (w.back() == '.' || w.back() == '!' || w.back() == ',' || w.back() == ')' ||
+                        w.back() == '"' || w.back() == '\'')) {
+    w.remove_suffix(1);
+  }
+  return w;
+}
+
+bool ends_with_any(std::string_view s, std::span<const std::string_view> ends) {
+  return std::any_of(ends.begin(), ends.end(), [&](std::string_view e) { return ends_with(s, e); });
+}
+
+// Nouns that say what kind of thing a term is: `…하는 개념이다`, `…하는 모델임`.
+bool ends_with_class_noun(std::string_view stem) {
+  static constexpr auto kNouns = std::to_array<std::string_view>(
+      {"개념", "모델", "방법", "기법", "알고리즘", "구조", "과정", "방식", "기술", "함수",
+       "자료구조", "프로토콜", "현상", "단위", "값", "집합", "상태", "기능", "도구", "언어",
+       "패턴", "원칙", "원리", "시스템", "프로그램", "장치", "공간", "영역", "메모리",
+       "프로세스", "명령어", "연산", "연산자", "문법", "규칙", "기준", "지표", "척도",
+       "방법론", "아키텍처", "네트워크", "계층", "형태", "형식", "유형", "타입", "클래스",
+       "객체", "변수", "라이브러리", "프레임워크", "엔진", "서버", "데이터", "정보", "작업",
+       "단계", "공격", "분포", "손실", "확률", "행렬", "벡터", "신경망", "학습", "전략",
+       "메커니즘", "매커니즘", "인터페이스", "매개변수", "파라미터", "정리", "법칙", "이론", "지수",
+       "증상", "조각", "규약", "방법", "절차", "기법", "자원", "리소스", "권한", "설정",
+       "점수", "비율", "거리", "오차", "문제", "자료형", "키워드", "식별자", "주소", "파일",
+       "기법", "설계", "표현", "모듈", "컴포넌트", "서비스", "플랫폼", "표준", "형식", "개체",
+       "요소", "노드", "트리", "그래프", "리스트", "배열", "큐", "스택", "해시", "테이블",
+       "쿼리", "명세", "관계", "속성", "특성", "성질", "조건", "범위", "수", "것"});
+  return ends_with_any(stem, kNouns);
+}
+
+// A word that ends in the copula: `개념이다`, `모델임`, `구조입니다`; `stem` gets what is before.
+bool copula_word(std::string_view word, std::string_view& stem) {
+  static constexpr auto kForms = std::to_array<std::string_view>(
+      {"이다", "입니다", "이에요", "이었다", "였다", "예요", "임", "이며", "이고", "이다."});
+  for (const std::string_view form : kForms) {
+    if (ends_with(word, form) && word.size() > form.size()) {
+      stem = word.substr(0, word.size() - form.size());
+      // `효율적이다`, `이상적이다`: an adjective, not what the term is.
+      return !ends_with(stem, "적");
+    }
+  }
+  // `…구조다`: a noun that ends in a vowel takes a bare `다`.
+  if (ends_with(word, "다") && word.size() > 3) {
+    stem = word.substr(0, word.size() - 3);
+    return ends_with_class_noun(stem) && last_code_point(stem) != U'하' &&
+           last_code_point(stem) != U'된';
+  }
+  return false;
+}
+
+// Korean syllables that end a word with a particle or a verb ending: such a word is not part of
+// a name (`…영역을` 임계 구역이라고 한다).
+bool ends_with_particle(std::string_view word) {
+  static constexpr auto kEnds = std::to_array<std::string_view>(
+      {"은", "는", "을", "를", "의", "에", "에서", "에게", "으로", "와", "과", "처럼", "까지",
+       "부터", "하는", "되는", "하고", "되고", "하며", "되며", "해서", "하여", "한", "된", "던",
+       "할", "될", "면", "며", "니", "게", "히", "다", "께", "랑", "든"});
+  return ends_with_any(word, kEnds);
+}
+
+// Case particles that a topic cannot end in: `Haskell에서`는, `이번에`는, `GPU로`는.
+bool ends_with_case_particle(std::string_view base) {
+  static constexpr auto kParticles = std::to_array<std::string_view>(
+      {"에서", "에게", "에", "께서", "으로", "로", "로서", "로써", "까지", "부터", "처럼", "보다",
+       "마다", "한테", "와", "과", "하고", "에서의", "라", "이라"});
+  return std::any_of(kParticles.begin(), kParticles.end(),
+                     [&](std::string_view p) { return ends_with(base, p); });
+}
+
+// `등장하`는, `있`는, `되`는: the word before 는 is a verb, so `…는` modifies what follows.
+bool ends_with_verb_stem(std::string_view base) {
+  static constexpr auto kStems =
+      std::to_array<std::string_view>({"하", "되", "있", "없", "않", "같", "쓰", "이"});
+  for (const std::string_view stem : kStems) {
+    if (!ends_with(base, stem)) continue;
+    const std::string_view before = base.substr(0, base.size() - stem.size());
+    // `정보`는 is a noun; a verb stem follows at least one syllable of its own word.
+    if (!before.empty() && before.back() != ' ') return true;
+    if (stem != "이" && stem != "하") return true;
+  }
+  return false;
+}
+
+// Whether a predicate names a second topic (`…를 구하고, LayerNorm은 …`): the sentence then
+// contrasts two things rather than defining one.
+bool has_second_topic(std::string_view predicate) {
+  for (const std::string_view word : split_words(predicate)) {
+    std::string_view w = word;
+    while (!w.empty() && (w.back() == ',' || w.back() == '.')) w.remove_suffix(1);
+    if (!ends_with(w, "은") && !ends_with(w, "는")) continue;
+    const std::string_view base = w.substr(0, w.size() - 3);
+    if (base.empty()) continue;
+    const auto last = static_cast<unsigned char>(base.back());
+    if (last < 0x80 && std::isalnum(last)) return true;  // `LayerNorm은`, `KL은`
+  }
+  return false;
+}
+
+// `아래와 같다`, `다음과 같이 …`: the definition is somewhere else.
+bool points_elsewhere(std::string_view predicate) {
+  static constexpr auto kStarts = std::to_array<std::string_view>(
+      {"아래", "다음과", "다음처럼", "위와", "이와", "앞서", "앞에서", "뒤에서", "below", "above",
+       "the following", "as follows"});
+  const std::string lower = ascii_lower(predicate);
+  return std::any_of(kStarts.begin(), kStarts.end(),
+                     [&](std::string_view s) { return starts_with(lower, s); });
+}
+
+// Chat-style jamo (`ㅋㅋ`, `ㄹㅇ`) mark a remark, not a definition.
+bool has_jamo(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const char32_t c = next_code_point(s, i);
+    if (c >= 0x3131 && c <= 0x318E) return true;
+  }
+  return false;
+}
+
+// A statement ends like one: `…다`, `…함`, `…음`, `…임`, `…됨`, `…요`.
+bool ends_as_statement(std::string_view sentence) {
+  const std::string_view last = last_word(sentence);
+  static constexpr auto kEnds =
+      std::to_array<std::string_view>({"다", "함", "음", "임", "됨", "요", "봄", "짐"});
+  return ends_with_any(last, kEnds);
+}
+
+struct Match {
+  std::string term;
+  std::string answer;
+  double confidence = 0;
+};
+
+class SentenceReader {
+ public:
+  SentenceReader(const std::unordered_map<std::string, std::pair<std::size_t, std::size_t>>& first,
+                 std::size_t paragraph_index)
+      : m_first(first), m_paragraph(paragraph_index) {}
+
+  // Every definition `sentences[j]` makes, with the sentences after it that explain it further.
+  std::vector<Match> read(const std::vector<Sentence>& sentences, std::size_t j,
+                          std::string_view paragraph) {
+    m_sentences = &sentences;
+    m_index = j;
+    m_offset = static_cast<std::size_t>(sentences[j].text.data() - paragraph.data());
+    std::string_view s = trim(without_lead_words(sentences[j].text));
+    std::vector<Match> found;
+    if (s.empty() || s.back() == '?' || ends_with(s, "\xEF\xBC\x9F")) return found;
+    if (contains_hangul(s)) {
+      found = called(s);
+      if (found.empty()) {
+        if (auto m = korean_topic(s)) found.push_back(std::move(*m));
+      }
+    }
+    if (found.empty()) {
+      if (auto m = english(s)) found.push_back(std::move(*m));
+    }
+    const bool hedged = is_hedged(sentences[j].text);
+    for (Match& m : found) {
+      if (hedged) m.confidence = std::min(m.confidence, kHedged);
+    }
+    return found;
+  }
+
+ private:
+  // The sentence before the current one, for answers that start with `이` (`이 항을 …`).
+  std::string with_previous(std::string_view s) const {
+    if (m_index == 0) return std::string(s);
+    return std::string((*m_sentences)[m_index - 1].text) + " " + std::string(s);
+  }
+
+  // `answer` and the sentences right after that explain it further (`즉, …`, `This …`).
+  std::string with_followers(std::string answer) const {
+    static constexpr auto kFollow = std::to_array<std::string_view>(
+        {"즉", "즉,", "이는", "이것은", "다시 말해", "It ", "This ", "In other words", "That is",
+         "i.e."});
+    for (std::size_t k = m_index + 1; k < m_sentences->size() && k <= m_index + 2; ++k) {
+      const std::string_view next = (*m_sentences)[k].text;
+      const bool follows = std::any_of(kFollow.begin(), kFollow.end(), [&](std::string_view f) {
+        return starts_with(next, f) &&
+               (f.back() == ' ' || next.size() == f.size() || is_space(next[f.size()]) ||
+                next[f.size()] == ',');
+      });
+      if (!follows) break;
+      answer += " " + std::string(next);
+    }
+    return answer;
+  }
+
+  // `…을/를 X(이)라고 한다`, `… X라 하며`, `… X라고 부른다`. Every such phrase of the sentence.
+  std::vector<Match> called(std::string_view s) const {
+    static constexpr auto kVerbs = std::to_array<std::string_view>(
+        {"한다", "하며", "하고", "합니다", "하는데", "함", "하기도", "부른다", "부르며",
+         "부르고", "부릅니다", "부름", "불린다", "불리며", "불리고", "불립니다", "칭한다",
+         "칭하며", "칭함", "정의한다", "정의하며", "정의함"});
+    std::vector<Match> found;
+    const std::vector<std::string_view> words = split_words(s);
+    for (std::size_t i = 0; i + 1 < words.size(); ++i) {
+      std::string_view verb = words[i + 1];
+      while (!verb.empty() && (verb.back() == '.' || verb.back() == ',')) verb.remove_suffix(1);
+      if (std::find(kVerbs.begin(), kVerbs.end(), verb) == kVerbs.end()) continue;
+      std::optional<std::string_view> base = before_particle(words[i], "라고", "이라고");
+      if (!base) base = before_particle(words[i], "라", "이라");
+      if (!base) continue;
+      // The term: the word and the bare words before it (`DDPM sampling`), up to the object.
+      std::size_t first = i;
+      while (first > 0 && i - first < 3) {
+        const std::string_view w = words[first - 1];
+        if (w.back() == ',' || w.back() == '.' || w.back() == ')' ||
+            (contains_hangul(w) && (ends_with_particle(w) || is_anaphora(w)))) {
+          break;
+        }
+        --first;
+      }
+      const std::string_view raw(words[first].data(),
+                                 static_cast<std::size_t>(base->data() + base->size() -
+                                                          words[first].data()));
+      const std::optional<std::string> term = clean_term(raw);
+      if (!term) continue;
+      // The object in front (`…하는 것을`) is the definition.
+      std::string answer;
+      double confidence = kCalled;
+      if (first > 0) {
+        const std::string_view object_word = words[first - 1];
+        std::optional<std::string_view> object = before_particle(object_word, "를", "을");
+        if (object) {
+          // The object phrase starts after the last clause ending or comma in front of it.
+          std::size_t start = first - 1;
+          while (start > 0) {
+            const std::string_view w = words[start - 1];
+            if (w.back() == ',' || ends_with(w, "니") || ends_with(w, "지만") ||
+                ends_with(w, "는데") || ends_with(w, "면서")) {
+              break;
+            }
+            --start;
+          }
+          const std::string_view phrase(words[start].data(),
+                                        static_cast<std::size_t>(object->data() + object->size() -
+                                                                 words[start].data()));
+          if (is_anaphora(phrase) || word_count(phrase) <= 2) {
+            answer = with_previous(s);
+          } else {
+            answer = std::string(trim(phrase));
+          }
+        } else {
+          answer = with_previous(s);
+          confidence = kCalledLoose;
+        }
+      } else {
+        answer = with_previous(s);
+        confidence = kCalledLoose;
+      }
+      found.push_back({*term, answer, confidence});
+    }
+    return found;
+  }
+
+  // `X란 …`, `X는 …을 의미한다`, `X는 … 개념이다`, `X는 …한다`.
+  std::optional<Match> korean_topic(std::string_view s) const {
+    const std::vector<std::string_view> words = split_words(s);
+    for (std::size_t k = 0; k < words.size() && k < kMaxTopicWords; ++k) {
+      const std::optional<std::string_view> iran = before_particle(words[k], "란", "이란");
+      const std::optional<std::string_view> topic =
+          iran ? std::nullopt : before_particle(words[k], "는", "은");
+      if (!iran && !topic) continue;
+      const std::string_view base = iran ? *iran : *topic;
+      // `Haskell에서는`, `이번에는`: a place or a time, not a topic; `등장하는`, `쓰는`: a verb.
+      if (ends_with_case_particle(base) || ends_with_verb_stem(base)) return std::nullopt;
+      const std::string_view raw(words[0].data(), static_cast<std::size_t>(
+                                                      base.data() + base.size() - words[0].data()));
+      const std::optional<std::string> term = clean_term(raw);
+      if (!term) return std::nullopt;
+      const std::size_t rest_begin =
+          static_cast<std::size_t>(words[k].data() + words[k].size() - s.data());
+      const std::string_view predicate = trim(s.substr(rest_begin));
+      if (word_count(predicate) < 2 || points_elsewhere(predicate)) return std::nullopt;
+      if (iran) return Match{*term, with_followers(std::string(predicate)), kIran};
+      // A sentence that opens with a conjunction (`근데`, `다만`) continues a thought rather than
+      // introducing the term: only its explicit patterns count.
+      const bool continues = trim(strip_emphasis(raw)).size() != trim(strip_emphasis(
+                                                                     without_lead_words(raw)))
+                                                                     .size();
+      return topic_predicate(*term, predicate, continues);
+    }
+    return std::nullopt;
+  }
+
+  std::optional<Match> topic_predicate(const std::string& term, std::string_view predicate,
+                                       bool continues) const {
+    static constexpr auto kMeaningEnds = std::to_array<std::string_view>(
+        {"의미한다", "의미합니다", "의미함", "의미", "말한다", "말합니다", "말함", "뜻한다",
+         "뜻합니다", "뜻함", "가리킨다", "가리킵니다", "가리킴", "지칭한다", "지칭합니다",
+         "지칭함", "일컫는다", "일컫습니다", "칭한다", "칭함"});
+    static constexpr auto kMeaningInsideWords = std::to_array<std::string_view>(
+        {"의미하며", "의미하고", "말하며", "말하고", "뜻하며", "뜻하고", "의미하는데",
+         "말하는데", "가리키며", "지칭하며"});
+    static constexpr auto kRepresentEnds =
+        std::to_array<std::string_view>({"나타낸다", "나타냅니다", "나타냄"});
+    const std::string answer = with_followers(std::string(predicate));
+    const std::string_view last = last_word(predicate);
+    if (std::find(kMeaningEnds.begin(), kMeaningEnds.end(), last) != kMeaningEnds.end()) {
+      return Match{term, answer, kMeaning};
+    }
+    const std::vector<std::string_view> words = split_words(predicate);
+    for (std::string_view w : words) {
+      while (!w.empty() && w.back() == ',') w.remove_suffix(1);
+      if (std::find(kMeaningInsideWords.begin(), kMeaningInsideWords.end(), w) !=
+          kMeaningInsideWords.end()) {
+        return Match{term, answer, kMeaningInside};
+      }
+    }
+    if (std::find(kRepresentEnds.begin(), kRepresentEnds.end(), last) != kRepresentEnds.end()) {
+      return Match{term, answer, kRepresents};
+    }
+    std::string_view stem;
+    if (copula_word(last, stem) && !ends_with(last, "이며") && !ends_with(last, "이고")) {
+      return Match{term, answer, ends_with_class_noun(stem) ? kClassCopula : kCopula};
+    }
+    for (std::size_t i = 0; i + 1 < words.size(); ++i) {
+      std::string_view w = words[i];
+      if (!ends_with(w, ",")) continue;
+      w.remove_suffix(1);
+      if ((ends_with(w, "이며") || ends_with(w, "이고")) && copula_word(w, stem) &&
+          ends_with_class_noun(stem) && !ends_with(stem, "것")) {
+        return Match{term, answer, kClassCopulaInside};
+      }
+    }
+    // A topic sentence: it says something about the term without defining it.
+    if (continues || word_count(predicate) < 4 || has_second_topic(predicate) ||
+        !ends_as_statement(predicate) || has_jamo(predicate)) {
+      return std::nullopt;
+    }
+    const bool introduces = first_mention(term) && word_count(term) >= 2 &&
+                            word_count(predicate) >= 6 && !is_anaphora(predicate);
+    return Match{term, answer, introduces ? kTopicFirst : kTopicOther};
+  }
+
+  // Whether the note names `term` here for the first time (by its first Latin word; a term
+  // without one is never taken for a first mention).
+  bool first_mention(std::string_view term) const {
+    std::size_t i = 0;
+    while (i < term.size() && !std::isalpha(static_cast<unsigned char>(term[i]))) {
+      if (static_cast<unsigned char>(term[i]) >= 0x80) return false;
+      ++i;
+    }
+    std::size_t end = i;
+    while (end < term.size() && std::isalnum(static_cast<unsigned char>(term[end]))) ++end;
+    if (end == i) return false;
+    const auto it = m_first.find(ascii_lower(term.substr(i, end - i)));
+    if (it == m_first.end()) return true;
+    const std::size_t sentence_end = m_offset + (*m_sentences)[m_index].text.size();
+    return it->second.first == m_paragraph && it->second.second >= m_offset &&
+           it->second.second < sentence_end;
+  }
+
+  // `X is defined as …`, `X refers to …`, `X means …`, `… is called X`, `X is a/an/the …`.
+  std::optional<Match> english(std::string_view s) const {
+    if (text_language(s) != Language::english) return std::nullopt;
+    const std::string lower = ascii_lower(s);
+    struct Marker {
+      std::string_view text;
+      double confidence;
+      bool term_after;
+    };
+    static constexpr std::array<Marker, 11> kMarkers = {{{" is defined as ", kDefinedAs, false},
+                                                         {" are defined as ", kDefinedAs, false},
+                                                         {" refers to ", kRefersTo, false},
+                                                         {" refer to ", kRefersTo, false},
+                                                         {" is called ", kEnglishCalled, true},
+                                                         {" are called ", kEnglishCalled, true},
+                                                         {" is known as ", kEnglishCalled, true},
+                                                         {" means ", kMeans, false},
+                                                         {" is a ", kIsA, false},
+                                                         {" is an ", kIsA, false},
+                                                         {" is the ", kIsThe, false}}};
+    std::size_t best = std::string::npos;
+    const Marker* marker = nullptr;
+    for (const Marker& m : kMarkers) {
+      const std::size_t at = lower.find(m.text);
+      if (at != std::string::npos && at < best) {
+        best = at;
+        marker = &m;
+      }
+    }
+    if (marker == nullptr || best == 0) return std::nullopt;
+    const std::string_view before = trim(s.substr(0, best));
+    std::string_view after = trim(s.substr(best + marker->text.size()));
+    if (marker->term_after) {
+      std::size_t end = 0;
+      while (end < after.size() && after[end] != ',' && after[end] != ';' && after[end] != '(') {
+        ++end;
+      }
+      std::string_view raw = trim(after.substr(0, end));
+      // The name ends before a preposition or a clause: `… is called CE in some papers`.
+      static constexpr auto kStops = std::to_array<std::string_view>(
+          {" in ", " for ", " by ", " when ", " because ", " since ", " and ", " or ", " if ",
+           " which ", " that ", " as ", " on ", " at ", " to ", " from ", " of "});
+      for (const std::string_view stop : kStops) {
+        const std::size_t at = ascii_lower(raw).find(stop);
+        if (at != std::string::npos) raw = trim(raw.substr(0, at));
+      }
+      while (!raw.empty() && (raw.back() == '.' || raw.back() == '"')) raw.remove_suffix(1);
+      raw = without_article(raw);
+      const std::optional<std::string> term = clean_term(raw);
+      if (!term || word_count(*term) > 4) return std::nullopt;
+      const std::string answer =
+          is_anaphora(before) ? with_previous(s) : std::string(without_article(before));
+      return Match{*term, answer, marker->confidence};
+    }
+    if (word_count(before) > 5 || is_anaphora(before) || is_personal(lower)) return std::nullopt;
+    if (marker->confidence == kIsThe) {
+      static constexpr auto kJudging = std::to_array<std::string_view>(
+          {"most", "best", "worst", "main", "only", "first", "last", "same", "biggest", "hardest",
+           "easiest", "key", "real", "whole", "reason", "problem", "point", "issue"});
+      const std::vector<std::string_view> next = split_words(after);
+      if (!next.empty() && std::find(kJudging.begin(), kJudging.end(), ascii_lower(next[0])) !=
+                               kJudging.end()) {
+        return std::nullopt;
+      }
+    }
+    const std::optional<std::string> term = clean_term(without_article(before));
+    if (!term || word_count(after) < 2) return std::nullopt;
+    if (marker->confidence == kIsA || marker->confidence == kIsThe) {
+      after = trim(s.substr(best + 4));  // keep the article: `a measure of …`
+    }
+    return Match{*term, with_followers(std::string(after)), marker->confidence};
+  }
+
+  // A sentence about the writer (`I should redraw it`) is a remark, not a definition.
+  static bool is_personal(std::string_view lower) {
+    for (const std::string_view word : split_words(lower)) {
+      std::string_view w = word;
+      while (!w.empty() && !std::isalpha(static_cast<unsigned char>(w.back()))) w.remove_suffix(1);
+      if (w == "i" || w == "i'm" || w == "my" || w == "we" || w == "our" || w == "me" ||
+          w == "i'll" || w == "i've" || w == "you") {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static std::string_view without_article(std::string_view s) {
+    s = trim(s);
+    for (const std::string_view article : {"The ", "the ", "A ", "a ", "An ", "an "}) {
+      if (starts_with(s, article) && word_count(s) >= 2) return trim(s.substr(article.size()));
+    }
+    return s;
+  }
+
+  const std::unordered_map<std::string, std::pair<std::size_t, std::size_t>>& m_first;
+  std::size_t m_paragraph;
+  const std::vector<Sentence>* m_sentences = nullptr;
+  std::size_t m_index = 0;
+  std::size_t m_offset = 0;  // of the current sentence in its paragraph
+};
+
+struct Visited {
+  const Block* paragraph;
+  std::vector<std::string> headings;
+};
+
+}  // namespace
+
+void rule_definition_sentence(const RuleInput& in, RuleOutput& out) {
+  std::vector<Visited> paragraphs;
+  for_each_paragraph(in.outline, [&](const ParagraphVisit& visit) {
+    paragraphs.push_back({&visit.paragraph, visit.headings});
+  });
+  // Where each Latin word first occurs: (paragraph, byte offset).
+  std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> first;
+  for (std::size_t p = 0; p < paragraphs.size(); ++p) {
+    const std::string& text = paragraphs[p].paragraph->text;
+    for (std::size_t i = 0; i < text.size();) {
+      if (!std::isalpha(static_cast<unsigned char>(text[i]))) {
+        ++i;
+        continue;
+      }
+      std::size_t end = i;
+      while (end < text.size() && std::isalnum(static_cast<unsigned char>(text[end]))) ++end;
+      first.try_emplace(ascii_lower(std::string_view(text).substr(i, end - i)), p, i);
+      i = end;
+    }
+  }
+  for (std::size_t p = 0; p < paragraphs.size(); ++p) {
+    const Block& paragraph = *paragraphs[p].paragraph;
+    const std::vector<Sentence> sentences = split_sentences(paragraph.text);
+    SentenceReader reader(first, p);
+    for (std::size_t j = 0; j < sentences.size(); ++j) {
+      for (Match& m : reader.read(sentences, j, paragraph.text)) {
+        const int line = paragraph.line + sentences[j].line;
+        const int end_line = std::min(paragraph.end_line, line + static_cast<int>(std::count(
+                                                                     sentences[j].text.begin(),
+                                                                     sentences[j].text.end(),
+                                                                     '\n')));
+        out.cards.push_back(definition_card("definition-sentence", std::move(m.term),
+                                            std::move(m.answer), m.confidence, line, end_line,
+                                            paragraphs[p].headings));
+      }
+    }
+  }
+}
+
+}  // namespace recall::extract

@@ -1,0 +1,66 @@
+// Rule `question-heading` (pattern 12): a heading that already asks a question.
+//
+//   ### How is AI applied to time-series forecasting?      <summary>프로세스와 스레드의 차이는?</summary>
+//   - foundation models such as PatchTST                    - 프로세스는 자원을 나눠 갖지 않는다
+//
+// The heading (or `<summary>`, which the notes stage turns into a heading) ends in `?`; the answer
+// is what is under it up to the next heading. With nothing under it, it is a question without an
+// answer and no card.
+#include <algorithm>
+#include <array>
+
+#include "recall/extract/render.hpp"
+#include "recall/extract/rules.hpp"
+#include "recall/extract/text.hpp"
+#include "recall/extract/walk.hpp"
+
+namespace recall::extract {
+namespace {
+
+constexpr double kConfidence = 0.9;
+
+// `하지만 지금은?`, `다시 정리해보면?`: a question that continues the text before it.
+bool leans_on_text_before(std::string_view question) {
+  const std::vector<std::string_view> words = split_words(question);
+  static constexpr auto kFirst = std::to_array<std::string_view>(
+      {"하지만", "그런데", "근데", "그럼", "그렇다면", "다시", "그래서", "그리고", "또", "또한",
+       "그러면", "but", "so", "and", "then", "also"});
+  return !words.empty() &&
+         std::find(kFirst.begin(), kFirst.end(), ascii_lower(words.front())) != kFirst.end();
+}
+
+}  // namespace
+
+void rule_question_heading(const RuleInput& in, RuleOutput& out) {
+  const std::span<const notes::Block> blocks(in.outline.blocks);
+  HeadingPath headings;
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    const notes::Block& block = blocks[i];
+    if (block.kind != notes::BlockKind::heading) continue;
+    headings.enter(block);
+    const std::string question(trim(without_link_targets(strip_emphasis(block.text))));
+    if (!(ends_with(question, "?") || ends_with(question, "\xEF\xBC\x9F")) ||
+        code_point_count(question) < 3 || !has_word_character(question) ||
+        leans_on_text_before(question)) {
+      continue;
+    }
+    const std::span<const notes::Block> under = section_after(blocks, i, true);
+    std::string answer = render_markdown(under, {.drop_link_only_items = true, .drop_tasks = true});
+    answer = drop_link_only_lines(answer);
+    if (trim(answer).empty() || is_link_only(answer)) continue;
+    Proposal proposal;
+    CardDraft& card = proposal.draft;
+    card.question = question;
+    card.answer = std::move(answer);
+    card.kind = "qa";
+    card.rule = "question-heading";
+    card.confidence = kConfidence;
+    card.line = block.line;
+    card.context = headings.parents();
+    card.term = question;
+    proposal.end_line = under.empty() ? block.end_line : under.back().end_line;
+    out.cards.push_back(std::move(proposal));
+  }
+}
+
+}  // namespace recall::extract

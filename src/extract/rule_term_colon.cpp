@@ -1,0 +1,287 @@
+// Rule `term-colon` (pattern 7): a term and its definition on one line.
+//
+//   - whitening: 데이터 분포를 균일하게 만드는 과정        * **Term** : 정의
+//   1. 직교 프로젝션 층: 차원을 맞추되 내적은 유지         Huber loss (이상치에 강한 로스)
+//   Attention — a weighted average of values             MoE cost -> 장치 간 통신 비용
+//
+// In list items (the head line; the items nested under it belong to the definition) and on the
+// lines of paragraphs (the lines after it belong to it, up to the next such line). The separator
+// is the first of `: `, `：`, ` — `, ` – `, ` -> `, ` → ` and ` - ` outside code, math, links and
+// parentheses; a lone `term (gloss)` line counts too. The left side must read as a term (short,
+// not a sentence, a label, a date or a plan) and the right side must say something.
+#include <algorithm>
+#include <array>
+
+#include "recall/extract/render.hpp"
+#include "recall/extract/rules.hpp"
+#include "recall/extract/text.hpp"
+#include "recall/extract/walk.hpp"
+
+namespace recall::extract {
+namespace {
+
+using notes::Block;
+
+constexpr TermLimits kTermLimits{6, 50};
+constexpr double kBoldColon = 0.85;
+constexpr double kColon = 0.8;
+constexpr double kDash = 0.75;    // ` — `, ` – `
+constexpr double kArrow = 0.65;   // ` -> `, ` → `
+constexpr double kHyphen = 0.65;  // ` - `
+constexpr double kPeriod = 0.45;  // `term. definition`: often just two sentences
+constexpr double kGloss = 0.6;    // `term (gloss)`
+constexpr double kShort = 0.45;    // a word or two (`관리 그룹`, `약 20초`): a value, not a definition
+constexpr double kUnsure = 0.4;    // the note hesitates (`…성립..?`)
+
+struct Split {
+  std::string_view term;
+  std::string_view definition;
+  double confidence = 0;
+  std::string clean_term;  // the term as cards show it (set once the split is accepted)
+};
+
+// Offsets of `s` that are inside code spans, math, links or parentheses.
+std::vector<bool> shielded(std::string_view s) {
+  std::vector<bool> out(s.size(), false);
+  int depth = 0;
+  char open_mark = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (open_mark != 0) {
+      out[i] = true;
+      if (c == open_mark) open_mark = 0;
+      continue;
+    }
+    if (c == '`' || c == '$') {
+      if (s.find(c, i + 1) != std::string_view::npos) {
+        open_mark = c;
+        out[i] = true;
+        continue;
+      }
+    }
+    if (c == '(' || c == '[' || c == '<') ++depth;
+    out[i] = depth > 0;
+    if ((c == ')' || c == ']' || c == '>') && depth > 0) --depth;
+  }
+  return out;
+}
+
+// `**Term**: def`, `**Term:** def`, `**Term** : def`.
+std::optional<Split> bold_term(std::string_view line) {
+  if (!starts_with(line, "**")) return std::nullopt;
+  const std::size_t close = line.find("**", 2);
+  if (close == std::string_view::npos) return std::nullopt;
+  std::string_view inside = line.substr(2, close - 2);
+  std::string_view rest = trim(line.substr(close + 2));
+  if (ends_with(inside, ":") || ends_with(inside, "\xEF\xBC\x9A")) {
+    inside = trim(inside.substr(0, inside.size() - (inside.back() == ':' ? 1 : 3)));
+  } else if (starts_with(rest, ":")) {
+    rest = trim(rest.substr(1));
+  } else if (starts_with(rest, "\xEF\xBC\x9A")) {
+    rest = trim(rest.substr(3));
+  } else {
+    return std::nullopt;
+  }
+  return Split{trim(inside), rest, kBoldColon, {}};
+}
+
+// The first separator of `line`, or nullopt. `allow_period` for list items (`term. definition`).
+std::optional<Split> split_line(std::string_view line, bool allow_period) {
+  line = trim(line);
+  if (auto bold = bold_term(line)) return bold;
+  const std::vector<bool> shield = shielded(line);
+  struct Mark {
+    std::string_view text;
+    double confidence;
+  };
+  static constexpr std::array<Mark, 8> kMarks = {{{": ", kColon},
+                                                  {"\xEF\xBC\x9A", kColon},
+                                                  {" \xE2\x80\x94 ", kDash},
+                                                  {" \xE2\x80\x93 ", kDash},
+                                                  {" -> ", kArrow},
+                                                  {" \xE2\x86\x92 ", kArrow},
+                                                  {" - ", kHyphen},
+                                                  {". ", kPeriod}}};
+  std::size_t best = std::string_view::npos;
+  const Mark* best_mark = nullptr;
+  for (const Mark& mark : kMarks) {
+    if (mark.confidence == kPeriod && !allow_period) continue;
+    for (std::size_t at = line.find(mark.text); at != std::string_view::npos;
+         at = line.find(mark.text, at + 1)) {
+      if (shield[at]) continue;
+      if (at < best) {
+        best = at;
+        best_mark = &mark;
+      }
+      break;
+    }
+  }
+  if (best_mark == nullptr || best == 0) return std::nullopt;
+  return Split{trim(line.substr(0, best)), trim(line.substr(best + best_mark->text.size())),
+               best_mark->confidence, {}};
+}
+
+// `Huber loss (이상치 처리에 좋은 로스)`: a term and a parenthesised explanation, nothing else.
+std::optional<Split> gloss_line(std::string_view line) {
+  line = trim(line);
+  if (line.empty() || line.back() != ')') return std::nullopt;
+  const std::size_t open = line.find('(');
+  if (open == std::string_view::npos || open == 0) return std::nullopt;
+  if (line.find(')') != line.size() - 1) return std::nullopt;  // one pair, at the end
+  const std::string_view term = trim(line.substr(0, open));
+  const std::string_view gloss = trim(line.substr(open + 1, line.size() - open - 2));
+  // An explanation is longer than the name; a translation (`은행원 알고리즘 (Banker's
+  // Algorithm)`) or a type (`RobotFactory (추상 클래스)`) is about as long.
+  if (word_count(term) > 4 || word_count(gloss) < 3 || word_count(gloss) < word_count(term) + 2 ||
+      is_unsure(gloss)) {
+    return std::nullopt;
+  }
+  if (gloss.find(':') != std::string_view::npos || gloss.find(" vs") != std::string_view::npos) {
+    return std::nullopt;
+  }
+  // The gloss names what the term is; a remark (`사실은 seq분류였음`) is no gloss.
+  static constexpr auto kStatementEnds = std::to_array<std::string_view>(
+      {"다", "음", "함", "임", "됨", "요", "듯", "네", "죠"});
+  if (std::any_of(kStatementEnds.begin(), kStatementEnds.end(),
+                  [&](std::string_view end) { return ends_with(gloss, end); })) {
+    return std::nullopt;
+  }
+  if (gloss.find("..") != std::string_view::npos || gloss.find("http") != std::string_view::npos) {
+    return std::nullopt;
+  }
+  // `TERM (Expansion)` is an acronym (rule 8), not a gloss.
+  if (is_acronym_like(term) || acronym_at_start(line)) return std::nullopt;
+  return Split{term, gloss, kGloss, {}};
+}
+
+bool says_something(std::string_view definition) {
+  std::string_view d = trim(definition);
+  while (!d.empty() && (d.back() == '.' || d.back() == ',')) d.remove_suffix(1);
+  if (d.empty() || is_link_only(d)) return false;
+  // Letters, not only numbers and signs (`Vote: 13`).
+  return std::any_of(d.begin(), d.end(), [](char c) {
+    const auto b = static_cast<unsigned char>(c);
+    return b >= 0x80 || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z');
+  });
+}
+
+// A `(B)`-style marker in front of a line is the writer's own tag, not part of the term.
+std::string_view without_marker(std::string_view line) {
+  line = trim(line);
+  if (starts_with(line, "(") && line.size() > 4) {
+    const std::size_t close = line.find(')');
+    if (close != std::string_view::npos && close <= 4) return trim(line.substr(close + 1));
+  }
+  return line;
+}
+
+// A list whose items mostly (two in three) ask or hesitate (`rerun baselines(seed 3개?)`, `(wait?)`) is a plan.
+bool is_plan_list(const Block& list) {
+  std::size_t unsure = 0;
+  for (const Block& item : list.children) {
+    const Block* head = notes::item_head(item);
+    if (head != nullptr && (head->text.find('?') != std::string::npos || is_unsure(head->text))) {
+      ++unsure;
+    }
+  }
+  return list.children.size() >= 3 && 3 * unsure >= 2 * list.children.size();
+}
+
+class TermColonReader {
+ public:
+  explicit TermColonReader(RuleOutput& out) : m_out(out) {}
+
+  void paragraph(const ParagraphVisit& visit) {
+    const std::vector<std::string_view> lines = split_lines(visit.paragraph.text);
+    if (visit.item != nullptr) {
+      head(visit, lines);
+      return;
+    }
+    std::vector<std::pair<std::size_t, Split>> starts;
+    for (std::size_t k = 0; k < lines.size(); ++k) {
+      if (auto split = read(lines[k], false, true)) starts.emplace_back(k, *split);
+    }
+    for (std::size_t s = 0; s < starts.size(); ++s) {
+      const auto& [k, split] = starts[s];
+      const std::size_t end = s + 1 < starts.size() ? starts[s + 1].first : lines.size();
+      std::string definition(split.definition);
+      for (std::size_t c = k + 1; c < end; ++c) definition += "\n" + std::string(lines[c]);
+      const int line = visit.paragraph.line + static_cast<int>(k);
+      emit(split, std::move(definition), line, visit.paragraph.line + static_cast<int>(end) - 1,
+           visit.headings);
+    }
+  }
+
+ private:
+  void head(const ParagraphVisit& visit, const std::vector<std::string_view>& lines) {
+    const Block& item = *visit.item;
+    if (visit.list != nullptr && is_plan_list(*visit.list)) return;
+    const bool nested = item.children.size() > 1;
+    // `term (gloss)` with items under it is a term with nested items (rule 6).
+    const std::optional<Split> split = read(lines.front(), true, !nested);
+    if (!split) return;
+    std::string definition(split->definition);
+    for (std::size_t c = 1; c < lines.size(); ++c) definition += "\n" + std::string(lines[c]);
+    if (nested) {
+      const std::string below =
+          render_markdown(std::span<const Block>(item.children).subspan(1),
+                          {.drop_link_only_items = true, .drop_tasks = true});
+      if (!below.empty()) definition += "\n" + below;
+    }
+    emit(*split, std::move(definition), visit.paragraph.line, item.end_line, visit.headings);
+  }
+
+  std::optional<Split> read(std::string_view line, bool item_head, bool allow_gloss) {
+    line = without_marker(line);
+    if (match_marker(line, 'q').found || match_marker(line, 'a').found) return std::nullopt;
+    if (find_outside_code(line, " :: ") != std::string_view::npos) return std::nullopt;
+    std::optional<Split> split = split_line(line, item_head);
+    if (!split && allow_gloss) split = gloss_line(line);
+    if (!split || !says_something(split->definition)) return std::nullopt;
+    const std::optional<std::string> term = as_term(split->term, kTermLimits);
+    if (!term || is_anaphora(*term)) return std::nullopt;
+    // A list (`captions, bounding box`) or a formula (`I(x) = -log p(x)`) is not one term.
+    if (term->find(", ") != std::string::npos || term->find('=') != std::string::npos) {
+      return std::nullopt;
+    }
+    // `X vs Y: …` is a comparison (rule 10), not the definition of `X vs Y`.
+    if (ascii_lower(*term).find(" vs") != std::string::npos) return std::nullopt;
+    // `a -> b -> c` is a chain of steps (a plan, a pipeline), not a term and its definition.
+    if (split->confidence == kArrow &&
+        (split->definition.find("->") != std::string_view::npos ||
+         split->definition.find("\xE2\x86\x92") != std::string_view::npos)) {
+      return std::nullopt;
+    }
+    // A period splits only a Latin name from its explanation (`Noisy Top-k Gating. softmax(H)…`).
+    if (split->confidence == kPeriod && contains_hangul(*term)) return std::nullopt;
+    split->clean_term = *term;
+    return split;
+  }
+
+  void emit(const Split& split, std::string definition, int line, int end_line,
+            const std::vector<std::string>& headings) {
+    definition = std::string(trim(definition));
+    double confidence = split.confidence;
+    if (word_count(split.definition) <= 2 && split.confidence != kGloss) {
+      confidence = std::min(confidence, kShort);
+    }
+    // Exclamations are speech (`…짜 넣는 것이야!`), not definitions.
+    if (ends_with(trim(split.definition), "!")) confidence = std::min(confidence, kShort);
+    if (is_unsure(split.definition) || split.term.find("..") != std::string_view::npos) {
+      confidence = std::min(confidence, kUnsure);
+    }
+    m_out.cards.push_back(definition_card("term-colon", split.clean_term, std::move(definition),
+                                          confidence, line, end_line, headings));
+  }
+
+  RuleOutput& m_out;
+};
+
+}  // namespace
+
+void rule_term_colon(const RuleInput& in, RuleOutput& out) {
+  TermColonReader reader(out);
+  for_each_paragraph(in.outline, [&](const ParagraphVisit& visit) { reader.paragraph(visit); });
+}
+
+}  // namespace recall::extract
