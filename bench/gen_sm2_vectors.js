@@ -12,6 +12,12 @@
 // ../shared/tools/sm2-oracle relative to the repository root. The output is deterministic (fixed
 // seed), so rerunning it must give an identical file. With --markdown it prints instead the table
 // of floating-point differences that docs/scheduling.md shows.
+//
+// With --differential it writes tests/unit/data/sm2_differential.txt instead: 10,000 random
+// sequences, one line each, for tests/unit/test_schedule_differential.cpp, and with
+// --differential --markdown the list of differences that docs/scheduling.md shows:
+//
+//   node bench/gen_sm2_vectors.js --differential /tmp/sm2-oracle > tests/unit/data/sm2_differential.txt
 'use strict';
 
 const { execFileSync } = require('child_process');
@@ -22,7 +28,8 @@ const path = require('path');
 const repoRoot = path.resolve(__dirname, '..');
 const args = process.argv.slice(2);
 const markdown = args.includes('--markdown');
-const oracleArg = args.find((a) => a !== '--markdown');
+const differential = args.includes('--differential');
+const oracleArg = args.find((a) => !a.startsWith('--'));
 const oracleDir = path.resolve(oracleArg || path.join(repoRoot, '..', 'shared', 'tools', 'sm2-oracle'));
 const oracleJs = path.join(oracleDir, 'oracle.js');
 if (!fs.existsSync(oracleJs) || !fs.existsSync(path.join(oracleDir, 'node_modules'))) {
@@ -112,8 +119,16 @@ function firstDifference(seq, ours) {
 
 // Runs oracle.js itself and keeps its "literal" column, grade prefix dropped.
 function runOracle(seqs) {
+  const result = [];
+  for (let start = 0; start < seqs.length; start += 1000) {
+    result.push(...runOracleBatch(seqs.slice(start, start + 1000)));
+  }
+  return result;
+}
+
+function runOracleBatch(seqs) {
   const out = execFileSync(process.execPath, [oracleJs, ...seqs.map((s) => s.join(','))],
-                           { cwd: oracleDir, encoding: 'utf8' });
+                           { cwd: oracleDir, encoding: 'utf8', maxBuffer: 1 << 28 });
   const lines = out.split('\n');
   const result = [];
   for (let i = 0; i < lines.length; ++i) {
@@ -122,7 +137,7 @@ function runOracle(seqs) {
     const seq = seqs[result.length];
     if (lines[i - 1] !== `grades ${seq.join(',')}`) throw new Error(`unexpected oracle output near ${lines[i - 1]}`);
     const tokens = m[1].trim().split(/ +/).map((t, k) => {
-      const tm = /^(\d):(\d+d\/\d+\.\d\d\/n\d+)$/.exec(t);
+      const tm = /^(\d):([0-9.e+]+d\/\d+\.\d\d\/n\d+)$/.exec(t);  // 4.2e+21d past the cap
       if (!tm || Number(tm[1]) !== seq[k]) throw new Error(`bad oracle token ${t}`);
       return tm[2];
     });
@@ -211,58 +226,223 @@ function randomSequences(count, seed) {
   return seqs;
 }
 
-const seen = new Set();
-const sequences = [...handPicked, ...shortestWitnesses(9, 4), ...randomSequences(120, 20260301)]
-  .filter((s) => !seen.has(s.join(',')) && seen.add(s.join(',')));
-const oracle = runOracle(sequences);
-
-// --- output --------------------------------------------------------------------------------------
-
-const lines = [];
-const table = ['| grades | step | recall | oracle | kind |', '| --- | --- | --- | --- | --- |'];
-let differences = 0;
-for (let i = 0; i < sequences.length; ++i) {
-  const seq = sequences[i];
-  const ours = recallRun(seq);
-  let before = { interval: 0, ef: kInitialEfCenti, n: 0 };
-  seq.forEach((q, k) => {
-    checkStep(before, q, ours[k]);
-    before = ours[k];
-  });
-  if (oracle[i].join(' ') !== packageRun(seq).map(packageToken).join(' ')) {
-    throw new Error(`oracle.js and @dtjv/sm-2 disagree on ${seq.join(',')}`);
-  }
-  lines.push('', `grades ${seq.join(',')}`, `oracle ${oracle[i].join(' ')}`);
-  const diff = firstDifference(seq, ours);
-  if (diff) {
-    ++differences;
-    lines.push(`recall ${ours.map(token).join(' ')}`, `why step ${diff.step} ${diff.why}`);
-    const kind = diff.why.split(':')[0];
-    if (kind !== 'cap') {
-      const k = diff.step - 1;
-      const prev = k > 0 ? ours[k - 1].interval : 0;
-      table.push(`| ${seq.join(',')} | ${diff.step} | ${prev} x ${efText(ours[k].ef)} = ` +
-                 `${ours[k].interval} | ${oracle[i][k].split('d')[0]} | ${kind} |`);
-    }
-  }
+if (differential) {
+  differentialMain();
+} else {
+  vectorsMain();
 }
 
-const header = [
-  '# SM-2 test vectors for recall::schedule::answer (tests/unit/test_schedule_sm2.cpp).',
-  '#',
-  '# Produced from the repository root with:',
-  '#   cp -r ../shared/tools/sm2-oracle /tmp/sm2-oracle && chmod -R u+w /tmp/sm2-oracle',
-  '#   (cd /tmp/sm2-oracle && npm ci)',
-  '#   node bench/gen_sm2_vectors.js /tmp/sm2-oracle > tests/unit/data/sm2_vectors.txt',
-  `# Oracle: oracle.js "literal" column, @dtjv/sm-2 ${packageVersion('@dtjv/sm-2')} ` +
-    `(supermemo ${packageVersion('supermemo')} installed, not used).`,
-  '#',
-  '# Each case is a block of lines, blank line between cases:',
-  '#   grades q1,q2,...   answers to a new card, each given on the day it falls due',
-  '#   oracle I/EF/n ...  after each grade: interval in days, E-Factor, repetitions (oracle output)',
-  '#   recall I/EF/n ...  only where recall differs: recall\'s values, which the test expects',
-  '#   why step K ...     the first step that differs and why (float-drift, float-product, cap)',
-  '# Steps before K must agree with the oracle; the generator stops on any unexplained difference.',
-  `# ${sequences.length} cases, ${differences} expected differences.`,
-];
-process.stdout.write((markdown ? table : [...header, ...lines]).join('\n') + '\n');
+function vectorsMain() {
+  const seen = new Set();
+  const sequences = [...handPicked, ...shortestWitnesses(9, 4), ...randomSequences(120, 20260301)]
+    .filter((s) => !seen.has(s.join(',')) && seen.add(s.join(',')));
+  const oracle = runOracle(sequences);
+
+  // --- output --------------------------------------------------------------------------------------
+
+  const lines = [];
+  const table = ['| grades | step | recall | oracle | kind |', '| --- | --- | --- | --- | --- |'];
+  let differences = 0;
+  for (let i = 0; i < sequences.length; ++i) {
+    const seq = sequences[i];
+    const ours = recallRun(seq);
+    let before = { interval: 0, ef: kInitialEfCenti, n: 0 };
+    seq.forEach((q, k) => {
+      checkStep(before, q, ours[k]);
+      before = ours[k];
+    });
+    if (oracle[i].join(' ') !== packageRun(seq).map(packageToken).join(' ')) {
+      throw new Error(`oracle.js and @dtjv/sm-2 disagree on ${seq.join(',')}`);
+    }
+    lines.push('', `grades ${seq.join(',')}`, `oracle ${oracle[i].join(' ')}`);
+    const diff = firstDifference(seq, ours);
+    if (diff) {
+      ++differences;
+      lines.push(`recall ${ours.map(token).join(' ')}`, `why step ${diff.step} ${diff.why}`);
+      const kind = diff.why.split(':')[0];
+      if (kind !== 'cap') {
+        const k = diff.step - 1;
+        const prev = k > 0 ? ours[k - 1].interval : 0;
+        table.push(`| ${seq.join(',')} | ${diff.step} | ${prev} x ${efText(ours[k].ef)} = ` +
+                   `${ours[k].interval} | ${oracle[i][k].split('d')[0]} | ${kind} |`);
+      }
+    }
+  }
+
+  const header = [
+    '# SM-2 test vectors for recall::schedule::answer (tests/unit/test_schedule_sm2.cpp).',
+    '#',
+    '# Produced from the repository root with:',
+    '#   cp -r ../shared/tools/sm2-oracle /tmp/sm2-oracle && chmod -R u+w /tmp/sm2-oracle',
+    '#   (cd /tmp/sm2-oracle && npm ci)',
+    '#   node bench/gen_sm2_vectors.js /tmp/sm2-oracle > tests/unit/data/sm2_vectors.txt',
+    `# Oracle: oracle.js "literal" column, @dtjv/sm-2 ${packageVersion('@dtjv/sm-2')} ` +
+      `(supermemo ${packageVersion('supermemo')} installed, not used).`,
+    '#',
+    '# Each case is a block of lines, blank line between cases:',
+    '#   grades q1,q2,...   answers to a new card, each given on the day it falls due',
+    '#   oracle I/EF/n ...  after each grade: interval in days, E-Factor, repetitions (oracle output)',
+    '#   recall I/EF/n ...  only where recall differs: recall\'s values, which the test expects',
+    '#   why step K ...     the first step that differs and why (float-drift, float-product, cap)',
+    '# Steps before K must agree with the oracle; the generator stops on any unexplained difference.',
+    `# ${sequences.length} cases, ${differences} expected differences.`,
+  ];
+  process.stdout.write((markdown ? table : [...header, ...lines]).join('\n') + '\n');
+}
+
+// --- the 10,000-sequence differential ------------------------------------------------------------
+
+// Random sequences of three kinds, from a fixed seed: grades as in real use (mostly passing),
+// uniform grades, and long easy streaks that reach the interval cap.
+function differentialSequences(count, seed) {
+  const next = mulberry32(seed);
+  const profiles = [
+    { share: 0.7, weights: [4, 4, 8, 20, 32, 32] },
+    { share: 0.2, weights: [1, 1, 1, 1, 1, 1] },
+    { share: 0.1, weights: [1, 1, 2, 6, 30, 60] },
+  ];
+  const pick = (weights) => {
+    const total = weights.reduce((a, b) => a + b, 0);
+    let r = next() * total;
+    for (let q = 0; q < 6; ++q) if ((r -= weights[q]) < 0) return q;
+    return 5;
+  };
+  const seqs = [];
+  while (seqs.length < count) {
+    let r = next();
+    const profile = profiles.find((p) => (r -= p.share) < 0) || profiles[0];
+    const u = next();
+    const length = u < 0.7 ? 1 + Math.floor(next() * 12) : u < 0.95 ? 13 + Math.floor(next() * 8)
+                                                                    : 21 + Math.floor(next() * 10);
+    seqs.push(Array.from({ length }, () => pick(profile.weights)));
+  }
+  return seqs;
+}
+
+// The oracle's run of `seq` with its interval put back to recall's after each step: E-Factor and
+// repetitions are the oracle's own (they do not depend on intervals), and each interval is what
+// the oracle computes from the same previous interval as recall. Returns the tokens and every step
+// where recall's interval differs, with its kind; stops on any other difference.
+function differentialRun(seq, ours) {
+  let item = { rep: 0, repInterval: 1, easyFactor: 2.5 };
+  const tokens = [];
+  const diffs = [];
+  seq.forEach((q, k) => {
+    const got = sm2(item, q);
+    tokens.push(`${got.repInterval}/${got.easyFactor.toFixed(2)}/${got.rep}`);
+    if (got.rep !== ours[k].n || got.easyFactor.toFixed(2) !== efText(ours[k].ef)) {
+      throw new Error(`E-Factor or repetitions differ in ${seq.join('')} at step ${k + 1}`);
+    }
+    if (got.repInterval !== ours[k].interval) {
+      const prev = k > 0 ? ours[k - 1].interval : 0;
+      const exact = prev * ours[k].ef;
+      let kind;
+      if (ours[k].interval === kMaxIntervalDays && got.repInterval > kMaxIntervalDays) {
+        kind = 'cap';
+      } else if (exact % 100 === 0 && got.repInterval === exact / 100 + 1) {
+        kind = got.easyFactor === ours[k].ef / 100 ? 'float-product' : 'float-drift';
+      } else {
+        throw new Error(`unexplained difference in ${seq.join('')} at step ${k + 1}`);
+      }
+      diffs.push({ step: k + 1, kind });
+    }
+    item = { ...got, repInterval: ours[k].interval };
+  });
+  return { tokens, diffs };
+}
+
+function differentialMain() {
+  const count = 10000;
+  const seed = 20260415;
+  const sequences = differentialSequences(count, seed);
+  const oracle = runOracle(sequences);
+  const lines = [];
+  const diffLines = [];
+  const byKind = { 'float-drift': [], 'float-product': [], cap: [] };
+  const sequencesWith = { 'float-drift': new Set(), 'float-product': new Set(), cap: new Set() };
+  let steps = 0;
+  sequences.forEach((seq, i) => {
+    const ours = recallRun(seq);
+    const { tokens, diffs } = differentialRun(seq, ours);
+    // oracle.js itself: the same E-Factors and repetitions at every step, the same intervals up
+    // to the first difference (after it, its own run grows from its own longer interval).
+    const first = diffs.length > 0 ? diffs[0].step : seq.length + 1;
+    oracle[i].forEach((t, k) => {
+      const [interval, ef, n] = t.replace('d', '').replace('n', '').split('/');
+      const [myInterval, myEf, myN] = tokens[k].split('/');
+      if (ef !== myEf || n !== myN || (k + 1 <= first && interval !== myInterval)) {
+        throw new Error(`oracle.js disagrees with the package on ${seq.join('')} at ${k + 1}`);
+      }
+    });
+    steps += seq.length;
+    lines.push(`${seq.join('')} ${tokens.join(' ')}`);
+    for (const d of diffs) {
+      diffLines.push(`diff ${i + 1} ${d.step} ${d.kind}`);
+      byKind[d.kind].push(`${i + 1}:${d.step}`);
+      sequencesWith[d.kind].add(i + 1);
+    }
+  });
+
+  const summary = Object.keys(byKind).map((kind) =>
+    `${byKind[kind].length} ${kind} (in ${sequencesWith[kind].size} sequences)`).join(', ');
+  if (markdown) {
+    // Per kind, `SEQUENCE:STEPS` with runs of consecutive steps as ranges: `40:10-14,17`.
+    const out = [`${diffLines.length} differences in ${steps} steps of ${count} sequences: ${summary}.`];
+    for (const kind of Object.keys(byKind)) {
+      const steps = new Map();
+      for (const entry of byKind[kind]) {
+        const [seqNo, step] = entry.split(':').map(Number);
+        if (!steps.has(seqNo)) steps.set(seqNo, []);
+        steps.get(seqNo).push(step);
+      }
+      const entries = [];
+      for (const [seqNo, list] of steps) {
+        const parts = [];
+        for (let a = 0; a < list.length;) {
+          let b = a;
+          while (b + 1 < list.length && list[b + 1] === list[b] + 1) ++b;
+          parts.push(b > a ? `${list[a]}-${list[b]}` : `${list[a]}`);
+          a = b + 1;
+        }
+        entries.push(`${seqNo}:${parts.join(',')}`);
+      }
+      out.push('', `${kind}:`);
+      let line = '';
+      for (const entry of entries) {
+        if (line.length + entry.length + 1 > 98) {
+          out.push(line);
+          line = '';
+        }
+        line += (line ? ' ' : '') + entry;
+      }
+      if (line) out.push(line);
+    }
+    process.stdout.write(out.join('\n') + '\n');
+    return;
+  }
+  const header = [
+    `# SM-2 differential data for recall::schedule::answer (tests/unit/test_schedule_differential.cpp).`,
+    '#',
+    '# Produced from the repository root with:',
+    '#   cp -r ../shared/tools/sm2-oracle /tmp/sm2-oracle && chmod -R u+w /tmp/sm2-oracle',
+    '#   (cd /tmp/sm2-oracle && npm ci)',
+    '#   node bench/gen_sm2_vectors.js --differential /tmp/sm2-oracle > tests/unit/data/sm2_differential.txt',
+    `# Oracle: the "literal" reading of /work/shared/tools/sm2-oracle, @dtjv/sm-2 ` +
+      `${packageVersion('@dtjv/sm-2')}. Seed ${seed}.`,
+    '#',
+    '# One line per sequence, numbered from 1 in file order: GRADES TOKEN...',
+    '#   GRADES  answers to a new card, one digit each, each given on the day the card falls due',
+    '#   TOKEN   after each grade, the oracle\'s interval/E-Factor/repetitions. E-Factors and',
+    '#           repetitions are the oracle\'s own run (oracle.js prints the same). Each interval is',
+    '#           what the oracle computes from the same previous interval as recall: up to the',
+    '#           first difference of a sequence that is oracle.js\'s own output; after it, the',
+    '#           oracle is given recall\'s interval back, so that every step is compared.',
+    '# Then every step where recall differs: diff SEQUENCE STEP KIND',
+    '#   float-drift    I(n-1) x EF\' is a whole number in decimal; the oracle\'s E-Factor, summed',
+    '#                  in binary floating point, is a little above it and rounds up a day more',
+    '#   float-product  the same, with the E-Factor the nearest double to its decimal value',
+    '#   cap            recall saturates at 36500 days; the oracle has no cap',
+    `# ${count} sequences, ${steps} steps, ${diffLines.length} differences: ${summary}.`,
+  ];
+  process.stdout.write([...header, ...lines, ...diffLines].join('\n') + '\n');
+}
