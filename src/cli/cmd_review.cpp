@@ -10,7 +10,8 @@ namespace recall::cli {
 struct ReviewOptions {
   std::string deck;
   int limit = 0;
-  int new_per_day = 20;
+  std::optional<int> new_per_day;
+  std::optional<int> reviews_per_day;
 };
 
 namespace {
@@ -21,6 +22,7 @@ int run_review(const ReviewOptions& options, const Context& context) {
   session.filter.deck = options.deck;
   session.limit = options.limit;
   session.new_per_day = options.new_per_day;
+  session.reviews_per_day = options.reviews_per_day;
   auto summary =
       review::run_session(*store, *context.terminal, session, context.now, context.today());
   review::print_summary(*context.terminal, summary);
@@ -36,15 +38,23 @@ Command setup_review(CLI::App& parent) {
                   "Only this deck and its sub-decks (e.g. ml or ml/entropy)");
   app->add_option("--limit", options->limit, "Show at most N cards (0: no limit)")
       ->check(CLI::NonNegativeNumber);
-  app->add_option("--new", options->new_per_day, "New cards per day, counted across sessions")
-      ->capture_default_str()
+  app->add_option("--new", options->new_per_day,
+                  "New cards per day, counted across sessions; replaces the deck limits "
+                  "(default: `recall limits`, else 20)")
+      ->check(CLI::NonNegativeNumber);
+  app->add_option("--reviews", options->reviews_per_day,
+                  "Reviews per day, counted across sessions; replaces the deck limits "
+                  "(default: `recall limits`, else 200)")
       ->check(CLI::NonNegativeNumber);
   app->footer(
-      "On a terminal: space or Enter shows the answer, 0-5 grades it, q quits.\n"
-      "From a pipe: question and answer are printed, then one line per card is read: a grade 0-5 "
-      "or q.\n"
-      "Grades (SM-2): 0 blackout, 1 wrong, 2 wrong but familiar, 3 right with effort, 4 right, "
-      "5 easy. Cards graded below 4 come back later in the session.");
+      "On a terminal: space or Enter shows the answer, 0-5 grades it, u undoes, s suspends the "
+      "card, b buries it until tomorrow, e edits its note, ? lists the keys, q quits. With a "
+      "Korean input method, ㅕ ㄴ ㅠ ㄷ ㅂ work as u s b e q.\n"
+      "From a pipe: question and answer are printed, then one line per card is read: a grade 0-5, "
+      "u, s, b or q.\n"
+      "Grades (SM-2): 0 blackout, 1 wrong but recognised, 2 wrong but it seemed easy, 3 right with "
+      "serious difficulty, 4 right after a hesitation, 5 perfect. Cards graded below 4 come back "
+      "later in the session.");
   return {app, [options](const Context& context) { return run_review(*options, context); }};
 }
 

@@ -17,5 +17,6 @@ Command setup_import(CLI::App& parent);
 Command setup_review(CLI::App& parent);
 Command setup_stats(CLI::App& parent);
 Command setup_cards(CLI::App& parent);
+Command setup_limits(CLI::App& parent);
 
 }  // namespace recall::cli

@@ -9,7 +9,7 @@ namespace recall::store {
 namespace {
 
 // Append only: migration i takes user_version i to i+1.
-constexpr std::array<const char*, 3> kMigrations = {
+constexpr std::array<const char*, 4> kMigrations = {
     R"sql(
 CREATE TABLE notes (
   id INTEGER PRIMARY KEY,
@@ -73,6 +73,16 @@ CREATE INDEX reviews_day ON reviews (review_day, kind);
     "ALTER TABLE notes ADD COLUMN size INTEGER NOT NULL DEFAULT -1;"
     "ALTER TABLE notes ADD COLUMN mtime_ns INTEGER NOT NULL DEFAULT -1;"
     "ALTER TABLE notes ADD COLUMN extract_salt TEXT NOT NULL DEFAULT '';",
+    // 4: the review session: cards buried until a review day, leeches, per-deck daily limits.
+    R"sql(
+ALTER TABLE cards ADD COLUMN buried_until TEXT;
+ALTER TABLE cards ADD COLUMN leech INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE deck_limits (
+  deck TEXT PRIMARY KEY,
+  new_per_day INTEGER CHECK (new_per_day >= 0),
+  reviews_per_day INTEGER CHECK (reviews_per_day >= 0)
+);
+)sql",
 };
 
 }  // namespace

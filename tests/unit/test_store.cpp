@@ -65,11 +65,11 @@ TEST_CASE("store: a new database is created with its folder and migrated", "[sto
   TempDb tmp;
   {
     store::Store s(tmp.path());
-    CHECK(s.schema_version() == 3);
+    CHECK(s.schema_version() == 4);
   }
   CHECK(fs::exists(tmp.path()));
   store::Store again(tmp.path());
-  CHECK(again.schema_version() == 3);
+  CHECK(again.schema_version() == 4);
 }
 
 TEST_CASE("store: a database newer than the binary is refused", "[store]") {
@@ -202,11 +202,12 @@ TEST_CASE("store: a version 1 database is upgraded and keeps its cards", "[store
               db,
               "ALTER TABLE cards DROP COLUMN tags; ALTER TABLE notes DROP COLUMN size; "
               "ALTER TABLE notes DROP COLUMN mtime_ns; ALTER TABLE notes DROP COLUMN extract_salt; "
-              "PRAGMA user_version = 1",
+              "ALTER TABLE cards DROP COLUMN buried_until; ALTER TABLE cards DROP COLUMN leech; "
+              "DROP TABLE deck_limits; PRAGMA user_version = 1",
               nullptr, nullptr, nullptr) == SQLITE_OK);
   sqlite3_close(db);
   store::Store upgraded(tmp.path());
-  CHECK(upgraded.schema_version() == 3);
+  CHECK(upgraded.schema_version() == 4);
   const auto cards = upgraded.cards({});
   REQUIRE(cards.size() == 1);
   CHECK(cards[0].answer == "surprise");

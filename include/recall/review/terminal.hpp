@@ -10,6 +10,9 @@ namespace recall::review {
 
 enum class Style { plain, bold, dim, question, answer, good, bad };
 
+// What Terminal::read_key returns when the window changed size (never a real key).
+inline constexpr std::string_view kResizeKey = "\x1b[resize]";
+
 // Wraps stdin/stdout. Interactive when both are terminals; colour when stdout is a terminal and
 // NO_COLOR is unset (or `force_color` says so).
 class Terminal {
@@ -25,8 +28,13 @@ class Terminal {
   // `text` wrapped in the escape codes of `style`, or as it is without colour.
   std::string paint(std::string_view text, Style style) const;
 
+  // The window's size: the terminal's on stdout, else $COLUMNS / $LINES, else 80 x 24.
+  int width() const;
+  int height() const;
+
   // One key press, read in raw mode (a UTF-8 character, or "\n", "\x03" for Ctrl-C, "\x1b" for
-  // Esc); nullopt at end of input. Only when interactive().
+  // Esc), or kResizeKey after SIGWINCH while a RawMode is active; nullopt at end of input. Only
+  // when interactive().
   std::optional<std::string> read_key();
   // One line without its newline; nullopt at end of input.
   std::optional<std::string> read_line();
@@ -40,13 +48,22 @@ class Terminal {
 };
 
 // Puts the terminal on fd 0 in raw mode (no echo, no line buffering, no signals from keys) for
-// its lifetime; restores it on destruction and, through a signal handler, on SIGINT and SIGTERM.
+// its lifetime and, with `full_screen`, switches fd 1 to the alternate screen with the cursor
+// hidden. Everything is put back by the destructor, and also when the process ends another way:
+// on SIGINT, SIGTERM, SIGHUP and SIGQUIT (a handler restores, then the signal takes its default
+// effect), on exit() and on std::terminate. While active, SIGWINCH makes read_key() return
+// kResizeKey. One RawMode at a time.
 class RawMode {
  public:
-  RawMode();
+  explicit RawMode(bool full_screen = false);
   ~RawMode();
   RawMode(const RawMode&) = delete;
   RawMode& operator=(const RawMode&) = delete;
+
+  // Gives the terminal back as it was (for an editor) until resume(); SIGINT and SIGQUIT are
+  // ignored meanwhile, so that Ctrl-C in the editor does not end the session.
+  void pause();
+  void resume();
 
  private:
   bool m_active = false;

@@ -118,6 +118,25 @@ struct StateCounts {
   int new_cards = 0, learning = 0, review = 0, suspended = 0, retired = 0;
 };
 
+// A card's note on disk, for opening it in an editor and importing it again.
+struct NoteRef {
+  std::string path;          // absolute, as stored
+  std::string source;        // relative to the folder it was imported from
+  std::string extract_salt;  // what its cards were last made with (NoteInput::extract_salt)
+};
+
+// What the review session keeps about a card besides its SM-2 fields.
+struct CardMarks {
+  std::optional<std::chrono::sys_days> buried_until;  // hidden from sessions before this day
+  bool leech = false;                                 // suspended for lapsing too often
+};
+
+// Daily limits set for one deck with `recall limits`; nullopt when not set for it.
+struct DeckLimits {
+  std::optional<int> new_per_day;
+  std::optional<int> reviews_per_day;
+};
+
 // Opens (creating the file and its folder when missing) and migrates a recall database.
 // Every public method that changes anything runs in one transaction of its own.
 // Throws recall::Error on a database it cannot open or that is newer than this binary.
@@ -161,6 +180,41 @@ class Store {
   // Scheduled reviews on days in [from, to]: how many, how many graded >= 3.
   std::pair<int, int> retention(const CardFilter& filter, std::chrono::sys_days from,
                                 std::chrono::sys_days to);
+
+  // The review session (src/store/review_actions.cpp).
+
+  // Cards due on or before `today` (learning, review), most overdue first, leaving out cards
+  // buried past `today`.
+  std::vector<Card> due_unburied(const CardFilter& filter, std::chrono::sys_days today);
+  // Every new card in note order, leaving out cards buried past `today`.
+  std::vector<Card> new_unburied(const CardFilter& filter, std::chrono::sys_days today);
+  // Review-log rows of `kind` on `day` for cards of the filter's decks.
+  int answers_on(const CardFilter& filter, std::chrono::sys_days day, ReviewKind kind);
+  // Logs one answer, stores `record.after` (not for a drill) and, when `leech`, marks the card a
+  // leech, in one transaction. Returns the id of the log row. Throws for an unknown card.
+  std::int64_t record_answer(const ReviewRecord& record, bool leech);
+  // Takes back the answer logged as row `review_id` of card `card_id`, in one transaction: deletes
+  // the row and, unless it was a drill, puts back the card's SM-2 fields `before` and its leech
+  // mark `leech_before`. Throws recall::Error when that row is not one of the card's.
+  void undo_answer(std::int64_t card_id, std::int64_t review_id,
+                   const schedule::ReviewState& before, bool leech_before);
+  // Sets a card's state and nothing else (suspending it, or undoing that).
+  void set_card_state(std::int64_t card_id, schedule::CardState state);
+  // Hides a card from sessions before `day` (nullopt: not buried).
+  void set_buried_until(std::int64_t card_id, std::optional<std::chrono::sys_days> day);
+  CardMarks card_marks(std::int64_t card_id);
+  // The note a card was made from; nullopt when the card has none any more.
+  std::optional<NoteRef> note_of(std::int64_t card_id);
+  // The review days with at least one answer logged, newest first.
+  std::vector<std::chrono::sys_days> review_days();
+
+  // Per-deck daily limits (src/store/deck_limits.cpp). A deck's limits cover its sub-decks; the
+  // deck "" is every deck.
+
+  // Every deck with a limit set, by deck.
+  std::map<std::string, DeckLimits> deck_limits();
+  // Sets both limits of `deck` (nullopt clears one), in one transaction.
+  void set_deck_limits(const std::string& deck, const DeckLimits& limits);
 
  private:
   struct Impl;

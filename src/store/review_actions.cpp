@@ -1,0 +1,192 @@
+// What the review session reads and writes: its queue, answers and their undo, suspend, bury.
+#include <string>
+
+#include "impl.hpp"
+#include "recall/core/clock.hpp"
+#include "recall/core/error.hpp"
+
+namespace recall::store {
+namespace {
+
+std::vector<Card> select_cards(SQLite::Database& db, const std::string& where,
+                               const CardFilter& filter, const std::string& order,
+                               std::chrono::sys_days today) {
+  SQLite::Statement query(db, "SELECT " + std::string(kCardColumns) + " FROM cards c WHERE " +
+                                  where +
+                                  " AND (c.buried_until IS NULL OR c.buried_until <= :today)" +
+                                  deck_clause(filter) + " ORDER BY " + order);
+  bind_deck(query, filter);
+  query.bind(":today", core::format_date(today));
+  std::vector<Card> out;
+  while (query.executeStep()) out.push_back(read_card(query));
+  return out;
+}
+
+void bind_state(SQLite::Statement& statement, const schedule::ReviewState& state) {
+  statement.bind(":state", std::string(schedule::to_string(state.state)));
+  statement.bind(":reps", state.repetitions);
+  statement.bind(":interval", state.interval_days);
+  statement.bind(":ef", state.ef_centi);
+  statement.bind(":lapses", state.lapses);
+  if (state.due) {
+    statement.bind(":due", core::format_date(*state.due));
+  } else {
+    statement.bind(":due");
+  }
+}
+
+constexpr const char* kUpdateState = R"sql(
+  UPDATE cards SET state = :state, repetitions = :reps, interval_days = :interval, ef_centi = :ef,
+    lapses = :lapses, due = :due, leech = :leech WHERE id = :card)sql";
+
+}  // namespace
+
+std::vector<Card> Store::due_unburied(const CardFilter& filter, std::chrono::sys_days today) {
+  return select_cards(m_impl->db, "c.state IN ('learning', 'review') AND c.due <= :today", filter,
+                      "c.due, c.deck, c.source, c.ord", today);
+}
+
+std::vector<Card> Store::new_unburied(const CardFilter& filter, std::chrono::sys_days today) {
+  return select_cards(m_impl->db, "c.state = 'new'", filter, "c.deck, c.source, c.ord", today);
+}
+
+int Store::answers_on(const CardFilter& filter, std::chrono::sys_days day, ReviewKind kind) {
+  SQLite::Statement query(m_impl->db,
+                          "SELECT count(*) FROM reviews r JOIN cards c ON c.id = r.card_id "
+                          "WHERE r.review_day = :day AND r.kind = :kind" +
+                              deck_clause(filter));
+  bind_deck(query, filter);
+  query.bind(":day", core::format_date(day));
+  query.bind(":kind", std::string(to_string(kind)));
+  query.executeStep();
+  return query.getColumn(0).getInt();
+}
+
+std::int64_t Store::record_answer(const ReviewRecord& record, bool leech) {
+  auto& db = m_impl->db;
+  SQLite::Transaction transaction(db);
+  SQLite::Statement insert(db, R"sql(
+    INSERT INTO reviews (card_id, reviewed_at, review_day, grade, kind, state_before, state_after,
+      repetitions_before, repetitions_after, interval_before, interval_after, ef_before, ef_after,
+      due_after, answer_ms)
+    VALUES (:card, :at, :day, :grade, :kind, :state_before, :state_after, :reps_before,
+      :reps_after, :interval_before, :interval_after, :ef_before, :ef_after, :due_after, :ms))sql");
+  insert.bind(":card", record.card_id);
+  insert.bind(":at", core::format_utc(record.reviewed_at));
+  insert.bind(":day", core::format_date(record.review_day));
+  insert.bind(":grade", record.grade);
+  insert.bind(":kind", std::string(to_string(record.kind)));
+  insert.bind(":state_before", std::string(schedule::to_string(record.before.state)));
+  insert.bind(":state_after", std::string(schedule::to_string(record.after.state)));
+  insert.bind(":reps_before", record.before.repetitions);
+  insert.bind(":reps_after", record.after.repetitions);
+  insert.bind(":interval_before", record.before.interval_days);
+  insert.bind(":interval_after", record.after.interval_days);
+  insert.bind(":ef_before", record.before.ef_centi);
+  insert.bind(":ef_after", record.after.ef_centi);
+  if (record.after.due) {
+    insert.bind(":due_after", core::format_date(*record.after.due));
+  } else {
+    insert.bind(":due_after");
+  }
+  insert.bind(":ms", record.answer_ms);
+  insert.exec();
+  const std::int64_t id = db.getLastInsertRowid();
+
+  if (record.kind != ReviewKind::drill) {
+    SQLite::Statement update(db, R"sql(
+      UPDATE cards SET state = :state, repetitions = :reps, interval_days = :interval,
+        ef_centi = :ef, lapses = :lapses, due = :due, updated_at = :at,
+        leech = CASE WHEN :leech THEN 1 ELSE leech END
+      WHERE id = :card)sql");
+    bind_state(update, record.after);
+    update.bind(":at", core::format_utc(record.reviewed_at));
+    update.bind(":leech", leech ? 1 : 0);
+    update.bind(":card", record.card_id);
+    if (update.exec() != 1) throw Error("no such card", "card " + std::to_string(record.card_id));
+  }
+  transaction.commit();
+  return id;
+}
+
+void Store::undo_answer(std::int64_t card_id, std::int64_t review_id,
+                        const schedule::ReviewState& before, bool leech_before) {
+  auto& db = m_impl->db;
+  SQLite::Transaction transaction(db);
+  SQLite::Statement kind(db, "SELECT kind FROM reviews WHERE id = :id AND card_id = :card");
+  kind.bind(":id", review_id);
+  kind.bind(":card", card_id);
+  if (!kind.executeStep()) {
+    throw Error("no such answer to undo", "card " + std::to_string(card_id));
+  }
+  const bool drill = kind.getColumn(0).getString() == to_string(ReviewKind::drill);
+  kind.reset();
+
+  SQLite::Statement remove(db, "DELETE FROM reviews WHERE id = :id");
+  remove.bind(":id", review_id);
+  remove.exec();
+  if (!drill) {
+    SQLite::Statement update(db, kUpdateState);
+    bind_state(update, before);
+    update.bind(":leech", leech_before ? 1 : 0);
+    update.bind(":card", card_id);
+    if (update.exec() != 1) throw Error("no such card", "card " + std::to_string(card_id));
+  }
+  transaction.commit();
+}
+
+void Store::set_card_state(std::int64_t card_id, schedule::CardState state) {
+  SQLite::Transaction transaction(m_impl->db);
+  SQLite::Statement update(m_impl->db, "UPDATE cards SET state = :state WHERE id = :card");
+  update.bind(":state", std::string(schedule::to_string(state)));
+  update.bind(":card", card_id);
+  if (update.exec() != 1) throw Error("no such card", "card " + std::to_string(card_id));
+  transaction.commit();
+}
+
+void Store::set_buried_until(std::int64_t card_id, std::optional<std::chrono::sys_days> day) {
+  SQLite::Transaction transaction(m_impl->db);
+  SQLite::Statement update(m_impl->db, "UPDATE cards SET buried_until = :day WHERE id = :card");
+  if (day) {
+    update.bind(":day", core::format_date(*day));
+  } else {
+    update.bind(":day");
+  }
+  update.bind(":card", card_id);
+  if (update.exec() != 1) throw Error("no such card", "card " + std::to_string(card_id));
+  transaction.commit();
+}
+
+CardMarks Store::card_marks(std::int64_t card_id) {
+  SQLite::Statement query(m_impl->db, "SELECT buried_until, leech FROM cards WHERE id = :card");
+  query.bind(":card", card_id);
+  CardMarks marks;
+  if (!query.executeStep()) return marks;
+  if (!query.getColumn(0).isNull()) {
+    marks.buried_until = core::parse_date(query.getColumn(0).getString());
+  }
+  marks.leech = query.getColumn(1).getInt() != 0;
+  return marks;
+}
+
+std::optional<NoteRef> Store::note_of(std::int64_t card_id) {
+  SQLite::Statement query(m_impl->db,
+                          "SELECT n.path, n.source, n.extract_salt FROM cards c "
+                          "JOIN notes n ON n.id = c.note_id WHERE c.id = :card");
+  query.bind(":card", card_id);
+  if (!query.executeStep()) return std::nullopt;
+  return NoteRef{query.getColumn(0).getString(), query.getColumn(1).getString(),
+                 query.getColumn(2).getString()};
+}
+
+std::vector<std::chrono::sys_days> Store::review_days() {
+  SQLite::Statement query(m_impl->db,
+                          "SELECT DISTINCT review_day FROM reviews ORDER BY review_day DESC");
+  std::vector<std::chrono::sys_days> days;
+  while (query.executeStep()) {
+    if (auto day = core::parse_date(query.getColumn(0).getString())) days.push_back(*day);
+  }
+  return days;
+}
+
+}  // namespace recall::store
