@@ -10,8 +10,8 @@ bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-// `s` without a parenthesised part at its end (`손실 함수(loss)` → `손실 함수`), repeatedly, as long
-// as something is left in front of it.
+// `s` without a parenthesised part at its end (`손실 함수(loss)` → `손실 함수`), repeatedly, as
+// long as something is left in front of it.
 std::string_view without_trailing_gloss(std::string_view s) {
   for (;;) {
     s = trim(s);
@@ -83,6 +83,11 @@ std::optional<bool> ends_in_consonant(std::string_view term) {
     if (all_caps) return letter_name_ends_in_consonant(last);
     const char lower = static_cast<char>(is_upper(last) ? last - 'A' + 'a' : last);
     if (lower == 'm' || lower == 'n' || lower == 'l') return true;
+    // `trap`, `clip`, `step`: a final p after a vowel is read as ㅂ (트랩, 클립, 스텝).
+    if (lower == 'p' && word.size() >= 2) {
+      const char before = static_cast<char>(word[word.size() - 2] | 0x20);
+      return before == 'a' || before == 'e' || before == 'i' || before == 'o' || before == 'u';
+    }
     if (lower == 'g' && word.size() >= 2) {
       const char before = word[word.size() - 2];
       return before == 'n' || before == 'N';
@@ -115,8 +120,7 @@ std::string stands_for_question(std::string_view acronym, Language language) {
 
 std::string comparison_question(std::string_view pair, Language language) {
   pair = trim(pair);
-  return std::string(pair) +
-         (language == Language::korean ? ": 차이는?" : ": how do they differ?");
+  return std::string(pair) + (language == Language::korean ? ": 차이는?" : ": how do they differ?");
 }
 
 std::string reverse_question(std::string_view definition, Language language) {

@@ -74,9 +74,10 @@ std::optional<std::size_t> match_letters(std::string_view acronym, std::string_v
 // the name in front of `(ACRONYM)`.
 bool ends_with_particle(std::string_view word) {
   static constexpr auto kEnds = std::to_array<std::string_view>(
-      {"은", "는", "을", "를", "의", "에", "에서", "에게", "으로", "와", "과", "처럼", "까지",
-       "부터", "하는", "되는", "하고", "되고", "하며", "되며", "해서", "하여", "한", "된", "던",
-       "할", "될", "면", "며", "니", "게", "히", "다", "께", "랑", "든"});
+      {"은",   "는",   "을",   "를",   "의",   "에",   "에서", "에게", "으로", "와",   "과",
+       "처럼", "까지", "부터", "하는", "되는", "하고", "되고", "하며", "되며", "해서", "하여",
+       "한",   "된",   "던",   "할",   "될",   "면",   "며",   "니",   "게",   "히",   "다",
+       "께",   "랑",   "든",   "면서", "없이", "지만", "는데", "해서", "하게"});
   return std::any_of(kEnds.begin(), kEnds.end(),
                      [&](std::string_view end) { return ends_with(word, end); });
 }
@@ -85,9 +86,9 @@ bool ends_with_particle(std::string_view word) {
 // one syllable, which is a bound noun far more often than part of a name.
 bool is_function_noun(std::string_view word) {
   static constexpr auto kWords = std::to_array<std::string_view>(
-      {"경우", "위해", "통해", "대해", "대한", "또는", "그리고", "이후", "이전", "동안", "사이",
-       "정도", "다음", "이상", "이하", "미만", "관련", "기반의", "일부", "모든", "여러", "다른",
-       "같은", "새로운", "기존", "기존의", "각각", "전체"});
+      {"경우", "위해", "통해", "대해",   "대한", "또는",   "그리고", "이후",   "이전", "동안",
+       "사이", "정도", "다음", "이상",   "이하", "미만",   "관련",   "기반의", "일부", "모든",
+       "여러", "다른", "같은", "새로운", "기존", "기존의", "각각",   "전체"});
   return code_point_count(word) == 1 ||
          std::find(kWords.begin(), kWords.end(), word) != kWords.end();
 }
@@ -139,8 +140,7 @@ std::optional<Found> forward_form(std::string_view line, std::size_t open, std::
     if (!at || *at != 0) return std::nullopt;
     found.confidence = at_start ? kMatchedAtStart : kMatchedInText;
   } else {
-    if (is_korean_clause(inner) ||
-        hangul_count(inner) < acronym_letters(acronym).size()) {
+    if (is_korean_clause(inner) || hangul_count(inner) < acronym_letters(acronym).size()) {
       return std::nullopt;
     }
     found.confidence = kKoreanAfter;
@@ -174,9 +174,9 @@ std::optional<Found> reverse_form(std::string_view line, std::size_t open, std::
   if (!contains_hangul(last)) {
     const std::size_t max_words = std::min(letters.size() + 5, 2 * letters.size());
     const std::size_t first = words.size() > max_words ? words.size() - max_words : 0;
-    const std::string_view span(words[first].data(),
-                                static_cast<std::size_t>(before.data() + before.size() -
-                                                         words[first].data()));
+    const std::string_view span(
+        words[first].data(),
+        static_cast<std::size_t>(before.data() + before.size() - words[first].data()));
     const std::optional<std::size_t> at = match_letters(acronym, span);
     if (!at) return std::nullopt;
     const std::string_view expansion = trim(span.substr(*at));
@@ -227,7 +227,8 @@ std::optional<Found> reverse_form(std::string_view line, std::size_t open, std::
   }
   // `- 혼합 전문가 (MoE)` alone on its line names a term (rule 6 asks about it), and its
   // parenthesis is as often a translation as an acronym.
-  const bool whole_line = expansion.data() <= line_start_of(line) && trim(line.substr(close + 1)).empty();
+  const bool whole_line =
+      expansion.data() <= line_start_of(line) && trim(line.substr(close + 1)).empty();
   if (whole_line) return std::nullopt;
   found.expansion = std::string(trim(expansion));
   found.confidence = kKoreanBefore;
@@ -348,8 +349,7 @@ void rule_acronym(const RuleInput& in, RuleOutput& out) {
     const bool item_has_nested = visit.item != nullptr && visit.item->children.size() > 1;
     for (std::size_t k = 0; k < lines.size(); ++k) {
       for (const Found& f : scan_line(lines[k])) {
-        emit(f, visit.paragraph.line + static_cast<int>(k), visit.headings, !item_has_nested,
-             out);
+        emit(f, visit.paragraph.line + static_cast<int>(k), visit.headings, !item_has_nested, out);
       }
     }
   });

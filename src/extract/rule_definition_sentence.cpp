@@ -29,14 +29,14 @@ using notes::Block;
 constexpr TermLimits kTermLimits{5, 40};
 constexpr std::size_t kMaxTopicWords = 5;  // words before the particle
 
-constexpr double kIran = 0.9;           // X란 …
-constexpr double kMeaning = 0.9;        // X는 …을 의미한다 / 말한다 / 뜻한다
+constexpr double kIran = 0.9;            // X란 …
+constexpr double kMeaning = 0.9;         // X는 …을 의미한다 / 말한다 / 뜻한다
 constexpr double kMeaningInside = 0.85;  // X는 …을 의미하며, …
-constexpr double kRepresents = 0.75;    // X는 …을 나타낸다
-constexpr double kCalled = 0.85;        // …을 X라고 한다
-constexpr double kCalledLoose = 0.6;    // X라고 한다 without an object in front
-constexpr double kClassCopula = 0.85;   // X는 …하는 개념이다 / 모델임
-constexpr double kCopula = 0.45;        // X는 …이다 with any noun: as often a remark (`…효율적이다`)
+constexpr double kRepresents = 0.75;     // X는 …을 나타낸다
+constexpr double kCalled = 0.85;         // …을 X라고 한다
+constexpr double kCalledLoose = 0.6;     // X라고 한다 without an object in front
+constexpr double kClassCopula = 0.85;    // X는 …하는 개념이다 / 모델임
+constexpr double kCopula = 0.45;  // X는 …이다 with any noun: as often a remark (`…효율적이다`)
 constexpr double kClassCopulaInside = 0.8;  // X는 …하는 개념이며, …
 // X는 …한다: a multi-word name the note introduces here, with a long sentence about it.
 constexpr double kTopicFirst = 0.55;
@@ -84,14 +84,15 @@ std::optional<std::string_view> before_particle(std::string_view word, std::stri
 // that a line starts with (`->여러 메트릭을 …`).
 std::string_view without_lead_words(std::string_view s) {
   static constexpr auto kWords = std::to_array<std::string_view>(
-      {"여기서의", "여기서", "이때의", "이때", "보통", "일반적으로", "흔히", "또한", "그리고",
-       "특히", "즉", "결국", "참고로", "먼저", "우선", "그래서", "따라서", "한편", "근데",
-       "그런데", "아무튼", "암튼", "일단", "사실", "사실은", "역시", "또", "다만", "다만,",
-       "하지만", "하지만,", "그러나", "그러나,", "반면", "반면,", "반면에", "물론", "또한,",
-       "특히,", "즉,", "그리고,", "따라서,", "그래서,", "결국,", "이처럼", "이처럼,", "이렇게",
-       "이와 같이", "이제", "다시", "지금은", "현재"});
-  static constexpr auto kMarks = std::to_array<std::string_view>(
-      {"->", "=>", "\xE2\x86\x92", "\xE2\x80\xA2", "- "});
+      {"여기서의", "여기서",  "이때의",  "이때",   "보통",   "일반적으로", "흔히",    "또한",
+       "그리고",   "특히",    "즉",      "결국",   "참고로", "먼저",       "우선",    "그래서",
+       "따라서",   "한편",    "근데",    "그런데", "아무튼", "암튼",       "일단",    "사실",
+       "사실은",   "역시",    "또",      "다만",   "다만,",  "하지만",     "하지만,", "그러나",
+       "그러나,",  "반면",    "반면,",   "반면에", "물론",   "또한,",      "특히,",   "즉,",
+       "그리고,",  "따라서,", "그래서,", "결국,",  "이처럼", "이처럼,",    "이렇게",  "이와 같이",
+       "이제",     "다시",    "지금은",  "현재"});
+  static constexpr auto kMarks =
+      std::to_array<std::string_view>({"->", "=>", "\xE2\x86\x92", "\xE2\x80\xA2", "- "});
   for (bool changed = true; changed;) {
     changed = false;
     s = trim(s);
@@ -115,25 +116,50 @@ std::string_view without_lead_words(std::string_view s) {
 std::optional<std::string> clean_term(std::string_view raw) {
   std::string_view s = trim(without_lead_words(raw));
   s = trim(strip_emphasis(s));
+  // `"수신 윈도우(Receive Window)"라고 합니다`: the quotes mark the name, they are not part of it.
+  for (const std::string_view quote : {"\"", "'", "“", "‘"}) {
+    const std::string_view close = quote == "“" ? "”" : quote == "‘" ? "’" : quote;
+    if (s.size() > quote.size() + close.size() && starts_with(s, quote) && ends_with(s, close)) {
+      s = trim(s.substr(quote.size(), s.size() - quote.size() - close.size()));
+    }
+  }
   if (s.empty()) return std::nullopt;
   std::optional<std::string> term = as_term(s, kTermLimits);
   if (!term || is_anaphora(*term)) return std::nullopt;
+  // `것이 …`: a clause on a dependent noun is not a name.
+  static constexpr auto kDependentNouns =
+      std::to_array<std::string_view>({"것", "것이", "것은", "것을", "수", "수가", "때", "등"});
+  const std::string_view first_word = split_words(*term).front();
+  if (std::find(kDependentNouns.begin(), kDependentNouns.end(), first_word) !=
+      kDependentNouns.end()) {
+    return std::nullopt;
+  }
+  if (is_numbered_label(*term)) return std::nullopt;
   // One Hangul syllable is a word fragment (`계`+`란`), not a term.
-  if (!std::any_of(term->begin(), term->end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-      }) &&
+  if (!std::any_of(term->begin(), term->end(),
+                   [](char c) {
+                     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                            (c >= '0' && c <= '9');
+                   }) &&
       hangul_count(*term) < 2) {
     return std::nullopt;
   }
   return term;
 }
 
+// `이를`, `이것을`, `This`: a word that points back at what was said before.
+bool refers_back(std::string_view word) {
+  if (is_anaphora(word)) return true;
+  const std::optional<std::string_view> object = before_particle(word, "를", "을");
+  return object && is_anaphora(*object);
+}
+
 bool is_hedged(std::string_view sentence) {
   static constexpr auto kHedges = std::to_array<std::string_view>(
-      {"듯",       "것 같",    "거 같",     "것같",   "거같",     "보인다", "보이는데", "보임",
-       "아닐까",   "모르겠",   "않을까",    "일까",   "싶다",     "maybe",  "probably", "i think",
-       "i guess",  "not sure", "seems",     "might",  "perhaps", "계획이다", "계획임",
-       "예정이다", "예정임",   "할 것이다", "해야겠다", "해야지",   "봐야겠"});
+      {"듯",      "것 같",     "거 같",    "것같",   "거같",    "보인다",   "보이는데", "보임",
+       "아닐까",  "모르겠",    "않을까",   "일까",   "싶다",    "maybe",    "probably", "i think",
+       "i guess", "not sure",  "seems",    "might",  "perhaps", "계획이다", "계획임",   "예정이다",
+       "예정임",  "할 것이다", "해야겠다", "해야지", "봐야겠"});
   const std::string lower = ascii_lower(sentence);
   if (is_unsure(sentence)) return true;
   return std::any_of(kHedges.begin(), kHedges.end(),
@@ -159,19 +185,24 @@ bool ends_with_any(std::string_view s, std::span<const std::string_view> ends) {
 // Nouns that say what kind of thing a term is: `…하는 개념이다`, `…하는 모델임`.
 bool ends_with_class_noun(std::string_view stem) {
   static constexpr auto kNouns = std::to_array<std::string_view>(
-      {"개념", "모델", "방법", "기법", "알고리즘", "구조", "과정", "방식", "기술", "함수",
-       "자료구조", "프로토콜", "현상", "단위", "값", "집합", "상태", "기능", "도구", "언어",
-       "패턴", "원칙", "원리", "시스템", "프로그램", "장치", "공간", "영역", "메모리",
-       "프로세스", "명령어", "연산", "연산자", "문법", "규칙", "기준", "지표", "척도",
-       "방법론", "아키텍처", "네트워크", "계층", "형태", "형식", "유형", "타입", "클래스",
-       "객체", "변수", "라이브러리", "프레임워크", "엔진", "서버", "데이터", "정보", "작업",
-       "단계", "공격", "분포", "손실", "확률", "행렬", "벡터", "신경망", "학습", "전략",
-       "메커니즘", "매커니즘", "인터페이스", "매개변수", "파라미터", "정리", "법칙", "이론", "지수",
-       "증상", "조각", "규약", "방법", "절차", "기법", "자원", "리소스", "권한", "설정",
-       "점수", "비율", "거리", "오차", "문제", "자료형", "키워드", "식별자", "주소", "파일",
-       "기법", "설계", "표현", "모듈", "컴포넌트", "서비스", "플랫폼", "표준", "형식", "개체",
-       "요소", "노드", "트리", "그래프", "리스트", "배열", "큐", "스택", "해시", "테이블",
-       "쿼리", "명세", "관계", "속성", "특성", "성질", "조건", "범위", "수", "것"});
+      {"개념",       "모델",       "방법",   "기법",     "알고리즘", "구조",       "과정",
+       "방식",       "기술",       "함수",   "자료구조", "프로토콜", "현상",       "단위",
+       "값",         "집합",       "상태",   "기능",     "도구",     "언어",       "패턴",
+       "원칙",       "원리",       "시스템", "프로그램", "장치",     "공간",       "영역",
+       "메모리",     "프로세스",   "명령어", "연산",     "연산자",   "문법",       "규칙",
+       "기준",       "지표",       "척도",   "방법론",   "아키텍처", "네트워크",   "계층",
+       "형태",       "형식",       "유형",   "타입",     "클래스",   "객체",       "변수",
+       "라이브러리", "프레임워크", "엔진",   "서버",     "데이터",   "정보",       "작업",
+       "단계",       "공격",       "분포",   "손실",     "확률",     "행렬",       "벡터",
+       "신경망",     "학습",       "전략",   "메커니즘", "매커니즘", "인터페이스", "매개변수",
+       "파라미터",   "정리",       "법칙",   "이론",     "지수",     "증상",       "조각",
+       "규약",       "방법",       "절차",   "기법",     "자원",     "리소스",     "권한",
+       "설정",       "점수",       "비율",   "거리",     "오차",     "문제",       "자료형",
+       "키워드",     "식별자",     "주소",   "파일",     "기법",     "설계",       "표현",
+       "모듈",       "컴포넌트",   "서비스", "플랫폼",   "표준",     "형식",       "개체",
+       "요소",       "노드",       "트리",   "그래프",   "리스트",   "배열",       "큐",
+       "스택",       "해시",       "테이블", "쿼리",     "명세",     "관계",       "속성",
+       "특성",       "성질",       "조건",   "범위",     "수",       "것"});
   return ends_with_any(stem, kNouns);
 }
 
@@ -199,17 +230,17 @@ bool copula_word(std::string_view word, std::string_view& stem) {
 // a name (`…영역을` 임계 구역이라고 한다).
 bool ends_with_particle(std::string_view word) {
   static constexpr auto kEnds = std::to_array<std::string_view>(
-      {"은", "는", "을", "를", "의", "에", "에서", "에게", "으로", "와", "과", "처럼", "까지",
-       "부터", "하는", "되는", "하고", "되고", "하며", "되며", "해서", "하여", "한", "된", "던",
-       "할", "될", "면", "며", "니", "게", "히", "다", "께", "랑", "든"});
+      {"은",   "는",   "을",   "를",   "의",   "에",   "에서", "에게", "으로", "와",   "과", "처럼",
+       "까지", "부터", "하는", "되는", "하고", "되고", "하며", "되며", "해서", "하여", "한", "된",
+       "던",   "할",   "될",   "면",   "며",   "니",   "게",   "히",   "다",   "께",   "랑", "든"});
   return ends_with_any(word, kEnds);
 }
 
 // Case particles that a topic cannot end in: `Haskell에서`는, `이번에`는, `GPU로`는.
 bool ends_with_case_particle(std::string_view base) {
   static constexpr auto kParticles = std::to_array<std::string_view>(
-      {"에서", "에게", "에", "께서", "으로", "로", "로서", "로써", "까지", "부터", "처럼", "보다",
-       "마다", "한테", "와", "과", "하고", "에서의", "라", "이라"});
+      {"에서", "에게", "에",   "께서", "으로", "로", "로서", "로써",   "까지", "부터",
+       "처럼", "보다", "마다", "한테", "와",   "과", "하고", "에서의", "라",   "이라"});
   return std::any_of(kParticles.begin(), kParticles.end(),
                      [&](std::string_view p) { return ends_with(base, p); });
 }
@@ -316,15 +347,14 @@ class SentenceReader {
 
   // `answer` and the sentences right after that explain it further (`즉, …`, `This …`).
   std::string with_followers(std::string answer) const {
-    static constexpr auto kFollow = std::to_array<std::string_view>(
-        {"즉", "즉,", "이는", "이것은", "다시 말해", "It ", "This ", "In other words", "That is",
-         "i.e."});
+    static constexpr auto kFollow =
+        std::to_array<std::string_view>({"즉", "즉,", "이는", "이것은", "다시 말해", "It ", "This ",
+                                         "In other words", "That is", "i.e."});
     for (std::size_t k = m_index + 1; k < m_sentences->size() && k <= m_index + 2; ++k) {
       const std::string_view next = (*m_sentences)[k].text;
       const bool follows = std::any_of(kFollow.begin(), kFollow.end(), [&](std::string_view f) {
-        return starts_with(next, f) &&
-               (f.back() == ' ' || next.size() == f.size() || is_space(next[f.size()]) ||
-                next[f.size()] == ',');
+        return starts_with(next, f) && (f.back() == ' ' || next.size() == f.size() ||
+                                        is_space(next[f.size()]) || next[f.size()] == ',');
       });
       if (!follows) break;
       answer += " " + std::string(next);
@@ -335,9 +365,9 @@ class SentenceReader {
   // `…을/를 X(이)라고 한다`, `… X라 하며`, `… X라고 부른다`. Every such phrase of the sentence.
   std::vector<Match> called(std::string_view s) const {
     static constexpr auto kVerbs = std::to_array<std::string_view>(
-        {"한다", "하며", "하고", "합니다", "하는데", "함", "하기도", "부른다", "부르며",
-         "부르고", "부릅니다", "부름", "불린다", "불리며", "불리고", "불립니다", "칭한다",
-         "칭하며", "칭함", "정의한다", "정의하며", "정의함"});
+        {"한다",   "하며",   "하고",     "합니다",   "하는데",   "함",     "하기도", "부른다",
+         "부르며", "부르고", "부릅니다", "부름",     "불린다",   "불리며", "불리고", "불립니다",
+         "칭한다", "칭하며", "칭함",     "정의한다", "정의하며", "정의함"});
     std::vector<Match> found;
     const std::vector<std::string_view> words = split_words(s);
     for (std::size_t i = 0; i + 1 < words.size(); ++i) {
@@ -347,6 +377,8 @@ class SentenceReader {
       std::optional<std::string_view> base = before_particle(words[i], "라고", "이라고");
       if (!base) base = before_particle(words[i], "라", "이라");
       if (!base) continue;
+      // `효율적이라고 함`: an adjective in `-적` is what something is said to be, not a name.
+      if (ends_with(*base, "적") && hangul_count(*base) >= 2) continue;
       // The term: the word and the bare words before it (`DDPM sampling`), up to the object.
       std::size_t first = i;
       while (first > 0 && i - first < 3) {
@@ -357,11 +389,14 @@ class SentenceReader {
         }
         --first;
       }
-      const std::string_view raw(words[first].data(),
-                                 static_cast<std::size_t>(base->data() + base->size() -
-                                                          words[first].data()));
+      const std::string_view raw(
+          words[first].data(),
+          static_cast<std::size_t>(base->data() + base->size() - words[first].data()));
       const std::optional<std::string> term = clean_term(raw);
       if (!term) continue;
+      // `> 이를 폰 노이만 병목현상이라고 함` alone in its paragraph: what `이를` points at is
+      // out of reach, and the sentence by itself says nothing about the term.
+      if (m_index == 0 && (first == 0 || (first == 1 && refers_back(words[0])))) continue;
       // The object in front (`…하는 것을`) is the definition.
       std::string answer;
       double confidence = kCalled;
@@ -379,9 +414,9 @@ class SentenceReader {
             }
             --start;
           }
-          const std::string_view phrase(words[start].data(),
-                                        static_cast<std::size_t>(object->data() + object->size() -
-                                                                 words[start].data()));
+          const std::string_view phrase(
+              words[start].data(),
+              static_cast<std::size_t>(object->data() + object->size() - words[start].data()));
           if (is_anaphora(phrase) || word_count(phrase) <= 2) {
             answer = with_previous(s);
           } else {
@@ -411,8 +446,8 @@ class SentenceReader {
       const std::string_view base = iran ? *iran : *topic;
       // `Haskell에서는`, `이번에는`: a place or a time, not a topic; `등장하는`, `쓰는`: a verb.
       if (ends_with_case_particle(base) || ends_with_verb_stem(base)) return std::nullopt;
-      const std::string_view raw(words[0].data(), static_cast<std::size_t>(
-                                                      base.data() + base.size() - words[0].data()));
+      const std::string_view raw(
+          words[0].data(), static_cast<std::size_t>(base.data() + base.size() - words[0].data()));
       const std::optional<std::string> term = clean_term(raw);
       if (!term) return std::nullopt;
       const std::size_t rest_begin =
@@ -422,9 +457,8 @@ class SentenceReader {
       if (iran) return Match{*term, with_followers(std::string(predicate)), kIran};
       // A sentence that opens with a conjunction (`근데`, `다만`) continues a thought rather than
       // introducing the term: only its explicit patterns count.
-      const bool continues = trim(strip_emphasis(raw)).size() != trim(strip_emphasis(
-                                                                     without_lead_words(raw)))
-                                                                     .size();
+      const bool continues =
+          trim(strip_emphasis(raw)).size() != trim(strip_emphasis(without_lead_words(raw))).size();
       return topic_predicate(*term, predicate, continues);
     }
     return std::nullopt;
@@ -433,14 +467,17 @@ class SentenceReader {
   std::optional<Match> topic_predicate(const std::string& term, std::string_view predicate,
                                        bool continues) const {
     static constexpr auto kMeaningEnds = std::to_array<std::string_view>(
-        {"의미한다", "의미합니다", "의미함", "의미", "말한다", "말합니다", "말함", "뜻한다",
-         "뜻합니다", "뜻함", "가리킨다", "가리킵니다", "가리킴", "지칭한다", "지칭합니다",
-         "지칭함", "일컫는다", "일컫습니다", "칭한다", "칭함"});
+        {"의미한다",   "의미합니다", "의미함",   "의미",       "말한다",     "말합니다", "말함",
+         "뜻한다",     "뜻합니다",   "뜻함",     "가리킨다",   "가리킵니다", "가리킴",   "지칭한다",
+         "지칭합니다", "지칭함",     "일컫는다", "일컫습니다", "칭한다",     "칭함"});
     static constexpr auto kMeaningInsideWords = std::to_array<std::string_view>(
-        {"의미하며", "의미하고", "말하며", "말하고", "뜻하며", "뜻하고", "의미하는데",
-         "말하는데", "가리키며", "지칭하며"});
+        {"의미하며", "의미하고", "말하며", "말하고", "뜻하며", "뜻하고", "의미하는데", "말하는데",
+         "가리키며", "지칭하며"});
     static constexpr auto kRepresentEnds =
         std::to_array<std::string_view>({"나타낸다", "나타냅니다", "나타냄"});
+    // `인가는 …을 보는 것이지만, Grant는 …`: the sentence contrasts two things, and its end
+    // belongs to the second.
+    if (has_second_topic(predicate)) return std::nullopt;
     const std::string answer = with_followers(std::string(predicate));
     const std::string_view last = last_word(predicate);
     if (std::find(kMeaningEnds.begin(), kMeaningEnds.end(), last) != kMeaningEnds.end()) {
@@ -558,8 +595,8 @@ class SentenceReader {
           {"most", "best", "worst", "main", "only", "first", "last", "same", "biggest", "hardest",
            "easiest", "key", "real", "whole", "reason", "problem", "point", "issue"});
       const std::vector<std::string_view> next = split_words(after);
-      if (!next.empty() && std::find(kJudging.begin(), kJudging.end(), ascii_lower(next[0])) !=
-                               kJudging.end()) {
+      if (!next.empty() &&
+          std::find(kJudging.begin(), kJudging.end(), ascii_lower(next[0])) != kJudging.end()) {
         return std::nullopt;
       }
     }
@@ -633,10 +670,9 @@ void rule_definition_sentence(const RuleInput& in, RuleOutput& out) {
     for (std::size_t j = 0; j < sentences.size(); ++j) {
       for (Match& m : reader.read(sentences, j, paragraph.text)) {
         const int line = paragraph.line + sentences[j].line;
-        const int end_line = std::min(paragraph.end_line, line + static_cast<int>(std::count(
-                                                                     sentences[j].text.begin(),
-                                                                     sentences[j].text.end(),
-                                                                     '\n')));
+        const int end_line = std::min(
+            paragraph.end_line, line + static_cast<int>(std::count(sentences[j].text.begin(),
+                                                                   sentences[j].text.end(), '\n')));
         out.cards.push_back(definition_card("definition-sentence", std::move(m.term),
                                             std::move(m.answer), m.confidence, line, end_line,
                                             paragraphs[p].headings));

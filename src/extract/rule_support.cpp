@@ -17,7 +17,8 @@ using notes::Block;
 using notes::BlockKind;
 
 bool ends_with_any(std::string_view s, std::span<const std::string_view> ends) {
-  return std::any_of(ends.begin(), ends.end(), [&](std::string_view end) { return ends_with(s, end); });
+  return std::any_of(ends.begin(), ends.end(),
+                     [&](std::string_view end) { return ends_with(s, end); });
 }
 
 // Punctuation that ends a sentence or a clause, ASCII and CJK.
@@ -37,8 +38,8 @@ bool is_latin_with_particle(std::string_view word) {
   return hangul_count(tail) <= 2 && code_point_count(tail) == hangul_count(tail);
 }
 
-// `모듈이`, `스케줄러가`: a subject particle after a noun of two syllables or more, so the phrase is
-// a clause (`저수준 모듈이 변경돼도 …`). `길이`, `높이` (one syllable before 이) are nouns.
+// `모듈이`, `스케줄러가`: a subject particle after a noun of two syllables or more, so the phrase
+// is a clause (`저수준 모듈이 변경돼도 …`). `길이`, `높이` (one syllable before 이) are nouns.
 bool has_subject_particle(std::string_view word) {
   for (const bool after_consonant : {true, false}) {
     const std::string_view particle = after_consonant ? "이" : "가";
@@ -99,10 +100,10 @@ bool is_korean_clause(std::string_view s) {
                                        "줌", "듯", "죠", "네", "것", "하자", "보자", "되길"});
   if (ends_with_any(s, kSentenceEnds)) return true;
   static constexpr auto kClauseWordEnds = std::to_array<std::string_view>(
-      {"을", "를", "은", "는", "에서", "에게", "면서", "는지", "자면", "하면", "되면", "으면",
-       "지만", "는데", "도록", "려고", "하여", "해서", "하고", "되고", "하며", "되며", "부터",
-       "까지", "로부터", "에는", "에도", "처럼", "보다", "이나", "라도", "라서", "므로",
-       "니까", "어서", "아서", "에", "돼도", "해도", "되어도", "하여도"});
+      {"을",   "를",   "은",     "는",   "에서", "에게", "면서",   "는지",  "자면", "하면", "되면",
+       "으면", "지만", "는데",   "도록", "려고", "하여", "해서",   "하고",  "되고", "하며", "되며",
+       "부터", "까지", "로부터", "에는", "에도", "처럼", "보다",   "이나",  "라도", "라서", "므로",
+       "니까", "어서", "아서",   "에",   "돼도", "해도", "되어도", "하여도"});
   const std::vector<std::string_view> words = split_words(s);
   for (std::size_t k = 0; k + 1 < words.size(); ++k) {  // the last word may end in anything
     if (ends_with_any(words[k], kClauseWordEnds)) return true;
@@ -140,7 +141,8 @@ std::string_view without_marks(std::string_view s) {
     }
     std::size_t digits = 0;
     while (digits < s.size() && std::isdigit(static_cast<unsigned char>(s[digits])) != 0) ++digits;
-    if (digits > 0 && digits < 3 && digits + 1 < s.size() && (s[digits] == '.' || s[digits] == ')') &&
+    if (digits > 0 && digits < 3 && digits + 1 < s.size() &&
+        (s[digits] == '.' || s[digits] == ')') &&
         !std::isdigit(static_cast<unsigned char>(s[digits + 1]))) {
       s.remove_prefix(digits + 1);
       changed = true;
@@ -178,7 +180,8 @@ bool has_inline_colon(std::string_view s) {
   return false;
 }
 
-// Last words that make a phrase a label rather than a term: `구현 방법`, `좋았던 점`, `0306 스터디`.
+// Last words that make a phrase a label rather than a term: `구현 방법`, `좋았던 점`, `0306
+// 스터디`.
 bool has_label_last_word(std::string_view s) {
   const std::vector<std::string_view> words = split_words(s);
   // `생성방법`, `실행순서`: a label noun glued to what it is about.
@@ -197,13 +200,14 @@ bool has_label_last_word(std::string_view s) {
     return true;
   }
   static constexpr auto kLast = std::to_array<std::string_view>(
-      {"점",   "방법", "과정",   "예제",    "예시",     "코드",     "정리",     "요약",
-       "후기", "계획", "순서",   "구현",    "결과",     "목표",     "목적",     "이유",
-       "장점", "단점", "장단점", "특징",    "종류",     "스터디",   "세미나",   "미팅",
-       "회의", "발표", "리뷰",   "인사이트", "아이디어", "학회", "컨퍼런스", "세션", "워크샵",
-       "conference", "session", "workshop", "example",  "examples", "code",
-       "implementation", "summary", "notes", "overview", "usage", "results", "plan", "plans",
-       "todo", "references", "links", "review", "study", "meeting", "insights", "ideas"});
+      {"점",       "방법",    "과정",     "예제",    "예시",           "코드",       "정리",
+       "요약",     "후기",    "계획",     "순서",    "구현",           "결과",       "목표",
+       "목적",     "이유",    "장점",     "단점",    "장단점",         "특징",       "종류",
+       "스터디",   "세미나",  "미팅",     "회의",    "발표",           "리뷰",       "인사이트",
+       "아이디어", "학회",    "컨퍼런스", "세션",    "워크샵",         "conference", "session",
+       "workshop", "example", "examples", "code",    "implementation", "summary",    "notes",
+       "overview", "usage",   "results",  "plan",    "plans",          "todo",       "references",
+       "links",    "review",  "study",    "meeting", "insights",       "ideas"});
   return std::find(kLast.begin(), kLast.end(), last) != kLast.end();
 }
 
@@ -219,46 +223,245 @@ bool is_plan(std::string_view lower) {
 }  // namespace
 
 bool is_generic_label(std::string_view lower) {
-  static constexpr auto kLabels = std::to_array<std::string_view>(
-      {"example",      "examples",      "e.g.",       "eg",         "ex",         "note",
-       "notes",        "reference",     "references", "link",       "links",      "see also",
-       "source",       "sources",       "pros",       "cons",       "pros and cons",
-       "advantages",   "disadvantages", "summary",    "todo",       "to do",      "done",
-       "misc",         "etc",           "details",    "detail",     "overview",   "intro",
-       "introduction", "conclusion",    "result",     "results",    "question",   "questions",
-       "answer",       "idea",          "ideas",      "plan",       "plans",      "background",
-       "method",       "methods",       "authors",    "author",     "vote",       "votes",
-       "date",         "tags",          "tag",        "title",      "status",     "category",
-       "categories",   "url",           "paper",      "papers",     "code",       "github",
-       "repo",         "blog",          "video",      "slides",     "data",       "dataset",
-       "datasets",     "model",         "models",     "usage",      "output",     "input",
-       "table of contents", "contents", "toc",       "abstract",   "keywords",   "tl;dr",
-       "tldr",         "warning",       "tip",        "tips",       "important",  "update",
-       "research",     "예",            "예시",       "예제",       "참고",       "참고자료",
-       "참고 자료",    "정리",          "요약",       "특징",       "결론",       "링크",
-       "출처",         "메모",          "할 일",      "질문",       "결과",       "개요",
-       "기타",         "후기",          "qna",        "q&a",        "faq",        "같은점",
-       "같은 점",      "차이점",        "차이",       "공통점",     "방법",       "해결방법",
-       "해결 방법",    "이유",          "원인",       "목적",       "목표",       "구조",
-       "세부구조",     "과정",          "종류",       "설명",       "순서",       "진행 순서",
-       "문제점",       "장점",          "단점",       "장단점",     "저자",       "논문",
-       "데이터",       "모델",          "코드",       "입력",       "출력",       "주의",
-       "주의사항",     "사용법",        "용어",       "용어 정리",  "개념",       "개념 정리",
-       "목차",         "공부",          "개인 공부",  "개인 학습",  "학습",       "데일리 트렌드",
-       "멘토링",       "강의",          "부캠 강의",  "스터디",     "회고",       "느낀점",
-       "느낀 점",      "배운점",        "배운 점",    "문제",       "풀이",       "해설",
-       "정답",         "답",            "시간복잡도", "공간복잡도", "구현",       "소스코드",
-       "소스 코드",    "전체 코드",     "예제 코드",  "실행 결과",  "동작 원리",  "원리",
-       "정의",         "new",           "new new",    "research",   "etc.",       "사용",
-       "활용",         "시간 복잡도",   "공간 복잡도", "복잡도",     "time complexity",
-       "space complexity", "complexity", "반환값",     "리턴값",     "return",     "returns",
-       "parameters",   "매개변수",      "인자",       "before",     "after",      "ex)",
-       "추가",         "참고사항",      "비고",       "dependency", "dependencies",
-       "what's new",   "technical details", "performance highlights", "key findings",
-       "contributions", "contribution", "limitations", "limitation", "motivation", "method overview",
-       "experiments",  "experiment",    "findings",   "takeaways",  "takeaway",   "problem",
-       "solution",     "approach"});
+  static constexpr auto kLabels = std::to_array<std::string_view>({"example",
+                                                                   "examples",
+                                                                   "e.g.",
+                                                                   "eg",
+                                                                   "ex",
+                                                                   "note",
+                                                                   "notes",
+                                                                   "reference",
+                                                                   "references",
+                                                                   "link",
+                                                                   "links",
+                                                                   "see also",
+                                                                   "source",
+                                                                   "sources",
+                                                                   "pros",
+                                                                   "cons",
+                                                                   "pros and cons",
+                                                                   "advantages",
+                                                                   "disadvantages",
+                                                                   "summary",
+                                                                   "todo",
+                                                                   "to do",
+                                                                   "done",
+                                                                   "misc",
+                                                                   "etc",
+                                                                   "details",
+                                                                   "detail",
+                                                                   "overview",
+                                                                   "intro",
+                                                                   "introduction",
+                                                                   "conclusion",
+                                                                   "result",
+                                                                   "results",
+                                                                   "question",
+                                                                   "questions",
+                                                                   "answer",
+                                                                   "idea",
+                                                                   "ideas",
+                                                                   "plan",
+                                                                   "plans",
+                                                                   "background",
+                                                                   "method",
+                                                                   "methods",
+                                                                   "authors",
+                                                                   "author",
+                                                                   "vote",
+                                                                   "votes",
+                                                                   "date",
+                                                                   "tags",
+                                                                   "tag",
+                                                                   "title",
+                                                                   "status",
+                                                                   "category",
+                                                                   "categories",
+                                                                   "url",
+                                                                   "paper",
+                                                                   "papers",
+                                                                   "code",
+                                                                   "github",
+                                                                   "repo",
+                                                                   "blog",
+                                                                   "video",
+                                                                   "slides",
+                                                                   "data",
+                                                                   "dataset",
+                                                                   "datasets",
+                                                                   "model",
+                                                                   "models",
+                                                                   "usage",
+                                                                   "output",
+                                                                   "input",
+                                                                   "table of contents",
+                                                                   "contents",
+                                                                   "toc",
+                                                                   "abstract",
+                                                                   "keywords",
+                                                                   "tl;dr",
+                                                                   "tldr",
+                                                                   "warning",
+                                                                   "tip",
+                                                                   "tips",
+                                                                   "important",
+                                                                   "update",
+                                                                   "research",
+                                                                   "예",
+                                                                   "예시",
+                                                                   "예제",
+                                                                   "참고",
+                                                                   "참고자료",
+                                                                   "참고 자료",
+                                                                   "정리",
+                                                                   "요약",
+                                                                   "특징",
+                                                                   "결론",
+                                                                   "링크",
+                                                                   "출처",
+                                                                   "메모",
+                                                                   "할 일",
+                                                                   "질문",
+                                                                   "결과",
+                                                                   "개요",
+                                                                   "기타",
+                                                                   "후기",
+                                                                   "qna",
+                                                                   "q&a",
+                                                                   "faq",
+                                                                   "같은점",
+                                                                   "같은 점",
+                                                                   "차이점",
+                                                                   "차이",
+                                                                   "공통점",
+                                                                   "방법",
+                                                                   "해결방법",
+                                                                   "해결 방법",
+                                                                   "이유",
+                                                                   "원인",
+                                                                   "목적",
+                                                                   "목표",
+                                                                   "구조",
+                                                                   "세부구조",
+                                                                   "과정",
+                                                                   "종류",
+                                                                   "설명",
+                                                                   "순서",
+                                                                   "진행 순서",
+                                                                   "문제점",
+                                                                   "장점",
+                                                                   "단점",
+                                                                   "장단점",
+                                                                   "저자",
+                                                                   "논문",
+                                                                   "데이터",
+                                                                   "모델",
+                                                                   "코드",
+                                                                   "입력",
+                                                                   "출력",
+                                                                   "주의",
+                                                                   "주의사항",
+                                                                   "사용법",
+                                                                   "용어",
+                                                                   "용어 정리",
+                                                                   "개념",
+                                                                   "개념 정리",
+                                                                   "목차",
+                                                                   "공부",
+                                                                   "개인 공부",
+                                                                   "개인 학습",
+                                                                   "학습",
+                                                                   "데일리 트렌드",
+                                                                   "멘토링",
+                                                                   "강의",
+                                                                   "부캠 강의",
+                                                                   "스터디",
+                                                                   "회고",
+                                                                   "느낀점",
+                                                                   "느낀 점",
+                                                                   "배운점",
+                                                                   "배운 점",
+                                                                   "문제",
+                                                                   "풀이",
+                                                                   "해설",
+                                                                   "정답",
+                                                                   "답",
+                                                                   "시간복잡도",
+                                                                   "공간복잡도",
+                                                                   "구현",
+                                                                   "소스코드",
+                                                                   "소스 코드",
+                                                                   "전체 코드",
+                                                                   "예제 코드",
+                                                                   "실행 결과",
+                                                                   "동작 원리",
+                                                                   "원리",
+                                                                   "정의",
+                                                                   "new",
+                                                                   "new new",
+                                                                   "research",
+                                                                   "etc.",
+                                                                   "사용",
+                                                                   "활용",
+                                                                   "시간 복잡도",
+                                                                   "공간 복잡도",
+                                                                   "복잡도",
+                                                                   "time complexity",
+                                                                   "space complexity",
+                                                                   "complexity",
+                                                                   "반환값",
+                                                                   "리턴값",
+                                                                   "return",
+                                                                   "returns",
+                                                                   "parameters",
+                                                                   "매개변수",
+                                                                   "인자",
+                                                                   "before",
+                                                                   "after",
+                                                                   "ex)",
+                                                                   "추가",
+                                                                   "참고사항",
+                                                                   "비고",
+                                                                   "dependency",
+                                                                   "dependencies",
+                                                                   "what's new",
+                                                                   "technical details",
+                                                                   "performance highlights",
+                                                                   "key findings",
+                                                                   "contributions",
+                                                                   "contribution",
+                                                                   "limitations",
+                                                                   "limitation",
+                                                                   "motivation",
+                                                                   "method overview",
+                                                                   "experiments",
+                                                                   "experiment",
+                                                                   "findings",
+                                                                   "takeaways",
+                                                                   "takeaway",
+                                                                   "problem",
+                                                                   "solution",
+                                                                   "approach"});
   return std::find(kLabels.begin(), kLabels.end(), lower) != kLabels.end();
+}
+
+bool is_numbered_label(std::string_view term) {
+  const std::vector<std::string_view> words = split_words(term);
+  if (words.size() != 2) return false;
+  std::string_view number = words[1];
+  while (!number.empty() && (number.back() == '.' || number.back() == ')')) number.remove_suffix(1);
+  if (number.empty() ||
+      !std::all_of(number.begin(), number.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return false;
+  }
+  static constexpr auto kLabels = std::to_array<std::string_view>(
+      {"결론",    "예시", "예제",    "단계",   "방법", "문제",     "결과",   "정리",
+       "요약",    "참고", "질문",    "답",     "챕터", "파트",     "장",     "절",
+       "주차",    "일차", "과제",    "실습",   "step", "example",  "part",   "chapter",
+       "note",    "case", "lecture", "week",   "day",  "question", "answer", "exercise",
+       "problem", "lab",  "section", "figure", "table"});
+  const std::string label = ascii_lower(words[0]);
+  return std::find(kLabels.begin(), kLabels.end(), label) != kLabels.end();
 }
 
 bool is_anaphora(std::string_view s) {
@@ -266,23 +469,26 @@ bool is_anaphora(std::string_view s) {
   if (words.empty()) return true;
   const std::string first = ascii_lower(words.front());
   static constexpr auto kFirst = std::to_array<std::string_view>(
-      {"it",   "it's", "its",  "this", "that",  "these", "those", "there", "here", "he",
-       "she",  "they", "we",   "i",    "you",   "which", "what",  "who",   "one",  "each",
-       "all",  "some", "such", "our",  "their", "my",    "his",   "her",   "both", "either",
-       "이",   "그",   "저",   "본",   "해당",  "위",    "아래",  "이번",  "다음", "이것",
-       "그것", "이는", "이게", "이건", "그건",  "저자",  "우리",  "나",    "나는", "제가",
-       "내가", "여기", "거기", "이런", "그런",  "이러한", "그러한", "위의", "앞의", "또",
-       "또한", "즉",   "하지만", "그러나", "그리고", "따라서", "그래서", "반면", "다시", "그럼",
-       "그렇다면", "이처럼", "이렇게", "이제", "우리가", "우리는", "나는", "내가", "저는",
-       "첫째", "둘째", "셋째", "넷째", "다섯째", "첫째로", "둘째로", "셋째로", "마지막으로",
-       "finally", "then", "so", "but", "and", "also"});
+      {"it",      "it's",   "its",    "this",   "that",   "these",  "those",    "there",
+       "here",    "he",     "she",    "they",   "we",     "i",      "you",      "which",
+       "what",    "who",    "one",    "each",   "all",    "some",   "such",     "our",
+       "their",   "my",     "his",    "her",    "both",   "either", "이",       "그",
+       "저",      "본",     "해당",   "위",     "아래",   "이번",   "다음",     "이것",
+       "그것",    "이는",   "이게",   "이건",   "그건",   "저자",   "우리",     "나",
+       "나는",    "제가",   "내가",   "여기",   "거기",   "이런",   "그런",     "이러한",
+       "그러한",  "위의",   "앞의",   "또",     "또한",   "즉",     "하지만",   "그러나",
+       "그리고",  "따라서", "그래서", "반면",   "다시",   "그럼",   "그렇다면", "이처럼",
+       "이렇게",  "이제",   "우리가", "우리는", "나는",   "내가",   "저는",     "첫째",
+       "둘째",    "셋째",   "넷째",   "다섯째", "첫째로", "둘째로", "셋째로",   "마지막으로",
+       "finally", "then",   "so",     "but",    "and",    "also"});
   if (std::find(kFirst.begin(), kFirst.end(), first) != kFirst.end()) return true;
   if (first == "the" && words.size() <= 3) {
     static constexpr auto kGeneric = std::to_array<std::string_view>(
-        {"model", "method", "approach", "paper", "algorithm", "result", "author", "authors",
-         "idea", "problem", "goal", "key", "answer", "reason", "difference", "main", "first",
-         "second", "last", "following", "same", "other", "above", "below", "former", "latter",
-         "study", "work", "system", "proposed", "new", "next", "previous", "output", "input"});
+        {"model",      "method",   "approach", "paper",  "algorithm", "result",    "author",
+         "authors",    "idea",     "problem",  "goal",   "key",       "answer",    "reason",
+         "difference", "main",     "first",    "second", "last",      "following", "same",
+         "other",      "above",    "below",    "former", "latter",    "study",     "work",
+         "system",     "proposed", "new",      "next",   "previous",  "output",    "input"});
     const std::string second = ascii_lower(words[1]);
     return std::find(kGeneric.begin(), kGeneric.end(), second) != kGeneric.end();
   }
@@ -345,7 +551,8 @@ std::span<const Rule> all_rules() {
 bool is_summary_heading(const RuleInput& in, int line) {
   for (int n = std::max(1, line - 2); n <= line; ++n) {
     const auto index = static_cast<std::size_t>(n - 1);
-    if (index < in.lines.size() && ascii_lower(in.lines[index]).find("<summary") != std::string::npos) {
+    if (index < in.lines.size() &&
+        ascii_lower(in.lines[index]).find("<summary") != std::string::npos) {
       return true;
     }
   }
@@ -392,7 +599,7 @@ std::optional<std::string> as_term(std::string_view line, const TermLimits& limi
     while (!s.empty() && s.back() == '*') s = trim(s.substr(0, s.size() - 1));
   }
   if (s.empty() || !has_letter(s)) return std::nullopt;
-  if (has_comma_outside_parentheses(s)) return std::nullopt;  // a list of things
+  if (has_comma_outside_parentheses(s)) return std::nullopt;       // a list of things
   if (s.find('=') != std::string_view::npos) return std::nullopt;  // a formula or a comparison
   const std::size_t words = word_count(s);
   if (code_point_count(s) > limits.code_points || words > limits.words || (colon && words > 3)) {
@@ -461,8 +668,7 @@ class ParagraphWalker {
   explicit ParagraphWalker(const std::function<void(const ParagraphVisit&)>& visit)
       : m_visit(visit) {}
 
-  void walk(std::span<const Block> blocks, bool top_level, const Block* item,
-            const Block* list) {
+  void walk(std::span<const Block> blocks, bool top_level, const Block* item, const Block* list) {
     for (std::size_t i = 0; i < blocks.size(); ++i) {
       const Block& block = blocks[i];
       switch (block.kind) {

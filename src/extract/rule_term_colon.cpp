@@ -30,8 +30,9 @@ constexpr double kArrow = 0.65;   // ` -> `, ` → `
 constexpr double kHyphen = 0.65;  // ` - `
 constexpr double kPeriod = 0.45;  // `term. definition`: often just two sentences
 constexpr double kGloss = 0.6;    // `term (gloss)`
-constexpr double kShort = 0.45;    // a word or two (`관리 그룹`, `약 20초`): a value, not a definition
-constexpr double kUnsure = 0.4;    // the note hesitates (`…성립..?`)
+constexpr double kShort =
+    0.45;  // a word or two (`관리 그룹`, `약 20초`): a value, not a definition
+constexpr double kUnsure = 0.4;  // the note hesitates (`…성립..?`)
 
 struct Split {
   std::string_view term;
@@ -117,8 +118,10 @@ std::optional<Split> split_line(std::string_view line, bool allow_period) {
     }
   }
   if (best_mark == nullptr || best == 0) return std::nullopt;
-  return Split{trim(line.substr(0, best)), trim(line.substr(best + best_mark->text.size())),
-               best_mark->confidence, {}};
+  return Split{trim(line.substr(0, best)),
+               trim(line.substr(best + best_mark->text.size())),
+               best_mark->confidence,
+               {}};
 }
 
 // `Huber loss (이상치 처리에 좋은 로스)`: a term and a parenthesised explanation, nothing else.
@@ -140,8 +143,8 @@ std::optional<Split> gloss_line(std::string_view line) {
     return std::nullopt;
   }
   // The gloss names what the term is; a remark (`사실은 seq분류였음`) is no gloss.
-  static constexpr auto kStatementEnds = std::to_array<std::string_view>(
-      {"다", "음", "함", "임", "됨", "요", "듯", "네", "죠"});
+  static constexpr auto kStatementEnds =
+      std::to_array<std::string_view>({"다", "음", "함", "임", "됨", "요", "듯", "네", "죠"});
   if (std::any_of(kStatementEnds.begin(), kStatementEnds.end(),
                   [&](std::string_view end) { return ends_with(gloss, end); })) {
     return std::nullopt;
@@ -175,7 +178,8 @@ std::string_view without_marker(std::string_view line) {
   return line;
 }
 
-// A list whose items mostly (two in three) ask or hesitate (`rerun baselines(seed 3개?)`, `(wait?)`) is a plan.
+// A list whose items mostly (two in three) ask or hesitate (`rerun baselines(seed 3개?)`,
+// `(wait?)`) is a plan.
 bool is_plan_list(const Block& list) {
   std::size_t unsure = 0;
   for (const Block& item : list.children) {
@@ -223,9 +227,8 @@ class TermColonReader {
     std::string definition(split->definition);
     for (std::size_t c = 1; c < lines.size(); ++c) definition += "\n" + std::string(lines[c]);
     if (nested) {
-      const std::string below =
-          render_markdown(std::span<const Block>(item.children).subspan(1),
-                          {.drop_link_only_items = true, .drop_tasks = true});
+      const std::string below = render_markdown(std::span<const Block>(item.children).subspan(1),
+                                                {.drop_link_only_items = true, .drop_tasks = true});
       if (!below.empty()) definition += "\n" + below;
     }
     emit(*split, std::move(definition), visit.paragraph.line, item.end_line, visit.headings);
@@ -239,7 +242,7 @@ class TermColonReader {
     if (!split && allow_gloss) split = gloss_line(line);
     if (!split || !says_something(split->definition)) return std::nullopt;
     const std::optional<std::string> term = as_term(split->term, kTermLimits);
-    if (!term || is_anaphora(*term)) return std::nullopt;
+    if (!term || is_anaphora(*term) || is_numbered_label(*term)) return std::nullopt;
     // A list (`captions, bounding box`) or a formula (`I(x) = -log p(x)`) is not one term.
     if (term->find(", ") != std::string::npos || term->find('=') != std::string::npos) {
       return std::nullopt;

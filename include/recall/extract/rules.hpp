@@ -132,6 +132,9 @@ bool is_generic_label(std::string_view lower);
 // `이`, `이 방법`, `본 논문`.
 bool is_anaphora(std::string_view s);
 
+// True for a numbered label rather than a term: `결론 2`, `예시 1`, `Step 3`, `Week 5`.
+bool is_numbered_label(std::string_view term);
+
 // True when `text` reads as unsure or unfinished: it ends in `?`, or has `??` or `..?`.
 bool is_unsure(std::string_view text);
 
