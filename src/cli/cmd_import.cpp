@@ -131,9 +131,11 @@ int run_import(const ImportOptions& options, const Context& context) {
     }
   }
   std::ostream& summary = json ? std::cerr : std::cout;
-  summary << (options.dry_run ? "Would import: " : "Imported: ") << result.files_read << " file"
-          << (result.files_read == 1 ? "" : "s")
-          << " read; cards: " << plan.count(store::PlanAction::new_card) << " new, "
+  // How much work was done: unchanged files are not read, unchanged contents not parsed.
+  summary << (options.dry_run ? "Would import: " : "Imported: ") << result.files_listed << " file"
+          << (result.files_listed == 1 ? "" : "s") << " (" << result.files_read << " read, "
+          << result.files_parsed << " parsed, " << result.files_unchanged
+          << " unchanged on disk); cards: " << plan.count(store::PlanAction::new_card) << " new, "
           << plan.count(store::PlanAction::updated) << " updated, "
           << plan.count(store::PlanAction::unchanged) << " unchanged, "
           << plan.count(store::PlanAction::moved) << " moved, "

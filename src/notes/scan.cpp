@@ -1,6 +1,8 @@
 // Finding note files under the imported roots and reading them.
 #include <algorithm>
 #include <cctype>
+#include <chrono>
+#include <cstdint>
 #include <fstream>
 #include <iterator>
 #include <set>
@@ -17,12 +19,21 @@ namespace recall::notes {
 namespace fs = std::filesystem;
 namespace {
 
-// A file to read, named as it will be shown.
-struct Found {
-  fs::path path;
-  std::string source;
-  std::string deck;
-};
+using Found = FoundNote;
+
+// Nanoseconds since the file clock's epoch, the unit of FoundNote::mtime_ns.
+std::int64_t to_ns(fs::file_time_type time) {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(time.time_since_epoch()).count();
+}
+
+// A listed file with its size and modification time (-1 each when they cannot be found out).
+Found found_file(const fs::directory_entry& entry, std::string source, std::string deck) {
+  Found found{entry.path(), std::move(source), std::move(deck)};
+  std::error_code ec;
+  if (const auto size = entry.file_size(ec); !ec) found.size = static_cast<std::int64_t>(size);
+  if (const auto time = entry.last_write_time(ec); !ec) found.mtime_ns = to_ns(time);
+  return found;
+}
 
 bool is_hidden(const std::string& name) { return !name.empty() && name.front() == '.'; }
 
@@ -72,7 +83,8 @@ class Walker {
       if (is_folder) {
         walk(entry.path(), child_rel);
       } else if (entry.is_regular_file(status_ec) && has_note_extension(entry.path())) {
-        m_found.push_back({entry.path(), child_rel, join_rel(rel, entry.path().stem().string())});
+        m_found.push_back(
+            found_file(entry, child_rel, join_rel(rel, entry.path().stem().string())));
       }
     }
   }
@@ -115,22 +127,23 @@ IgnoreRules read_ignore_rules(const fs::path& root, std::vector<extract::Warning
 
 }  // namespace
 
-ScanResult scan(const std::vector<fs::path>& roots) {
+NoteListing list_notes(const std::vector<fs::path>& roots) {
   for (const fs::path& root : roots) {
     std::error_code ec;
     if (!fs::exists(root, ec)) throw Error("no such file or folder", root.string(), kExitNotFound);
   }
 
-  ScanResult result;
-  std::vector<Found> found;
+  NoteListing listing;
+  std::vector<Found>& found = listing.files;
   for (const fs::path& root : roots) {
     std::error_code ec;
     if (fs::is_directory(root, ec)) {
-      const IgnoreRules rules = read_ignore_rules(root, result.warnings);
-      Walker(found, result.warnings, rules).walk(root, "");
+      const IgnoreRules rules = read_ignore_rules(root, listing.warnings);
+      Walker(found, listing.warnings, rules).walk(root, "");
     } else {
-      // A file named on the command line is read whatever its extension.
-      found.push_back({root, root.filename().string(), root.stem().string()});
+      // A file named on the command line is listed whatever its extension.
+      found.push_back(found_file(fs::directory_entry(root, ec), root.filename().string(),
+                                 root.stem().string()));
     }
   }
   for (Found& file : found) {
@@ -139,22 +152,34 @@ ScanResult scan(const std::vector<fs::path>& roots) {
   }
   std::stable_sort(found.begin(), found.end(),
                    [](const Found& a, const Found& b) { return a.source < b.source; });
+  return listing;
+}
 
-  for (Found& file : found) {
-    const std::optional<std::string> bytes = read_bytes(file.path);
-    if (!bytes) {
-      result.warnings.push_back({file.path.generic_string(), 0, "cannot read file"});
-      result.skipped.push_back(file.path);
-      continue;
+std::optional<NoteFile> read_note(const FoundNote& found, std::vector<extract::Warning>& warnings) {
+  const std::optional<std::string> bytes = read_bytes(found.path);
+  if (!bytes) {
+    warnings.push_back({found.path.generic_string(), 0, "cannot read file"});
+    return std::nullopt;
+  }
+  NormalizedText text = normalize_text(*bytes);
+  if (!text.problem.empty()) {
+    warnings.push_back({found.path.generic_string(), text.problem_line, text.problem});
+    return std::nullopt;
+  }
+  return NoteFile{found.path, found.source, found.deck, std::move(text.text)};
+}
+
+ScanResult scan(const std::vector<fs::path>& roots) {
+  NoteListing listing = list_notes(roots);
+  ScanResult result;
+  result.warnings = std::move(listing.warnings);
+  for (const FoundNote& found : listing.files) {
+    std::optional<NoteFile> file = read_note(found, result.warnings);
+    if (file) {
+      result.files.push_back(std::move(*file));
+    } else {
+      result.skipped.push_back(found.path);
     }
-    NormalizedText text = normalize_text(*bytes);
-    if (!text.problem.empty()) {
-      result.warnings.push_back({file.path.generic_string(), text.problem_line, text.problem});
-      result.skipped.push_back(file.path);
-      continue;
-    }
-    result.files.push_back(
-        {std::move(file.path), std::move(file.source), std::move(file.deck), std::move(text.text)});
   }
   return result;
 }

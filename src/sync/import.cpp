@@ -1,7 +1,9 @@
 #include "recall/sync/import.hpp"
 
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
+#include <optional>
 
 #include "recall/core/hash.hpp"
 #include "recall/extract/extract.hpp"
@@ -14,7 +16,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // Bump when the extraction rules change, so that unchanged notes are parsed again.
-constexpr std::string_view kExtractorVersion = "extract-3";
+constexpr std::string_view kExtractorVersion = "extract-4";
 
 std::string extract_salt(double min_confidence) {
   char threshold[32];
@@ -22,17 +24,19 @@ std::string extract_salt(double min_confidence) {
   return std::string(kExtractorVersion) + "@" + threshold;
 }
 
-std::int64_t mtime_of(const fs::path& path) {
-  std::error_code ec;
-  const auto t = fs::last_write_time(path, ec);
-  if (ec) return -1;
-  return std::chrono::duration_cast<std::chrono::nanoseconds>(t.time_since_epoch()).count();
-}
+// A file modified this close to the start of an import may be modified again, within the same
+// tick of the file system's clock, after it was read: its time would then not change. Such a file
+// is stored with an unknown time (-1) so that the next import reads it again, as git does with
+// "racily clean" entries. Two seconds covers the coarsest clocks (FAT).
+constexpr std::chrono::seconds kRacyWindow{2};
 
-std::int64_t size_of(const fs::path& path) {
-  std::error_code ec;
-  const auto size = fs::file_size(path, ec);
-  return ec ? -1 : static_cast<std::int64_t>(size);
+// Whether the store knew this file with this exact size and time, from the same root, made with
+// the same extractor: then it is not read at all.
+bool same_stat(const store::NoteFingerprint& known, const store::NoteInput& input) {
+  // -1 is "unknown"; any other value may be negative (libstdc++'s file clock starts in 2174).
+  return input.size != -1 && input.mtime_ns != -1 && known.size == input.size &&
+         known.mtime_ns == input.mtime_ns && known.source == input.source &&
+         known.extract_salt == input.extract_salt;
 }
 
 }  // namespace
@@ -44,52 +48,69 @@ std::string absolute_path(const fs::path& path) {
 }
 
 ImportResult plan_import(store::Store& store, const ImportRequest& request) {
-  notes::ScanResult scanned = notes::scan(request.roots);  // throws for a missing root
+  const std::int64_t racy_after =
+      std::chrono::duration_cast<std::chrono::nanoseconds>(
+          (fs::file_time_type::clock::now() - kRacyWindow).time_since_epoch())
+          .count();
+  notes::NoteListing listing = notes::list_notes(request.roots);  // throws for a missing root
 
   ImportResult result;
-  result.warnings = scanned.warnings;
-  result.files_skipped = scanned.skipped.size();
+  result.warnings = std::move(listing.warnings);
+  result.files_listed = listing.files.size();
   std::vector<std::string> skipped;
-  for (const auto& path : scanned.skipped) skipped.push_back(absolute_path(path));
 
   const std::string salt = extract_salt(request.min_confidence);
   const auto known = store.note_fingerprints();
   std::vector<store::NoteInput> inputs;
-  inputs.reserve(scanned.files.size());
+  inputs.reserve(listing.files.size());
   Progress progress;
-  progress.files_total = scanned.files.size();
-  for (const notes::NoteFile& note : scanned.files) {
+  progress.files_total = listing.files.size();
+  if (request.on_progress) request.on_progress(progress);
+  // One file at a time: its content is dropped once its drafts are made.
+  for (const notes::FoundNote& found : listing.files) {
     ++progress.files_done;
-    if (request.on_progress) request.on_progress(progress);
     store::NoteInput input;
-    input.path = absolute_path(note.path);
-    input.source = note.source;
-    input.content_hash = core::hash_hex(note.content);
-    input.size = size_of(note.path);
-    input.mtime_ns = mtime_of(note.path);
+    input.path = absolute_path(found.path);
+    input.source = found.source;
+    input.size = found.size;
+    input.mtime_ns =
+        found.mtime_ns != -1 && found.mtime_ns < racy_after ? found.mtime_ns : std::int64_t{-1};
     input.extract_salt = salt;
-    if (auto found = known.find(input.path);
-        found != known.end() && found->second.source == input.source &&
-        found->second.extract_salt == salt && found->second.content_hash == input.content_hash) {
-      input.status = store::NoteStatus::same_content;
-      inputs.push_back(std::move(input));
+    const auto stored = known.find(input.path);
+    if (stored != known.end() && same_stat(stored->second, input)) {
+      input.content_hash = stored->second.content_hash;
+      input.status = store::NoteStatus::same_stat;
+      ++result.files_unchanged;
+    } else if (std::optional<notes::NoteFile> note = notes::read_note(found, result.warnings);
+               !note) {
+      ++result.files_skipped;
+      skipped.push_back(std::move(input.path));
+      if (request.on_progress) request.on_progress(progress);
       continue;
+    } else {
+      ++result.files_read;
+      input.content_hash = core::hash_hex(note->content);
+      if (stored != known.end() && stored->second.source == input.source &&
+          stored->second.extract_salt == salt &&
+          stored->second.content_hash == input.content_hash) {
+        input.status = store::NoteStatus::same_content;
+      } else {
+        ++result.files_parsed;
+        extract::ExtractResult extracted = extract::extract_cards(*note);
+        for (extract::Warning& w : extracted.warnings) {
+          w.source = note->path.generic_string();  // name the file as the user can open it
+          result.warnings.push_back(std::move(w));
+        }
+        for (extract::CardDraft& draft : extracted.drafts) {
+          (draft.confidence >= request.min_confidence ? input.drafts : result.below_threshold)
+              .push_back(std::move(draft));
+        }
+        progress.cards += input.drafts.size();
+      }
     }
-    extract::ExtractResult extracted = extract::extract_cards(note);
-    for (extract::Warning& w : extracted.warnings) {
-      w.source = note.path.generic_string();  // name the file as the user can open it
-      result.warnings.push_back(std::move(w));
-    }
-    std::vector<extract::CardDraft> kept;
-    for (extract::CardDraft& draft : extracted.drafts) {
-      (draft.confidence >= request.min_confidence ? kept : result.below_threshold)
-          .push_back(std::move(draft));
-    }
-    progress.cards += kept.size();
-    input.drafts = std::move(kept);
     inputs.push_back(std::move(input));
+    if (request.on_progress) request.on_progress(progress);
   }
-  result.files_read = inputs.size();
 
   std::vector<std::string> scope;
   for (const auto& root : request.roots) scope.push_back(absolute_path(root));

@@ -1,7 +1,9 @@
-// notes::scan on a temporary folder: what is read, what is skipped, how files are named.
+// notes::scan on a temporary folder: what is read, what is skipped, how files are named; and its
+// two halves, list_notes (names, sizes, times; reads nothing) and read_note (one file).
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -10,7 +12,10 @@
 #include "recall/notes/note_file.hpp"
 
 namespace fs = std::filesystem;
+using recall::notes::FoundNote;
+using recall::notes::list_notes;
 using recall::notes::NoteFile;
+using recall::notes::read_note;
 using recall::notes::scan;
 
 namespace {
@@ -43,6 +48,16 @@ class TempFolder {
  private:
   fs::path m_path;
 };
+
+const FoundNote* find_listed(const std::vector<FoundNote>& files, const std::string& source) {
+  const auto it = std::find_if(files.begin(), files.end(),
+                               [&](const FoundNote& f) { return f.source == source; });
+  return it == files.end() ? nullptr : &*it;
+}
+
+std::int64_t to_ns(fs::file_time_type time) {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(time.time_since_epoch()).count();
+}
 
 const NoteFile* find_source(const std::vector<NoteFile>& files, const std::string& source) {
   const auto it = std::find_if(files.begin(), files.end(),
@@ -159,4 +174,84 @@ TEST_CASE("scan of an empty folder finds nothing", "[notes][scan]") {
   const auto result = scan({root.path()});
   CHECK(result.files.empty());
   CHECK(result.warnings.empty());
+}
+
+TEST_CASE("list_notes names files with their size and time and reads none", "[notes][scan]") {
+  TempFolder root;
+  root.write("ml/entropy.md", "# Entropy\n");
+  root.write("binary.md", std::string("PK\x03\x04\0\0data", 10));  // only reading finds out
+  root.write("skip.pdf", "%PDF");
+  root.write(".hidden.md", "hidden\n");
+  const fs::file_time_type stamp = fs::file_time_type::clock::now() - std::chrono::hours(30);
+  fs::last_write_time(root.path() / "ml" / "entropy.md", stamp);
+
+  const auto listing = list_notes({root.path()});
+  CHECK(listing.warnings.empty());
+  REQUIRE(listing.files.size() == 2);
+  CHECK(listing.files[0].source == "binary.md");
+  CHECK(listing.files[0].size == 10);
+  const FoundNote* entropy = find_listed(listing.files, "ml/entropy.md");
+  REQUIRE(entropy != nullptr);
+  CHECK(entropy->path == root.path() / "ml" / "entropy.md");
+  CHECK(entropy->deck == "ml/entropy");
+  CHECK(entropy->size == 10);
+  CHECK(entropy->mtime_ns == to_ns(stamp));
+}
+
+TEST_CASE("list_notes lists a file root with its size and time", "[notes][scan]") {
+  TempFolder root;
+  root.write("notes/readme", "twelve bytes");
+  const auto listing = list_notes({root.path() / "notes" / "readme"});
+  REQUIRE(listing.files.size() == 1);
+  CHECK(listing.files[0].source == "readme");
+  CHECK(listing.files[0].size == 12);
+  CHECK(listing.files[0].mtime_ns == to_ns(fs::last_write_time(root.path() / "notes" / "readme")));
+}
+
+TEST_CASE("list_notes applies .recallignore and composes names to NFC", "[notes][scan]") {
+  TempFolder root;
+  root.write(".recallignore", "drafts/\n");
+  root.write("drafts/wip.md", "x\n");
+  root.write(kHangulNfd + ".md", "x\n");
+  const auto listing = list_notes({root.path()});
+  REQUIRE(listing.files.size() == 1);
+  CHECK(listing.files[0].source == kHangulNfc + ".md");
+  CHECK(listing.files[0].deck == kHangulNfc);
+}
+
+TEST_CASE("list_notes of a missing root throws before listing", "[notes][scan]") {
+  TempFolder root;
+  CHECK_THROWS_AS(list_notes({root.path(), root.path() / "nope"}), recall::Error);
+}
+
+TEST_CASE("read_note reads one listed file, or warns and returns nothing", "[notes][scan]") {
+  TempFolder root;
+  root.write("good.md", "\xEF\xBB\xBFQ: one\r\nA: two\n");
+  root.write("binary.md", std::string("PK\x03\x04\0\0data", 10));
+  root.write("latin1.txt", "ok\ncaf\xE9\n");
+  root.write("gone.md", "x\n");
+  const auto listing = list_notes({root.path()});
+  REQUIRE(listing.files.size() == 4);
+  fs::remove(root.path() / "gone.md");  // deleted between listing and reading
+
+  std::vector<recall::extract::Warning> warnings;
+  const auto good = read_note(*find_listed(listing.files, "good.md"), warnings);
+  REQUIRE(good.has_value());
+  CHECK(warnings.empty());
+  CHECK(good->content == "Q: one\nA: two\n");
+  CHECK(good->source == "good.md");
+  CHECK(good->deck == "good");
+  CHECK(good->path == root.path() / "good.md");
+
+  CHECK_FALSE(read_note(*find_listed(listing.files, "binary.md"), warnings).has_value());
+  CHECK_FALSE(read_note(*find_listed(listing.files, "latin1.txt"), warnings).has_value());
+  CHECK_FALSE(read_note(*find_listed(listing.files, "gone.md"), warnings).has_value());
+  REQUIRE(warnings.size() == 3);
+  CHECK(warnings[0].source == (root.path() / "binary.md").generic_string());
+  CHECK(warnings[0].message == "binary file (contains NUL bytes)");
+  CHECK(warnings[1].source == (root.path() / "latin1.txt").generic_string());
+  CHECK(warnings[1].line == 2);
+  CHECK(warnings[1].message == "not valid UTF-8");
+  CHECK(warnings[2].source == (root.path() / "gone.md").generic_string());
+  CHECK(warnings[2].message == "cannot read file");
 }

@@ -1,7 +1,9 @@
 // Finding note files under the imported roots and reading them.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,21 +19,43 @@ struct NoteFile {
   std::string content;         // the whole file, valid UTF-8, BOM removed, CRLF folded to LF
 };
 
-struct ScanResult {
-  std::vector<NoteFile> files;                 // in a stable order (sorted by source)
-  std::vector<extract::Warning> warnings;      // skipped files: binary, not UTF-8, unreadable;
-                                               // `source` is the path as found on disk, `line` the
-                                               // first bad line of a non-UTF-8 file
-  std::vector<std::filesystem::path> skipped;  // the files those warnings are about
+// A note file found by list_notes(): named and looked at (size, time), not read.
+struct FoundNote {
+  std::filesystem::path path;  // as found on disk
+  std::string source;          // as NoteFile::source
+  std::string deck;            // as NoteFile::deck
+  std::int64_t size = -1;      // in bytes; -1 when it could not be found out
+  std::int64_t mtime_ns = -1;  // last modification, nanoseconds since the epoch of
+                               // std::filesystem::file_time_type's clock; -1 when unknown
 };
 
-// Reads every `.md`, `.markdown` and `.txt` file (extension in any case) under each root folder,
-// searched recursively; files and folders whose name starts with `.` are skipped, and so are those
-// that the root folder's `.recallignore` names (IgnoreRules; an unreadable one is a warning and
-// ignores nothing). A root that is a file is read whatever its name. Contents are normalized by
-// normalize_text() (no BOM, LF, NFC); `source` and `deck` are NFC too. A root that does not exist
-// throws recall::Error with exit code kExitNotFound, before anything is read. A file that cannot be
-// used (unreadable, binary, not UTF-8) becomes a warning, never an exception.
+struct NoteListing {
+  std::vector<FoundNote> files;            // in a stable order (sorted by source)
+  std::vector<extract::Warning> warnings;  // folders that cannot be read, unusable .recallignore
+};
+
+// Lists every `.md`, `.markdown` and `.txt` file (extension in any case) under each root folder,
+// searched recursively, with its size and modification time; reads no note. Files and folders
+// whose name starts with `.` are skipped, and so are those that the root folder's `.recallignore`
+// names (IgnoreRules; an unreadable one is a warning and ignores nothing). A root that is a file is
+// listed whatever its name. `source` and `deck` are NFC. A root that does not exist throws
+// recall::Error with exit code kExitNotFound, before anything is listed.
+NoteListing list_notes(const std::vector<std::filesystem::path>& roots);
+
+// Reads one listed file and normalizes it with normalize_text() (no BOM, LF, NFC). A file that
+// cannot be used (unreadable, binary, not UTF-8) returns nullopt and appends a warning whose
+// `source` is the path as found on disk and `line` the first bad line of a non-UTF-8 file; it
+// never throws for that.
+std::optional<NoteFile> read_note(const FoundNote& found, std::vector<extract::Warning>& warnings);
+
+struct ScanResult {
+  std::vector<NoteFile> files;                 // in a stable order (sorted by source)
+  std::vector<extract::Warning> warnings;      // list_notes() and read_note() warnings, in order
+  std::vector<std::filesystem::path> skipped;  // the files read_note() could not use
+};
+
+// list_notes() then read_note() on every file, holding every content at once: for one note or a
+// few. Imports go file by file instead (sync::plan_import) and skip files that did not change.
 ScanResult scan(const std::vector<std::filesystem::path>& roots);
 
 }  // namespace recall::notes

@@ -12,29 +12,35 @@
 
 namespace recall::sync {
 
-// How far an import has got, reported after each note.
+// How far an import has got: reported once the files are listed, then after each file.
 struct Progress {
   std::size_t files_done = 0;
-  std::size_t files_total = 0;
-  std::size_t cards = 0;  // drafts found so far
+  std::size_t files_total = 0;  // every file listed under the roots
+  std::size_t cards = 0;        // drafts kept so far (of the notes parsed)
 };
 
 struct ImportRequest {
   std::vector<std::filesystem::path> roots;          // files or folders, as the user gave them
   double min_confidence = 0.5;                       // drafts below it are left out of the plan
-  std::function<void(const Progress&)> on_progress;  // optional; called once per note
+  std::function<void(const Progress&)> on_progress;  // optional; see Progress
 };
 
 struct ImportResult {
   store::ImportPlan plan;                           // what to write (Store::apply_import)
   std::vector<extract::CardDraft> below_threshold;  // drafts left out by min_confidence
   std::vector<extract::Warning> warnings;           // `source` names the file as found on disk
-  std::size_t files_read = 0;
-  std::size_t files_skipped = 0;
+  std::size_t files_listed = 0;                     // note files found under the roots
+  std::size_t files_unchanged = 0;  // not read: size, time, root and extractor as stored
+  std::size_t files_read = 0;       // read and usable (the unusable ones are files_skipped)
+  std::size_t files_parsed = 0;     // of those read, parsed: content or extractor changed
+  std::size_t files_skipped = 0;    // unreadable, binary or not UTF-8: their cards stay as stored
 };
 
-// Scans the roots, extracts every note and plans the import against `store` (reads only).
-// Throws recall::Error (kExitNotFound) for a root that does not exist.
+// Lists the note files under the roots, then for each one: a file whose size and modification
+// time (and root and extractor) are as stored is not read (NoteStatus::same_stat); one whose
+// content hash is as stored is read but not parsed (same_content); any other is parsed and its
+// drafts planned. One file's content is held at a time. Plans the import against `store` (reads
+// only). Throws recall::Error (kExitNotFound) for a root that does not exist.
 ImportResult plan_import(store::Store& store, const ImportRequest& request);
 
 // The absolute, normalized form of a path: how notes are identified in the store.
