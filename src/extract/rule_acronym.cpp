@@ -164,7 +164,16 @@ const char* line_start_of(std::string_view line) {
 std::optional<Found> reverse_form(std::string_view line, std::size_t open, std::size_t close) {
   const std::string_view acronym = trim(line.substr(open + 1, close - open - 1));
   if (!is_acronym_like(acronym)) return std::nullopt;
-  const std::string_view before = trim(line.substr(0, open));
+  // Only the last words in front can be the expansion: a window of them keeps a long paragraph
+  // with many parentheses linear (every form below looks at most 2 × letters + 5 words back).
+  std::string_view before = trim(line.substr(0, open));
+  constexpr std::size_t kWindowWords = 32;
+  std::size_t cut = before.size();
+  for (std::size_t seen = 0; cut > 0 && seen <= kWindowWords;) {
+    --cut;
+    if (before[cut] == ' ' && cut + 1 < before.size() && before[cut + 1] != ' ') ++seen;
+  }
+  if (cut > 0) before = trim(before.substr(cut));
   std::vector<std::string_view> words = split_words(before);
   if (words.empty()) return std::nullopt;
   const std::string letters = acronym_letters(acronym);

@@ -11,6 +11,7 @@
 // not a sentence, a label, a date or a plan) and the right side must say something.
 #include <algorithm>
 #include <array>
+#include <unordered_map>
 
 #include "recall/extract/render.hpp"
 #include "recall/extract/rules.hpp"
@@ -219,7 +220,7 @@ class TermColonReader {
  private:
   void head(const ParagraphVisit& visit, const std::vector<std::string_view>& lines) {
     const Block& item = *visit.item;
-    if (visit.list != nullptr && is_plan_list(*visit.list)) return;
+    if (visit.list != nullptr && plan_list(*visit.list)) return;
     const bool nested = item.children.size() > 1;
     // `term (gloss)` with items under it is a term with nested items (rule 6).
     const std::optional<Split> split = read(lines.front(), true, !nested);
@@ -232,6 +233,13 @@ class TermColonReader {
       if (!below.empty()) definition += "\n" + below;
     }
     emit(*split, std::move(definition), visit.paragraph.line, item.end_line, visit.headings);
+  }
+
+  // is_plan_list once per list, not once per item: a list of n items stays O(n).
+  bool plan_list(const Block& list) {
+    const auto [it, inserted] = m_plan_lists.try_emplace(&list, false);
+    if (inserted) it->second = is_plan_list(list);
+    return it->second;
   }
 
   std::optional<Split> read(std::string_view line, bool item_head, bool allow_gloss) {
@@ -278,6 +286,7 @@ class TermColonReader {
   }
 
   RuleOutput& m_out;
+  std::unordered_map<const Block*, bool> m_plan_lists;  // is_plan_list of each list seen
 };
 
 }  // namespace
