@@ -32,6 +32,9 @@ void bind_deck(SQLite::Statement& statement, const CardFilter& filter);
 std::string context_to_json(const std::vector<std::string>& context);
 std::vector<std::string> context_from_json(const std::string& text);
 
+// Inserts one row of the review log (no transaction of its own); returns its id.
+std::int64_t insert_review(SQLite::Database& db, const ReviewRecord& record);
+
 // Creates or upgrades the schema; throws recall::Error for a newer database.
 void migrate(SQLite::Database& db, const std::string& where);
 

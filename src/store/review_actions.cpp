@@ -65,33 +65,7 @@ int Store::answers_on(const CardFilter& filter, std::chrono::sys_days day, Revie
 std::int64_t Store::record_answer(const ReviewRecord& record, bool leech) {
   auto& db = m_impl->db;
   SQLite::Transaction transaction(db);
-  SQLite::Statement insert(db, R"sql(
-    INSERT INTO reviews (card_id, reviewed_at, review_day, grade, kind, state_before, state_after,
-      repetitions_before, repetitions_after, interval_before, interval_after, ef_before, ef_after,
-      due_after, answer_ms)
-    VALUES (:card, :at, :day, :grade, :kind, :state_before, :state_after, :reps_before,
-      :reps_after, :interval_before, :interval_after, :ef_before, :ef_after, :due_after, :ms))sql");
-  insert.bind(":card", record.card_id);
-  insert.bind(":at", core::format_utc(record.reviewed_at));
-  insert.bind(":day", core::format_date(record.review_day));
-  insert.bind(":grade", record.grade);
-  insert.bind(":kind", std::string(to_string(record.kind)));
-  insert.bind(":state_before", std::string(schedule::to_string(record.before.state)));
-  insert.bind(":state_after", std::string(schedule::to_string(record.after.state)));
-  insert.bind(":reps_before", record.before.repetitions);
-  insert.bind(":reps_after", record.after.repetitions);
-  insert.bind(":interval_before", record.before.interval_days);
-  insert.bind(":interval_after", record.after.interval_days);
-  insert.bind(":ef_before", record.before.ef_centi);
-  insert.bind(":ef_after", record.after.ef_centi);
-  if (record.after.due) {
-    insert.bind(":due_after", core::format_date(*record.after.due));
-  } else {
-    insert.bind(":due_after");
-  }
-  insert.bind(":ms", record.answer_ms);
-  insert.exec();
-  const std::int64_t id = db.getLastInsertRowid();
+  const std::int64_t id = insert_review(db, record);
 
   if (record.kind != ReviewKind::drill) {
     SQLite::Statement update(db, R"sql(

@@ -196,9 +196,8 @@ int Store::reviews_on(std::chrono::sys_days day, std::optional<ReviewKind> kind)
   return query.getColumn(0).getInt();
 }
 
-void Store::record_review(const ReviewRecord& record) {
-  SQLite::Transaction transaction(m_impl->db);
-  SQLite::Statement insert(m_impl->db, R"sql(
+std::int64_t insert_review(SQLite::Database& db, const ReviewRecord& record) {
+  SQLite::Statement insert(db, R"sql(
     INSERT INTO reviews (card_id, reviewed_at, review_day, grade, kind, state_before, state_after,
       repetitions_before, repetitions_after, interval_before, interval_after, ef_before, ef_after,
       due_after, answer_ms)
@@ -224,6 +223,12 @@ void Store::record_review(const ReviewRecord& record) {
   }
   insert.bind(":ms", record.answer_ms);
   insert.exec();
+  return db.getLastInsertRowid();
+}
+
+void Store::record_review(const ReviewRecord& record) {
+  SQLite::Transaction transaction(m_impl->db);
+  insert_review(m_impl->db, record);
 
   if (record.kind != ReviewKind::drill) {
     SQLite::Statement update(m_impl->db, R"sql(
