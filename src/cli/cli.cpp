@@ -19,7 +19,7 @@ void warn(const std::string& message) { std::cerr << "recall: warning: " << mess
 namespace {
 
 constexpr std::array kCommands = {setup_import, setup_review, setup_stats, setup_cards,
-                                  setup_limits};
+                                  setup_limits, setup_report};
 
 int rollover_from_environment() {
   const char* env = std::getenv("RECALL_ROLLOVER_HOUR");

@@ -1,63 +1,36 @@
-// recall stats: what is stored, what is due, how well it is retained.
+// recall stats: workload, true retention, forecast, review calendar, distributions and where
+// retention fails. The figures come from src/stats; this file reads the options and prints.
 #include <CLI/CLI.hpp>
-#include <cmath>
 #include <iostream>
-#include <nlohmann/json.hpp>
 
 #include "commands.hpp"
 #include "recall/core/error.hpp"
-#include "recall/stats/stats.hpp"
+#include "recall/stats/render.hpp"
 
 namespace recall::cli {
 
 struct StatsOptions {
   std::string deck;
+  std::string since;
+  std::string by = "deck";
+  int top = 10;
   bool json = false;
 };
 
 namespace {
 
-int run_stats(const StatsOptions& options, const Context& context) {
-  auto store = open_store(context);
-  const auto s = stats::summarize(*store, {options.deck}, context.today());
-  if (options.json) {
-    nlohmann::json out = {
-        {"today", core::format_date(s.today)},
-        {"deck", options.deck},
-        {"cards",
-         {{"total", s.total},
-          {"new", s.states.new_cards},
-          {"learning", s.states.learning},
-          {"review", s.states.review},
-          {"suspended", s.states.suspended},
-          {"retired", s.states.retired}}},
-        {"due",
-         {{"today", s.due_today}, {"tomorrow", s.due_tomorrow}, {"next_7_days", s.due_week}}},
-        {"reviews_today", s.reviews_today},
-        {"retention_30_days",
-         {{"reviews", s.retention_reviews},
-          {"passed", s.retention_passed},
-          {"rate", s.retention() ? nlohmann::json(*s.retention()) : nlohmann::json(nullptr)}}}};
-    std::cout << out.dump() << '\n';
+int run_stats(const StatsOptions& o, const Context& context) {
+  const auto options = stats::make_options(o.deck, o.since, o.by, o.top, context.today());
+  open_store(context);  // creates and migrates the database
+  store::StatsReader reader(context.db_path());
+  const auto report = stats::build_report(reader, options);
+  if (o.json) {
+    std::cout << stats::to_json(report) << '\n';
     return kExitOk;
   }
   auto& t = *context.terminal;
-  auto& out = t.out();
-  out << t.paint("Cards", review::Style::bold) << "  " << s.total
-      << " in all: " << s.states.new_cards << " new, " << s.states.learning << " learning, "
-      << s.states.review << " review, " << s.states.suspended << " suspended, " << s.states.retired
-      << " retired\n";
-  out << t.paint("Due", review::Style::bold) << "    " << s.due_today << " today, "
-      << s.due_tomorrow << " tomorrow, " << s.due_week << " in the next 7 days\n";
-  out << t.paint("Today", review::Style::bold) << "  " << s.reviews_today << " answers ("
-      << core::format_date(s.today) << ")\n";
-  out << t.paint("Retention", review::Style::bold) << " (last 30 days, scheduled reviews): ";
-  if (auto rate = s.retention()) {
-    out << std::lround(*rate * 100) << "% (" << s.retention_passed << " of " << s.retention_reviews
-        << " graded 3 or better)\n";
-  } else {
-    out << "no scheduled reviews yet\n";
-  }
+  // Charts only where colour is: a terminal without NO_COLOR, or --color always.
+  stats::render_text(report, {t.color(), t.color(), t.width()}, t.out());
   return kExitOk;
 }
 
@@ -65,9 +38,19 @@ int run_stats(const StatsOptions& options, const Context& context) {
 
 Command setup_stats(CLI::App& parent) {
   auto options = std::make_shared<StatsOptions>();
-  CLI::App* app = parent.add_subcommand("stats", "Cards by state, workload and retention");
+  CLI::App* app = parent.add_subcommand(
+      "stats", "Workload, true retention, forecast, review calendar and weak spots");
   app->add_option("--deck", options->deck, "Only this deck and its sub-decks");
-  app->add_flag("--json", options->json, "One JSON object (fields in README.md)");
+  app->add_option("--since", options->since,
+                  "Figures from the review log only from this day on (YYYY-MM-DD)");
+  app->add_option("--by", options->by, "Retention per deck, note file or heading, worst first")
+      ->check(CLI::IsMember({"deck", "file", "section"}));
+  app->add_option("--top", options->top, "Length of the lists of cards and groups (0: all)")
+      ->check(CLI::NonNegativeNumber);
+  app->add_flag("--json", options->json, "One JSON object with every figure (docs/stats.md)");
+  app->footer(
+      "Charts are drawn on a terminal; with NO_COLOR, --color never or a pipe the same figures "
+      "are printed as plain numbers.");
   return {app, [options](const Context& context) { return run_stats(*options, context); }};
 }
 

@@ -18,5 +18,6 @@ Command setup_review(CLI::App& parent);
 Command setup_stats(CLI::App& parent);
 Command setup_cards(CLI::App& parent);
 Command setup_limits(CLI::App& parent);
+Command setup_report(CLI::App& parent);
 
 }  // namespace recall::cli

@@ -9,7 +9,7 @@ namespace recall::store {
 namespace {
 
 // Append only: migration i takes user_version i to i+1.
-constexpr std::array<const char*, 4> kMigrations = {
+constexpr std::array<const char*, 5> kMigrations = {
     R"sql(
 CREATE TABLE notes (
   id INTEGER PRIMARY KEY,
@@ -82,6 +82,76 @@ CREATE TABLE deck_limits (
   new_per_day INTEGER CHECK (new_per_day >= 0),
   reviews_per_day INTEGER CHECK (reviews_per_day >= 0)
 );
+)sql",
+    // 5: `recall stats` on large collections: review totals per day and per card, kept by
+    // triggers on the review log (an undo deletes its row and takes it back out), and indexes
+    // for counting cards by state, interval and E-Factor. See docs/stats.md. Totals are rebuilt
+    // from the log, so running this again over a downgraded database is safe; no index names
+    // `leech`, which a downgrade to version 3 drops.
+    R"sql(
+DROP TABLE IF EXISTS review_day_totals;
+DROP TABLE IF EXISTS card_review_totals;
+DROP TRIGGER IF EXISTS reviews_totals_insert;
+DROP TRIGGER IF EXISTS reviews_totals_delete;
+CREATE TABLE review_day_totals (
+  day TEXT PRIMARY KEY,
+  answers INTEGER NOT NULL DEFAULT 0,
+  new_cards INTEGER NOT NULL DEFAULT 0,
+  drills INTEGER NOT NULL DEFAULT 0,
+  answer_ms INTEGER NOT NULL DEFAULT 0,
+  young INTEGER NOT NULL DEFAULT 0,
+  young_passed INTEGER NOT NULL DEFAULT 0,
+  mature INTEGER NOT NULL DEFAULT 0,
+  mature_passed INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+CREATE TABLE card_review_totals (
+  card_id INTEGER PRIMARY KEY,
+  scheduled INTEGER NOT NULL DEFAULT 0,
+  passed INTEGER NOT NULL DEFAULT 0
+);
+INSERT INTO review_day_totals
+  SELECT review_day, count(*), sum(kind = 'new'), sum(kind = 'drill'), sum(answer_ms),
+    sum(kind = 'scheduled' AND interval_before < 21),
+    sum(kind = 'scheduled' AND interval_before < 21 AND grade >= 3),
+    sum(kind = 'scheduled' AND interval_before >= 21),
+    sum(kind = 'scheduled' AND interval_before >= 21 AND grade >= 3)
+  FROM reviews GROUP BY review_day;
+INSERT INTO card_review_totals
+  SELECT card_id, count(*), sum(grade >= 3) FROM reviews WHERE kind = 'scheduled' GROUP BY card_id;
+CREATE TRIGGER reviews_totals_insert AFTER INSERT ON reviews BEGIN
+  INSERT INTO review_day_totals (day, answers, new_cards, drills, answer_ms, young, young_passed,
+    mature, mature_passed)
+  VALUES (new.review_day, 1, new.kind = 'new', new.kind = 'drill', new.answer_ms,
+    new.kind = 'scheduled' AND new.interval_before < 21,
+    new.kind = 'scheduled' AND new.interval_before < 21 AND new.grade >= 3,
+    new.kind = 'scheduled' AND new.interval_before >= 21,
+    new.kind = 'scheduled' AND new.interval_before >= 21 AND new.grade >= 3)
+  ON CONFLICT (day) DO UPDATE SET answers = answers + 1,
+    new_cards = new_cards + excluded.new_cards, drills = drills + excluded.drills,
+    answer_ms = answer_ms + excluded.answer_ms, young = young + excluded.young,
+    young_passed = young_passed + excluded.young_passed, mature = mature + excluded.mature,
+    mature_passed = mature_passed + excluded.mature_passed;
+  INSERT INTO card_review_totals (card_id, scheduled, passed)
+    SELECT new.card_id, 1, new.grade >= 3 WHERE new.kind = 'scheduled'
+  ON CONFLICT (card_id) DO UPDATE SET scheduled = scheduled + 1,
+    passed = passed + excluded.passed;
+END;
+CREATE TRIGGER reviews_totals_delete AFTER DELETE ON reviews BEGIN
+  UPDATE review_day_totals SET answers = answers - 1,
+    new_cards = new_cards - (old.kind = 'new'), drills = drills - (old.kind = 'drill'),
+    answer_ms = answer_ms - old.answer_ms,
+    young = young - (old.kind = 'scheduled' AND old.interval_before < 21),
+    young_passed = young_passed -
+      (old.kind = 'scheduled' AND old.interval_before < 21 AND old.grade >= 3),
+    mature = mature - (old.kind = 'scheduled' AND old.interval_before >= 21),
+    mature_passed = mature_passed -
+      (old.kind = 'scheduled' AND old.interval_before >= 21 AND old.grade >= 3)
+  WHERE day = old.review_day;
+  UPDATE card_review_totals SET scheduled = scheduled - 1, passed = passed - (old.grade >= 3)
+  WHERE card_id = old.card_id AND old.kind = 'scheduled';
+END;
+CREATE INDEX IF NOT EXISTS cards_census ON cards (state, interval_days, ef_centi);
+CREATE INDEX IF NOT EXISTS cards_lapses ON cards (lapses) WHERE lapses > 0;
 )sql",
 };
 

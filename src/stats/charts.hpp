@@ -1,0 +1,29 @@
+// Private to src/stats: terminal chart pieces made of Unicode block characters.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace recall::stats::charts {
+
+// A horizontal bar `value / max` of `width` cells, in eighths of a cell (empty for 0).
+std::string hbar(int value, int max, int width);
+
+// Vertical bars, one column per value, `height` rows high, top row first; a non-zero value
+// always shows at least an eighth.
+std::vector<std::string> columns(const std::vector<int>& values, int height, int column_width);
+
+// The shade for `value` on a scale of 4 steps up to `max`: `·` for 0, then ░ ▒ ▓ █.
+std::string shade(int value, int max);
+
+// `12m05s`, `1h02m`, `0s`.
+std::string duration(long long ms);
+
+// `87.5%` or `–` without reviews.
+std::string percent(int passed, int reviews);
+
+// Right-aligns `text` (ASCII) in `width` columns.
+std::string pad_left(const std::string& text, std::size_t width);
+std::string pad_right(const std::string& text, std::size_t width);
+
+}  // namespace recall::stats::charts
