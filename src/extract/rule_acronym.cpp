@@ -70,18 +70,6 @@ std::optional<std::size_t> match_letters(std::string_view acronym, std::string_v
   return static_cast<std::size_t>(l + 1);
 }
 
-// Korean syllables that end a word with a particle or a verb ending: such a word is not part of
-// the name in front of `(ACRONYM)`.
-bool ends_with_particle(std::string_view word) {
-  static constexpr auto kEnds = std::to_array<std::string_view>(
-      {"은",   "는",   "을",   "를",   "의",   "에",   "에서", "에게", "으로", "와",   "과",
-       "처럼", "까지", "부터", "하는", "되는", "하고", "되고", "하며", "되며", "해서", "하여",
-       "한",   "된",   "던",   "할",   "될",   "면",   "며",   "니",   "게",   "히",   "다",
-       "께",   "랑",   "든",   "면서", "없이", "지만", "는데", "해서", "하게"});
-  return std::any_of(kEnds.begin(), kEnds.end(),
-                     [&](std::string_view end) { return ends_with(word, end); });
-}
-
 // Words that tie a clause together rather than name a thing: `때`, `경우`, `통해`; and any word of
 // one syllable, which is a bound noun far more often than part of a name.
 bool is_function_noun(std::string_view word) {
@@ -205,7 +193,7 @@ std::optional<Found> reverse_form(std::string_view line, std::size_t open, std::
     const std::string_view word = words[first - 1];
     const char end = word.back();
     if (end == ',' || end == '.' || end == ':' || end == ';' || end == '!' || end == '?' ||
-        ends_with_particle(word) || !contains_hangul(word) || is_anaphora(word) ||
+        ends_with_korean_particle(word) || !contains_hangul(word) || is_anaphora(word) ||
         is_function_noun(word)) {
       break;
     }

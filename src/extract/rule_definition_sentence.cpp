@@ -226,16 +226,6 @@ bool copula_word(std::string_view word, std::string_view& stem) {
   return false;
 }
 
-// Korean syllables that end a word with a particle or a verb ending: such a word is not part of
-// a name (`…영역을` 임계 구역이라고 한다).
-bool ends_with_particle(std::string_view word) {
-  static constexpr auto kEnds = std::to_array<std::string_view>(
-      {"은",   "는",   "을",   "를",   "의",   "에",   "에서", "에게", "으로", "와",   "과", "처럼",
-       "까지", "부터", "하는", "되는", "하고", "되고", "하며", "되며", "해서", "하여", "한", "된",
-       "던",   "할",   "될",   "면",   "며",   "니",   "게",   "히",   "다",   "께",   "랑", "든"});
-  return ends_with_any(word, kEnds);
-}
-
 // Case particles that a topic cannot end in: `Haskell에서`는, `이번에`는, `GPU로`는.
 bool ends_with_case_particle(std::string_view base) {
   static constexpr auto kParticles = std::to_array<std::string_view>(
@@ -384,7 +374,7 @@ class SentenceReader {
       while (first > 0 && i - first < 3) {
         const std::string_view w = words[first - 1];
         if (w.back() == ',' || w.back() == '.' || w.back() == ')' ||
-            (contains_hangul(w) && (ends_with_particle(w) || is_anaphora(w)))) {
+            (contains_hangul(w) && (ends_with_korean_particle(w) || is_anaphora(w)))) {
           break;
         }
         --first;

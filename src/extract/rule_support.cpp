@@ -445,6 +445,16 @@ bool is_generic_label(std::string_view lower) {
   return std::find(kLabels.begin(), kLabels.end(), lower) != kLabels.end();
 }
 
+bool ends_with_korean_particle(std::string_view word) {
+  static constexpr auto kEnds = std::to_array<std::string_view>(
+      {"은",   "는",   "을",   "를",   "의",   "에",   "에서", "에게", "으로", "와",   "과",
+       "처럼", "까지", "부터", "하는", "되는", "하고", "되고", "하며", "되며", "해서", "하여",
+       "한",   "된",   "던",   "할",   "될",   "면",   "며",   "니",   "게",   "히",   "다",
+       "께",   "랑",   "든",   "면서", "없이", "지만", "는데", "하게"});
+  return std::any_of(kEnds.begin(), kEnds.end(),
+                     [&](std::string_view end) { return ends_with(word, end); });
+}
+
 bool is_numbered_label(std::string_view term) {
   const std::vector<std::string_view> words = split_words(term);
   if (words.size() != 2) return false;

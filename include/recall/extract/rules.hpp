@@ -132,6 +132,10 @@ bool is_generic_label(std::string_view lower);
 // `이`, `이 방법`, `본 논문`.
 bool is_anaphora(std::string_view s);
 
+// True when a Korean word ends in a particle or a verb ending (`…을`, `…에서`, `…하는`,
+// `…면서`): such a word ends a phrase and is no part of a name after it or before `(ACRONYM)`.
+bool ends_with_korean_particle(std::string_view word);
+
 // True for a numbered label rather than a term: `결론 2`, `예시 1`, `Step 3`, `Week 5`.
 bool is_numbered_label(std::string_view term);
 
