@@ -1,4 +1,6 @@
 // Finding note files under the imported roots and reading them.
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <cctype>
 #include <chrono>
@@ -21,17 +23,22 @@ namespace {
 
 using Found = FoundNote;
 
-// Nanoseconds since the file clock's epoch, the unit of FoundNote::mtime_ns.
-std::int64_t to_ns(fs::file_time_type time) {
-  return std::chrono::duration_cast<std::chrono::nanoseconds>(time.time_since_epoch()).count();
-}
-
-// A listed file with its size and modification time (-1 each when they cannot be found out).
+// A listed file with its size and modification time (-1 each when they cannot be found out), from
+// one stat() where std::filesystem would make one per property.
 Found found_file(const fs::directory_entry& entry, std::string source, std::string deck) {
   Found found{entry.path(), std::move(source), std::move(deck)};
   std::error_code ec;
-  if (const auto size = entry.file_size(ec); !ec) found.size = static_cast<std::int64_t>(size);
-  if (const auto time = entry.last_write_time(ec); !ec) found.mtime_ns = to_ns(time);
+  found.is_symlink = entry.is_symlink(ec);  // from the folder listing, no system call
+  struct stat st {};
+  if (::stat(entry.path().c_str(), &st) == 0) {
+    found.size = static_cast<std::int64_t>(st.st_size);
+    const auto since_epoch =
+        std::chrono::seconds(st.st_mtim.tv_sec) + std::chrono::nanoseconds(st.st_mtim.tv_nsec);
+    const auto file_time = fs::file_time_type::clock::from_sys(
+        std::chrono::sys_time<std::chrono::nanoseconds>(since_epoch));
+    found.mtime_ns =
+        std::chrono::duration_cast<std::chrono::nanoseconds>(file_time.time_since_epoch()).count();
+  }
   return found;
 }
 

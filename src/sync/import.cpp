@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <optional>
+#include <unordered_map>
 
 #include "recall/core/hash.hpp"
 #include "recall/extract/extract.hpp"
@@ -39,6 +40,27 @@ bool same_stat(const store::NoteFingerprint& known, const store::NoteInput& inpu
          known.extract_salt == input.extract_salt;
 }
 
+// absolute_path() of many files, resolving each folder once (resolving is a system call per
+// component): a file that is not itself a symbolic link is its folder's absolute path and its name.
+class AbsolutePaths {
+ public:
+  std::string of(const notes::FoundNote& found) {
+    const fs::path& file = found.path;
+    const fs::path name = file.filename();
+    if (found.is_symlink || name.empty() || name == "." || name == "..") return absolute_path(file);
+    const fs::path folder = file.parent_path();
+    auto [it, added] = m_folders.try_emplace(folder.native());
+    if (added) {
+      it->second = absolute_path(folder.empty() ? fs::path(".") : folder);
+      if (it->second.empty() || it->second.back() != '/') it->second += '/';
+    }
+    return it->second + name.generic_string();
+  }
+
+ private:
+  std::unordered_map<std::string, std::string> m_folders;  // as listed -> absolute, with a `/`
+};
+
 }  // namespace
 
 std::string absolute_path(const fs::path& path) {
@@ -63,6 +85,7 @@ ImportResult plan_import(store::Store& store, const ImportRequest& request) {
   const auto known = store.note_fingerprints();
   std::vector<store::NoteInput> inputs;
   inputs.reserve(listing.files.size());
+  AbsolutePaths absolute;
   Progress progress;
   progress.files_total = listing.files.size();
   if (request.on_progress) request.on_progress(progress);
@@ -70,7 +93,7 @@ ImportResult plan_import(store::Store& store, const ImportRequest& request) {
   for (const notes::FoundNote& found : listing.files) {
     ++progress.files_done;
     store::NoteInput input;
-    input.path = absolute_path(found.path);
+    input.path = absolute.of(found);
     input.source = found.source;
     input.size = found.size;
     input.mtime_ns =

@@ -236,3 +236,25 @@ TEST_CASE("incremental 11: --format json prints the counts on stderr", "[sync][i
   CHECK(rows[0]["action"] == "unchanged");
   CHECK(rows[0]["answer"] == "expected surprise");
 }
+
+TEST_CASE("incremental 12: notes reached through symbolic links are skipped when unchanged",
+          "[sync][incremental]") {
+  Notes n;
+  n.write("ml/entropy.md", kEntropy);
+  const fs::path elsewhere = n.box.dir() / "elsewhere";
+  recall::test::write_file(elsewhere / "bm25.md", kBm25);
+  recall::test::write_file(elsewhere / "ddpm" / "ddpm.md", kDdpm);
+  fs::last_write_time(elsewhere / "bm25.md", hours_ago(9));
+  fs::last_write_time(elsewhere / "ddpm" / "ddpm.md", hours_ago(9));
+  fs::create_symlink(elsewhere / "bm25.md", n.root / "bm25.md");
+  fs::create_directory_symlink(elsewhere / "ddpm", n.root / "ddpm");
+  CHECK(n.import() == Work{3, 3, 3, 0});
+  CHECK(n.import() == Work{3, 0, 0, 3});
+  // An edit made through the target is seen through the link.
+  recall::test::write_file(elsewhere / "bm25.md",
+                           "BM25 :: a ranking function for full-text search\n");
+  fs::last_write_time(elsewhere / "bm25.md", hours_ago(8));
+  const std::string out = n.import_out();
+  CHECK(work_of(out) == Work{3, 1, 1, 2});
+  CHECK_THAT(out, Catch::Contains("0 new, 1 updated, 2 unchanged"));
+}

@@ -255,3 +255,22 @@ TEST_CASE("read_note reads one listed file, or warns and returns nothing", "[not
   CHECK(warnings[2].source == (root.path() / "gone.md").generic_string());
   CHECK(warnings[2].message == "cannot read file");
 }
+
+TEST_CASE("list_notes marks notes that are symbolic links, with their target's size",
+          "[notes][scan]") {
+  TempFolder root;
+  root.write("real/entropy.md", "# Entropy\n");
+  fs::create_directories(root.path() / "notes");
+  fs::create_symlink(root.path() / "real" / "entropy.md", root.path() / "notes" / "link.md");
+  root.write("notes/plain.md", "x\n");
+
+  const auto listing = list_notes({root.path() / "notes"});
+  REQUIRE(listing.files.size() == 2);
+  CHECK(listing.files[0].source == "link.md");
+  CHECK(listing.files[0].is_symlink);
+  CHECK(listing.files[0].size == 10);
+  CHECK(listing.files[0].mtime_ns ==
+        to_ns(fs::last_write_time(root.path() / "real" / "entropy.md")));
+  CHECK_FALSE(listing.files[1].is_symlink);
+  CHECK(list_notes({root.path() / "notes" / "link.md"}).files.at(0).is_symlink);
+}

@@ -27,6 +27,8 @@ struct FoundNote {
   std::int64_t size = -1;      // in bytes; -1 when it could not be found out
   std::int64_t mtime_ns = -1;  // last modification, nanoseconds since the epoch of
                                // std::filesystem::file_time_type's clock; -1 when unknown
+  bool is_symlink = false;     // the file itself is a symbolic link (the size and time are its
+                               // target's)
 };
 
 struct NoteListing {
