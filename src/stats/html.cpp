@@ -121,22 +121,28 @@ std::string heatmap(const Report& r) {
 
 std::string weekly(const Report& r) {
   std::vector<std::string> labels;
-  std::vector<svg::Series> series = {{"young", std::string(svg::kYoungColor), {}},
-                                     {"mature", std::string(svg::kMatureColor), {}},
-                                     {"all", std::string(svg::kAllColor), {}}};
-  for (const auto& w : r.weekly) {
+  // "all" wide and underneath: it equals "young" until cards mature.
+  std::vector<svg::Series> series = {{"all", std::string(svg::kAllColor), {}, 6},
+                                     {"young", std::string(svg::kYoungColor), {}, 2},
+                                     {"mature", std::string(svg::kMatureColor), {}, 2}};
+  // Weeks before the first review are left out, keeping at least 12.
+  std::size_t first = 0;
+  while (first + 12 < r.weekly.size() && r.weekly[first].all.reviews == 0) ++first;
+  for (std::size_t i = first; i < r.weekly.size(); ++i) {
+    const auto& w = r.weekly[i];
     const std::chrono::year_month_day ymd{w.week};
     labels.push_back(std::to_string(static_cast<unsigned>(ymd.month())) + "/" +
                      std::to_string(static_cast<unsigned>(ymd.day())));
-    series[0].values.push_back(w.young.rate());
-    series[1].values.push_back(w.mature.rate());
-    series[2].values.push_back(w.all.rate());
+    series[0].values.push_back(w.all.rate());
+    series[1].values.push_back(w.young.rate());
+    series[2].values.push_back(w.mature.rate());
   }
   std::string key = "<div class=\"key c\">";
   for (const auto& s : series) key += "<span style=\"background:" + s.color + "\"></span>" + s.name;
   return "<section id=\"weekly-section\"><h2>Retention over time <small>each week's scheduled "
-         "reviews, last 52 weeks</small></h2>" +
-         svg::line_chart("weekly", series, labels, 4) + key + "</div></section>";
+         "reviews, weeks from Monday</small></h2>" +
+         svg::line_chart("weekly", series, labels, labels.size() > 26 ? 4 : 2) + key +
+         "</div></section>";
 }
 
 std::string histogram(const char* id, const char* title, const std::vector<Bucket>& buckets,
@@ -157,16 +163,15 @@ std::string groups(const Report& r) {
                     std::to_string(r.groups.size()) + " of " + std::to_string(r.groups_total) +
                     "</small></h2>";
   if (r.groups.empty()) return out + "<p class=\"none\">No scheduled reviews yet.</p></section>";
-  out +=
-      "<table><tr><th class=\"n\">retention</th><th></th><th class=\"n\">reviews</th>"
-      "<th class=\"n\">cards</th><th>" +
-      std::string(to_string(r.options.by)) + "</th></tr>";
+  out += "<table><tr><th style=\"width:55%\">" + std::string(to_string(r.options.by)) +
+         "</th><th class=\"n\">retention</th><th></th><th class=\"n\">reviews</th>"
+         "<th class=\"n\">cards</th></tr>";
   for (const auto& g : r.groups) {
     const Rate rate{g.group.reviews, g.group.passed};
-    out += "<tr>" + rate_cell(rate) + "<td>" +
+    out += "<tr><td>" + escape(g.name) + "</td>" + rate_cell(rate) + "<td>" +
            svg::meter(rate.rate().value_or(0), svg::kGroupColor) + "</td><td class=\"n\">" +
            std::to_string(g.group.reviews) + "</td><td class=\"n\">" +
-           std::to_string(g.group.cards) + "</td><td>" + escape(g.name) + "</td></tr>";
+           std::to_string(g.group.cards) + "</td></tr>";
   }
   return out + "</table></section>";
 }

@@ -158,13 +158,14 @@ std::string line_chart(std::string_view id, const std::vector<Series>& series,
       const double x = kLeft + slot * (static_cast<double>(i) + 0.5), y = y_of(*s.values[i]);
       path += (pen ? " L" : " M") + num(x) + " " + num(y);
       pen = true;
-      out += "<circle class=\"mark\" cx=\"" + num(x) + "\" cy=\"" + num(y) + "\" r=\"4\" fill=\"" +
-             s.color + "\"><title>" + escape(s.name + " " + labels[i]) + ": " +
-             num(*s.values[i] * 100) + "%</title></circle>";
+      out += "<circle class=\"mark\" cx=\"" + num(x) + "\" cy=\"" + num(y) + "\" r=\"" +
+             num(s.stroke + 1.5) + "\" fill=\"" + s.color + "\"><title>" +
+             escape(s.name + " " + labels[i]) + ": " + num(*s.values[i] * 100) +
+             "%</title></circle>";
     }
     if (!path.empty()) {
-      out +=
-          "<path d=\"" + path + "\" fill=\"none\" stroke=\"" + s.color + "\" stroke-width=\"2\"/>";
+      out += "<path d=\"" + path + "\" fill=\"none\" stroke=\"" + s.color + "\" stroke-width=\"" +
+             num(s.stroke) + "\" stroke-linejoin=\"round\"/>";
     }
   }
   return out + "</svg>";

@@ -29,11 +29,13 @@ struct Cell {
 };
 std::string heatmap(std::string_view id, const std::vector<Cell>& cells, int weeks);
 
-// Lines of rates (0..1, nullopt: no reviews that week) over `labels`, one per series.
+// Lines of rates (0..1, nullopt: no reviews that week) over `labels`, one per series, drawn in
+// order (a wide first line stays visible under a thin one that has the same values).
 struct Series {
   std::string name;
   std::string color;
   std::vector<std::optional<double>> values;
+  double stroke = 2;  // line width; points are a little wider
 };
 std::string line_chart(std::string_view id, const std::vector<Series>& series,
                        const std::vector<std::string>& labels, int label_every, int width = 1000);
