@@ -89,6 +89,8 @@ int run_import(const ImportOptions& options, const Context& context) {
   request.on_progress = [&progress](const sync::Progress& p) { progress.update(p); };
   request.roots.assign(options.paths.begin(), options.paths.end());
   request.min_confidence = options.min_confidence;
+  // Only --format json and --explain print the cards that stay as they are.
+  request.unchanged_text = options.format == "json" || options.explain;
   for (const auto& root : request.roots) {
     std::error_code ec;
     if (!fs::exists(root, ec)) throw Error("no such file or folder", root.string(), kExitNotFound);

@@ -73,6 +73,18 @@ StoredCard read_stored(SQLite::Statement& row) {
   return card;
 }
 
+// Only what keeps a card of an unchanged note: no text, no JSON to parse.
+StoredCard read_stored_key(SQLite::Statement& row) {
+  StoredCard card;
+  card.id = row.getColumn(0).getInt64();
+  card.key = row.getColumn(1).getString();
+  card.note_path = row.getColumn(2).getString();
+  card.match_key = row.getColumn(3).getString();
+  card.state = row.getColumn(4).getString();
+  card.draft.term = card.match_key;
+  return card;
+}
+
 constexpr const char* kStoredColumns =
     "c.id, c.key, n.path, c.match_key, c.state, c.deck, c.question, c.answer, c.kind, c.rule, "
     "c.confidence, c.source, c.line, c.context, c.tags";
@@ -108,11 +120,22 @@ class Matcher {
       planned.action = PlanAction::unchanged;
       planned.key = old.key;
       planned.card_id = old.id;
-      planned.draft = old.draft;
+      planned.draft = std::move(old.draft);  // kept cards are never matched again
       planned.note_path = note.path;
       planned.match_key = old.match_key;
       out.push_back(std::move(planned));
     }
+  }
+
+  // The same, counted only: returns how many cards stay (retired ones not counted).
+  int keep_note_quietly(const NoteInput& note) {
+    int kept = 0;
+    for (std::size_t i : m_by_note[note.path]) {
+      StoredCard& old = m_stored[i];
+      old.taken = true;
+      if (old.state != "retired") ++kept;
+    }
+    return kept;
   }
 
   // Phase 1: the same term in the same note.
@@ -274,7 +297,7 @@ std::map<std::string, NoteFingerprint> Store::note_fingerprints() {
 }
 
 ImportPlan Store::plan_import(std::vector<NoteInput> notes, std::vector<std::string> scope,
-                              std::vector<std::string> skipped) {
+                              std::vector<std::string> skipped, bool unchanged_text) {
   ImportPlan plan;
   plan.scope = std::move(scope);
   plan.skipped = std::move(skipped);
@@ -282,14 +305,52 @@ ImportPlan Store::plan_import(std::vector<NoteInput> notes, std::vector<std::str
   // Every stored card of a note in this import or under its scope.
   std::vector<StoredCard> stored;
   {
-    std::set<std::string> imported_now;
-    for (const NoteInput& note : notes) imported_now.insert(note.path);
-    SQLite::Statement query(m_impl->db, std::string("SELECT ") + kStoredColumns +
-                                            " FROM cards c JOIN notes n ON n.id = c.note_id");
-    while (query.executeStep()) {
-      StoredCard card = read_stored(query);
-      if (imported_now.contains(card.note_path) || under_scope(card.note_path, plan.scope)) {
+    // Per note path: whether it was parsed again (its cards may be matched, so their text is
+    // needed) or not (they are kept as they are).
+    std::unordered_map<std::string, bool> imported_now;
+    for (const NoteInput& note : notes) {
+      imported_now.emplace(note.path, note.status == NoteStatus::parsed);
+    }
+    if (unchanged_text) {
+      SQLite::Statement query(m_impl->db, std::string("SELECT ") + kStoredColumns +
+                                              " FROM cards c JOIN notes n ON n.id = c.note_id");
+      while (query.executeStep()) {
+        const std::string path = query.getColumn(2).getString();
+        if (imported_now.contains(path) || under_scope(path, plan.scope)) {
+          stored.push_back(read_stored(query));
+        }
+      }
+    } else {
+      // Keys first, for every card; then the text only of the notes whose cards may be matched
+      // (parsed again, or gone from under the roots), one indexed query per note.
+      SQLite::Statement keys(m_impl->db,
+                             "SELECT c.id, c.key, n.path, c.match_key, c.state, c.note_id "
+                             "FROM cards c JOIN notes n ON n.id = c.note_id");
+      stored.reserve(
+          static_cast<std::size_t>(m_impl->db.execAndGet("SELECT count(*) FROM cards").getInt64()));
+      std::unordered_map<std::int64_t, std::size_t> index_of;
+      std::set<std::int64_t> text_notes;
+      while (keys.executeStep()) {
+        const std::string path = keys.getColumn(2).getString();
+        const auto now = imported_now.find(path);
+        if (now == imported_now.end() && !under_scope(path, plan.scope)) continue;
+        StoredCard card = read_stored_key(keys);
+        if (now == imported_now.end() || now->second) {
+          index_of.emplace(card.id, stored.size());
+          text_notes.insert(keys.getColumn(5).getInt64());
+        }
         stored.push_back(std::move(card));
+      }
+      SQLite::Statement text(m_impl->db, std::string("SELECT ") + kStoredColumns +
+                                             " FROM cards c JOIN notes n ON n.id = c.note_id "
+                                             "WHERE c.note_id = :note");
+      for (const std::int64_t note_id : text_notes) {
+        text.bind(":note", note_id);
+        while (text.executeStep()) {
+          const auto at = index_of.find(text.getColumn(0).getInt64());
+          if (at != index_of.end()) stored[at->second] = read_stored(text);
+        }
+        text.reset();
       }
     }
   }
@@ -305,7 +366,11 @@ ImportPlan Store::plan_import(std::vector<NoteInput> notes, std::vector<std::str
   for (std::size_t n = 0; n < notes.size(); ++n) {
     const NoteInput& note = notes[n];
     if (note.status != NoteStatus::parsed) {
-      matcher.keep_note(note, per_note[n]);
+      if (unchanged_text) {
+        matcher.keep_note(note, per_note[n]);
+      } else {
+        plan.kept += matcher.keep_note_quietly(note);
+      }
       continue;
     }
     std::map<std::string, int> seen_terms;
@@ -322,6 +387,10 @@ ImportPlan Store::plan_import(std::vector<NoteInput> notes, std::vector<std::str
     matcher.match_exact(note, per_note[n]);
   }
   std::vector<PlannedCard> all;
+  std::size_t total = 0;
+  for (const auto& cards : per_note) total += cards.size();
+  all.reserve(total);
+  plan.cards.reserve(total);
   for (auto& cards : per_note) {
     for (auto& card : cards) all.push_back(std::move(card));
   }

@@ -58,7 +58,7 @@ std::string_view to_string(PlanAction action) {
 }
 
 int ImportPlan::count(PlanAction action) const {
-  int n = 0;
+  int n = action == PlanAction::unchanged ? kept : 0;
   for (const auto& card : cards) n += card.action == action ? 1 : 0;
   return n;
 }

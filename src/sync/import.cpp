@@ -137,7 +137,8 @@ ImportResult plan_import(store::Store& store, const ImportRequest& request) {
 
   std::vector<std::string> scope;
   for (const auto& root : request.roots) scope.push_back(absolute_path(root));
-  result.plan = store.plan_import(std::move(inputs), std::move(scope), std::move(skipped));
+  result.plan = store.plan_import(std::move(inputs), std::move(scope), std::move(skipped),
+                                  request.unchanged_text);
   return result;
 }
 

@@ -105,7 +105,10 @@ struct ImportPlan {
   std::vector<std::string> scope;  // absolute roots: cards of notes under them may be retired
   std::vector<std::string>
       skipped;  // absolute paths of unreadable notes: their cards stay as they are
-  int count(PlanAction action) const;
+  // Cards of notes not parsed again, counted but left out of `cards` (planned without their
+  // text: Store::plan_import with unchanged_text false). They stay exactly as stored.
+  int kept = 0;
+  int count(PlanAction action) const;  // `unchanged` includes `kept`
 };
 
 // Filters for listing and scheduling. An empty deck means every deck; a deck includes its
@@ -156,9 +159,11 @@ class Store {
 
   // Compares the notes with what is stored and matches drafts to cards: same note and term, then
   // same term and similar answer in another note (a move), then a similar term in the same note
-  // (an edit). Reads only.
+  // (an edit). Reads only. With `unchanged_text` false the cards of notes that were not parsed
+  // again come back with only their key, id and term (`draft` empty): nothing needs their text
+  // unless it is printed, and reading it dominated a re-import of an unchanged tree.
   ImportPlan plan_import(std::vector<NoteInput> notes, std::vector<std::string> scope,
-                         std::vector<std::string> skipped);
+                         std::vector<std::string> skipped, bool unchanged_text = true);
   // Writes a plan in one transaction.
   void apply_import(const ImportPlan& plan, std::chrono::sys_seconds now);
 

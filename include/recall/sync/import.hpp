@@ -23,6 +23,9 @@ struct ImportRequest {
   std::vector<std::filesystem::path> roots;          // files or folders, as the user gave them
   double min_confidence = 0.5;                       // drafts below it are left out of the plan
   std::function<void(const Progress&)> on_progress;  // optional; see Progress
+  // Whether the plan's cards of unchanged notes carry their text (for printing every card);
+  // without it they carry only key and term (Store::plan_import).
+  bool unchanged_text = true;
 };
 
 struct ImportResult {
