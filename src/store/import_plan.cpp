@@ -237,9 +237,15 @@ class Matcher {
   std::vector<PlannedCard> retire_rest(const std::vector<std::string>& skipped,
                                        const std::vector<PlannedCard>& planned) {
     std::vector<PlannedCard> out;
+    // Renamed cards by note, for the merge remark: retired × renamed stays small.
+    std::unordered_map<std::string, std::vector<const PlannedCard*>> renamed;
+    for (const PlannedCard& other : planned) {
+      if (other.action == PlanAction::renamed) renamed[other.note_path].push_back(&other);
+    }
+    const std::set<std::string> skipped_set(skipped.begin(), skipped.end());
     for (StoredCard& old : m_stored) {
       if (old.taken || old.state == "retired") continue;
-      if (std::find(skipped.begin(), skipped.end(), old.note_path) != skipped.end()) {
+      if (skipped_set.contains(old.note_path)) {
         continue;  // unreadable this time: its cards stay as they are
       }
       PlannedCard card;
@@ -248,11 +254,12 @@ class Matcher {
       card.card_id = old.id;
       card.draft = old.draft;
       card.match_key = old.match_key;
-      for (const PlannedCard& other : planned) {
-        if (other.action == PlanAction::renamed && other.note_path == old.note_path &&
-            core::term_similarity(other.match_key, old.match_key) >= kMergeHint) {
-          card.remark = "merged into " + in_quotes(other.match_key);
-          break;
+      if (const auto same_note = renamed.find(old.note_path); same_note != renamed.end()) {
+        for (const PlannedCard* other : same_note->second) {
+          if (core::term_similarity(other->match_key, old.match_key) >= kMergeHint) {
+            card.remark = "merged into " + in_quotes(other->match_key);
+            break;
+          }
         }
       }
       out.push_back(std::move(card));
