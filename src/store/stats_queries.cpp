@@ -27,6 +27,31 @@ schedule::CardState state_of(const SQLite::Column& column) {
       .value_or(schedule::CardState::new_card);
 }
 
+// deck_clause() with a range on the deck that the index cards_deck can seek to: a deck and its
+// sub-decks (`ml`, `ml/...`) all sort in [deck, deck + '0'), as '/' comes just before '0'.
+std::string deck_filter(const CardFilter& filter) {
+  if (filter.deck.empty()) return {};
+  return deck_clause(filter) + " AND c.deck >= :deck_low AND c.deck < :deck_high";
+}
+
+void bind_filter(SQLite::Statement& statement, const CardFilter& filter) {
+  if (filter.deck.empty()) return;
+  bind_deck(statement, filter);
+  statement.bind(":deck_low", filter.deck);
+  statement.bind(":deck_high", filter.deck + "0");
+}
+
+// With a deck, every card query walks the deck's range of cards_deck rather than an index over
+// the whole collection (state, due, lapses) that the planner would otherwise prefer.
+std::string indexed(const CardFilter& filter, std::string sql) {
+  if (filter.deck.empty()) return sql;
+  const std::string from = "FROM cards c ";
+  if (auto at = sql.find(from); at != std::string::npos) {
+    sql.insert(at + from.size(), "INDEXED BY cards_deck ");
+  }
+  return sql;
+}
+
 constexpr const char* kTroubleColumns =
     "SELECT c.key, c.deck, c.question, coalesce(n.path, c.source), c.line, c.state, c.lapses, "
     "c.leech, coalesce(t.scheduled, 0), coalesce(t.passed, 0) FROM cards c "
@@ -90,11 +115,11 @@ std::vector<DayTotals> StatsReader::day_totals(const CardFilter& filter, std::ch
             "sum(r.kind = 'scheduled' AND r.interval_before < 21 AND r.grade >= 3), "
             "sum(r.kind = 'scheduled' AND r.interval_before >= 21), "
             "sum(r.kind = 'scheduled' AND r.interval_before >= 21 AND r.grade >= 3) "
-            "FROM reviews r JOIN cards c ON c.id = r.card_id "
+            "FROM cards c CROSS JOIN reviews r ON r.card_id = c.id "
             "WHERE r.review_day >= :from AND r.review_day <= :to" +
-                deck_clause(filter) + " GROUP BY r.review_day ORDER BY r.review_day";
+                deck_filter(filter) + " GROUP BY r.review_day ORDER BY r.review_day";
   SQLite::Statement query(m_impl->db, sql);
-  bind_deck(query, filter);
+  bind_filter(query, filter);
   query.bind(":from", core::format_date(from));
   query.bind(":to", core::format_date(to));
   std::vector<DayTotals> out;
@@ -115,12 +140,13 @@ std::vector<DayTotals> StatsReader::day_totals(const CardFilter& filter, std::ch
 }
 
 std::vector<CensusRow> StatsReader::census(const CardFilter& filter) {
-  SQLite::Statement query(m_impl->db,
-                          "SELECT c.state, c.interval_days, c.ef_centi, count(*) FROM cards c "
-                          "WHERE 1" +
-                              deck_clause(filter) +
-                              " GROUP BY c.state, c.interval_days, c.ef_centi");
-  bind_deck(query, filter);
+  SQLite::Statement query(
+      m_impl->db,
+      indexed(filter,
+              "SELECT c.state, c.interval_days, c.ef_centi, count(*) FROM cards c "
+              "WHERE 1" +
+                  deck_filter(filter) + " GROUP BY c.state, c.interval_days, c.ef_centi"));
+  bind_filter(query, filter);
   std::vector<CensusRow> out;
   while (query.executeStep()) {
     out.push_back({state_of(query.getColumn(0)), query.getColumn(1).getInt(),
@@ -131,11 +157,12 @@ std::vector<CensusRow> StatsReader::census(const CardFilter& filter) {
 
 int StatsReader::suspended_leeches(const CardFilter& filter) {
   // `lapses > 0` lets the partial index cards_lapses serve: a leech has kLeechLapses or more.
-  SQLite::Statement query(m_impl->db,
+  SQLite::Statement query(
+      m_impl->db, indexed(filter,
                           "SELECT count(*) FROM cards c WHERE c.lapses > 0 AND c.lapses >= :min "
                           "AND c.leech = 1 AND c.state = 'suspended'" +
-                              deck_clause(filter));
-  bind_deck(query, filter);
+                              deck_filter(filter)));
+  bind_filter(query, filter);
   query.bind(":min", schedule::kLeechLapses);
   query.executeStep();
   return query.getColumn(0).getInt();
@@ -144,11 +171,12 @@ int StatsReader::suspended_leeches(const CardFilter& filter) {
 std::vector<int> StatsReader::due_per_day(const CardFilter& filter, std::chrono::sys_days from,
                                           std::chrono::sys_days to) {
   std::vector<int> out(static_cast<std::size_t>(std::max(0L, (to - from).count() + 1)), 0);
-  SQLite::Statement query(m_impl->db,
+  SQLite::Statement query(
+      m_impl->db, indexed(filter,
                           "SELECT c.due, count(*) FROM cards c WHERE c.state IN ('learning', "
                           "'review') AND c.due >= :from AND c.due <= :to" +
-                              deck_clause(filter) + " GROUP BY c.due");
-  bind_deck(query, filter);
+                              deck_filter(filter) + " GROUP BY c.due"));
+  bind_filter(query, filter);
   query.bind(":from", core::format_date(from));
   query.bind(":to", core::format_date(to));
   while (query.executeStep()) {
@@ -161,24 +189,26 @@ std::vector<int> StatsReader::due_per_day(const CardFilter& filter, std::chrono:
 }
 
 int StatsReader::due_before(const CardFilter& filter, std::chrono::sys_days day) {
-  SQLite::Statement query(m_impl->db,
+  SQLite::Statement query(
+      m_impl->db, indexed(filter,
                           "SELECT count(*) FROM cards c WHERE c.state IN ('learning', 'review') "
                           "AND c.due < :day" +
-                              deck_clause(filter));
-  bind_deck(query, filter);
+                              deck_filter(filter)));
+  bind_filter(query, filter);
   query.bind(":day", core::format_date(day));
   query.executeStep();
   return query.getColumn(0).getInt();
 }
 
 std::vector<TroubleCard> StatsReader::leeches(const CardFilter& filter, int limit) {
-  SQLite::Statement query(m_impl->db, std::string(kTroubleColumns) +
-                                          "WHERE c.lapses > 0 AND c.lapses >= :min AND "
-                                          "c.leech = 1" +
-                                          deck_clause(filter) +
-                                          " ORDER BY c.lapses DESC, c.deck, c.line, c.key" +
-                                          limit_clause(limit));
-  bind_deck(query, filter);
+  SQLite::Statement query(
+      m_impl->db,
+      indexed(filter, std::string(kTroubleColumns) +
+                          "WHERE c.lapses > 0 AND c.lapses >= :min AND "
+                          "c.leech = 1" +
+                          deck_filter(filter) + " ORDER BY c.lapses DESC, c.deck, c.line, c.key" +
+                          limit_clause(limit)));
+  bind_filter(query, filter);
   query.bind(":min", schedule::kLeechLapses);
   return read_trouble(query);
 }
@@ -186,9 +216,9 @@ std::vector<TroubleCard> StatsReader::leeches(const CardFilter& filter, int limi
 std::vector<TroubleCard> StatsReader::most_lapses(const CardFilter& filter, int limit) {
   SQLite::Statement query(
       m_impl->db, std::string(kTroubleColumns) + "WHERE c.lapses > 0 AND c.leech = 0" +
-                      deck_clause(filter) + " ORDER BY c.lapses DESC, c.deck, c.line, c.key" +
+                      deck_filter(filter) + " ORDER BY c.lapses DESC, c.deck, c.line, c.key" +
                       limit_clause(limit));
-  bind_deck(query, filter);
+  bind_filter(query, filter);
   return read_trouble(query);
 }
 
@@ -219,11 +249,11 @@ std::vector<GroupRetention> group_in_memory(SQLite::Database& db, const CardFilt
   // Both read only an index that covers them (unless a deck filter needs the card's row).
   const std::string sql =
       by == GroupBy::deck
-          ? "SELECT c.deck, c.id FROM cards c INDEXED BY cards_deck WHERE 1" + deck_clause(filter)
+          ? "SELECT c.deck, c.id FROM cards c INDEXED BY cards_deck WHERE 1" + deck_filter(filter)
           : "SELECT c.note_id, c.id FROM cards c WHERE c.note_id IS NOT NULL" +
-                deck_clause(filter) + " ORDER BY c.note_id";
+                deck_filter(filter) + " ORDER BY c.note_id";
   SQLite::Statement cards(db, sql);
-  bind_deck(cards, filter);
+  bind_filter(cards, filter);
   std::map<std::string, GroupRetention> groups;
   GroupRetention* current = nullptr;
   std::string current_key;
@@ -263,12 +293,13 @@ std::vector<GroupRetention> StatsReader::group_retention(
     // Cards of deleted notes (note_id NULL) have no file; they are grouped by their source.
     auto out = group_in_memory(m_impl->db, filter, by);
     if (by == GroupBy::deck) return out;
-    SQLite::Statement orphans(m_impl->db,
-                              "SELECT min(c.deck), c.source, count(*), sum(t.scheduled), "
-                              "sum(t.passed) FROM cards c JOIN card_review_totals t ON "
-                              "t.card_id = c.id WHERE c.note_id IS NULL AND t.scheduled > 0" +
-                                  deck_clause(filter) + " GROUP BY c.source");
-    bind_deck(orphans, filter);
+    SQLite::Statement orphans(
+        m_impl->db, indexed(filter,
+                            "SELECT min(c.deck), c.source, count(*), sum(t.scheduled), "
+                            "sum(t.passed) FROM cards c JOIN card_review_totals t ON "
+                            "t.card_id = c.id WHERE c.note_id IS NULL AND t.scheduled > 0" +
+                                deck_filter(filter) + " GROUP BY c.source"));
+    bind_filter(orphans, filter);
     while (orphans.executeStep()) {
       GroupRetention g;
       g.deck = orphans.getColumn(0).getString();
@@ -296,16 +327,22 @@ std::vector<GroupRetention> StatsReader::group_retention(
                             : by == GroupBy::file ? "coalesce(n.path, c.source)"
                                                   : "c.deck, coalesce(n.path, c.source), c.context";
   // The whole log: per-card totals. Since a day: the log itself.
+  // With a deck, its cards' rows of the log are found through reviews_card.
   const std::string totals =
-      since ? "(SELECT card_id, count(*) AS scheduled, sum(grade >= 3) AS passed FROM reviews "
-              "WHERE kind = 'scheduled' AND review_day >= :since GROUP BY card_id)"
-            : "card_review_totals";
+      !since ? "card_review_totals"
+      : filter.deck.empty()
+          ? "(SELECT card_id, count(*) AS scheduled, sum(grade >= 3) AS passed FROM reviews "
+            "WHERE kind = 'scheduled' AND review_day >= :since GROUP BY card_id)"
+          : "(SELECT r.card_id, count(*) AS scheduled, sum(r.grade >= 3) AS passed FROM cards c "
+            "INDEXED BY cards_deck CROSS JOIN reviews r ON r.card_id = c.id WHERE r.kind = "
+            "'scheduled' AND r.review_day >= :since" +
+                deck_filter(filter) + " GROUP BY r.card_id)";
   SQLite::Statement query(
       m_impl->db, "SELECT " + keys + ", count(*), sum(t.scheduled), sum(t.passed) FROM " + totals +
                       " t JOIN cards c ON c.id = t.card_id LEFT JOIN notes n "
                       "ON n.id = c.note_id WHERE t.scheduled > 0" +
-                      deck_clause(filter) + " GROUP BY " + group);
-  bind_deck(query, filter);
+                      deck_filter(filter) + " GROUP BY " + group);
+  bind_filter(query, filter);
   if (since) query.bind(":since", core::format_date(*since));
   std::vector<GroupRetention> out;
   while (query.executeStep()) {
