@@ -1,5 +1,6 @@
 // `recall report --html`: one self-contained page, inline CSS and SVG, no script.
 #include <chrono>
+#include <cstdio>
 
 #include "charts.hpp"
 #include "recall/core/clock.hpp"
@@ -25,9 +26,10 @@ h2 { font-size: 16px; margin: 2px 0 6px; } h2 small { color: #666; font-weight: 
 .figures { display: flex; flex-wrap: wrap; gap: 6px 28px; }
 .figure b { display: block; font-size: 22px; } .figure span { color: #666; font-size: 12px; }
 table { border-collapse: collapse; width: 100%; }
-td, th { padding: 3px 8px; text-align: left; border-bottom: 1px solid #f0f0f0; vertical-align: top; }
-th { color: #555; font-weight: 600; } td.n { text-align: right; font-variant-numeric: tabular-nums; }
-.c { color: #888; font-size: 12px; } .q { color: #444; }
+td, th { padding: 3px 6px; text-align: left; border-bottom: 1px solid #f0f0f0; vertical-align: top; }
+th { color: #555; font-weight: 600; }
+td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.c { color: #888; font-size: 11px; } #retention { flex: 1.25; } .q { color: #444; }
 svg.chart { width: 100%; height: auto; display: block; }
 svg.chart text { font-size: 11px; fill: #666; } svg.chart .grid { stroke: #eee; }
 svg.meter { width: 120px; height: 10px; }
@@ -40,9 +42,23 @@ std::string figure(const std::string& value, const std::string& label) {
          "</span></div>";
 }
 
+// 1234, 125.6k, 1.54M: the exact figures are in `recall stats --json`.
+std::string short_count(int n) {
+  char text[32];
+  if (n < 100000) return std::to_string(n);
+  if (n < 1000000) {
+    std::snprintf(text, sizeof text, "%.1fk", n / 1000.0);
+  } else {
+    std::snprintf(text, sizeof text, "%.2fM", n / 1000000.0);
+  }
+  return text;
+}
+
 std::string rate_cell(const Rate& r) {
-  return "<td class=\"n\">" + charts::percent(r.passed, r.reviews) + " <span class=\"c\">" +
-         std::to_string(r.passed) + "/" + std::to_string(r.reviews) + "</span></td>";
+  return "<td class=\"n\" title=\"" + std::to_string(r.passed) + " of " +
+         std::to_string(r.reviews) + "\">" + charts::percent(r.passed, r.reviews) +
+         " <span class=\"c\">" + short_count(r.passed) + "/" + short_count(r.reviews) +
+         "</span></td>";
 }
 
 std::string summary(const Report& r) {

@@ -102,8 +102,15 @@ std::string bar_chart(std::string_view id, const std::vector<int>& values,
 std::string heatmap(std::string_view id, const std::vector<Cell>& cells, int weeks) {
   constexpr int kCell = 16, kGap = 3, kLabel = 40, kMonthRow = 18;
   const int height = kMonthRow + 7 * (kCell + kGap) + 4;
-  int max = 0;
-  for (const auto& c : cells) max = std::max(max, c.value);
+  // Shades by quartile of the days with answers, so that a steady reviewer still sees which
+  // days were heavier (a scale up to the maximum would paint them all the same).
+  std::vector<int> busy;
+  for (const auto& c : cells) {
+    if (c.value > 0) busy.push_back(c.value);
+  }
+  std::sort(busy.begin(), busy.end());
+  const auto quartile = [&](std::size_t q) { return busy.empty() ? 0 : busy[busy.size() * q / 4]; };
+  const int q1 = quartile(1), q2 = quartile(2), q3 = quartile(3);
   std::string out = "<svg class=\"chart\" id=\"" + std::string(id) + "\" viewBox=\"0 0 " +
                     std::to_string(kLabel + weeks * (kCell + kGap) + 24) + " " +
                     std::to_string(height) + "\" xmlns=\"http://www.w3.org/2000/svg\">";
@@ -114,8 +121,11 @@ std::string heatmap(std::string_view id, const std::vector<Cell>& cells, int wee
   for (const auto& c : cells) {
     const double x = kLabel + c.week * (kCell + kGap);
     if (!c.month.empty()) out += text(x, 12, "start", c.month);
-    const long level =
-        c.value <= 0 || max <= 0 ? 0 : std::clamp((c.value * 4L - 1) / max + 1, 1L, 4L);
+    const std::size_t level = c.value <= 0   ? 0
+                              : c.value < q1 ? 1
+                              : c.value < q2 ? 2
+                              : c.value < q3 ? 3
+                                             : 4;
     out += "<rect" + std::string(c.value > 0 ? " class=\"mark\"" : "") + " x=\"" + num(x) +
            "\" y=\"" + std::to_string(kMonthRow + c.weekday * (kCell + kGap)) + "\" width=\"" +
            std::to_string(kCell) + "\" height=\"" + std::to_string(kCell) + "\" rx=\"3\" fill=\"" +
@@ -159,7 +169,7 @@ std::string line_chart(std::string_view id, const std::vector<Series>& series,
       path += (pen ? " L" : " M") + num(x) + " " + num(y);
       pen = true;
       out += "<circle class=\"mark\" cx=\"" + num(x) + "\" cy=\"" + num(y) + "\" r=\"" +
-             num(s.stroke + 1.5) + "\" fill=\"" + s.color + "\"><title>" +
+             num(s.stroke / 2 + 1.5) + "\" fill=\"" + s.color + "\"><title>" +
              escape(s.name + " " + labels[i]) + ": " + num(*s.values[i] * 100) +
              "%</title></circle>";
     }

@@ -46,18 +46,26 @@ void summary(Writer& w, const Report& r) {
 
 void retention(Writer& w, const Report& r) {
   w.title("True retention (scheduled reviews graded 3 or better; young: interval < 21 days)");
-  w.out() << "             young               mature              all\n";
+  const auto counts = [](const Rate& rate) {
+    return std::to_string(rate.passed) + "/" + std::to_string(rate.reviews);
+  };
+  // Columns as wide as the widest count (a 365-day count can reach millions).
+  std::size_t width = 9;
+  for (const auto& row : r.retention) {
+    for (const Rate* rate : {&row.young, &row.mature, &row.all}) {
+      width = std::max(width, counts(*rate).size() + 2);
+    }
+  }
+  w.out() << "             " << charts::pad_right("young", width + 7)
+          << charts::pad_right("mature", width + 7) << "all\n";
   for (const auto& row : r.retention) {
     std::string name = row.period;
     std::replace(name.begin(), name.end(), '_', ' ');
     if (row.period == "since") name = "since " + date(row.from);
     w.out() << "  " << charts::pad_right(name, 11);
     for (const Rate* rate : {&row.young, &row.mature, &row.all}) {
-      const std::string cell =
-          charts::pad_left(charts::percent(rate->passed, rate->reviews), 6) + " " +
-          w.dim(charts::pad_right(
-              std::to_string(rate->passed) + "/" + std::to_string(rate->reviews), 13));
-      w.out() << cell;
+      w.out() << charts::pad_left(charts::percent(rate->passed, rate->reviews), 6) << ' '
+              << w.dim(charts::pad_right(counts(*rate), width));
     }
     w.out() << '\n';
   }
