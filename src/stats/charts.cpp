@@ -46,11 +46,24 @@ std::vector<std::string> columns(const std::vector<int>& values, int height, int
   return rows;
 }
 
-std::string shade(int value, int max) {
-  if (value <= 0 || max <= 0) return "·";
-  static constexpr std::array<const char*, 4> kShades = {"░", "▒", "▓", "█"};
-  const long long step = (static_cast<long long>(value) * 4 - 1) / max;  // 1..max -> 0..3
-  return kShades[static_cast<std::size_t>(std::clamp(step, 0LL, 3LL))];
+std::array<int, 3> quartiles(const std::vector<int>& values) {
+  std::vector<int> busy;
+  for (int v : values) {
+    if (v > 0) busy.push_back(v);
+  }
+  if (busy.empty()) return {0, 0, 0};
+  std::sort(busy.begin(), busy.end());
+  const auto at = [&](std::size_t q) { return busy[busy.size() * q / 4]; };
+  return {at(1), at(2), at(3)};
+}
+
+int level(int value, const std::array<int, 3>& q) {
+  return value <= 0 ? 0 : value < q[0] ? 1 : value < q[1] ? 2 : value < q[2] ? 3 : 4;
+}
+
+std::string shade(int level) {
+  static constexpr std::array<const char*, 5> kShades = {"·", "░", "▒", "▓", "█"};
+  return kShades[static_cast<std::size_t>(std::clamp(level, 0, 4))];
 }
 
 std::string duration(long long ms) {

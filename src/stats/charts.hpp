@@ -1,6 +1,7 @@
 // Private to src/stats: terminal chart pieces made of Unicode block characters.
 #pragma once
 
+#include <array>
 #include <string>
 #include <vector>
 
@@ -13,8 +14,13 @@ std::string hbar(int value, int max, int width);
 // always shows at least an eighth.
 std::vector<std::string> columns(const std::vector<int>& values, int height, int column_width);
 
-// The shade for `value` on a scale of 4 steps up to `max`: `·` for 0, then ░ ▒ ▓ █.
-std::string shade(int value, int max);
+// The first, second and third quartiles of the non-zero values (0s when there are none).
+std::array<int, 3> quartiles(const std::vector<int>& values);
+// The level of `value` from 0 (none) to 4 by those quartiles: a steady reviewer still sees which
+// days were heavier, which a scale up to the maximum would paint all the same.
+int level(int value, const std::array<int, 3>& quartiles);
+// The shade of a level: `·` for 0, then ░ ▒ ▓ █.
+std::string shade(int level);
 
 // `12m05s`, `1h02m`, `0s`.
 std::string duration(long long ms);

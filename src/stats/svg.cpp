@@ -5,6 +5,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "charts.hpp"
+
 namespace recall::stats::svg {
 
 namespace {
@@ -102,15 +104,10 @@ std::string bar_chart(std::string_view id, const std::vector<int>& values,
 std::string heatmap(std::string_view id, const std::vector<Cell>& cells, int weeks) {
   constexpr int kCell = 16, kGap = 3, kLabel = 40, kMonthRow = 18;
   const int height = kMonthRow + 7 * (kCell + kGap) + 4;
-  // Shades by quartile of the days with answers, so that a steady reviewer still sees which
-  // days were heavier (a scale up to the maximum would paint them all the same).
-  std::vector<int> busy;
-  for (const auto& c : cells) {
-    if (c.value > 0) busy.push_back(c.value);
-  }
-  std::sort(busy.begin(), busy.end());
-  const auto quartile = [&](std::size_t q) { return busy.empty() ? 0 : busy[busy.size() * q / 4]; };
-  const int q1 = quartile(1), q2 = quartile(2), q3 = quartile(3);
+  // Shaded by quartile of the days with answers (charts::level).
+  std::vector<int> values;
+  for (const auto& c : cells) values.push_back(c.value);
+  const auto q = charts::quartiles(values);
   std::string out = "<svg class=\"chart\" id=\"" + std::string(id) + "\" viewBox=\"0 0 " +
                     std::to_string(kLabel + weeks * (kCell + kGap) + 24) + " " +
                     std::to_string(height) + "\" xmlns=\"http://www.w3.org/2000/svg\">";
@@ -121,11 +118,7 @@ std::string heatmap(std::string_view id, const std::vector<Cell>& cells, int wee
   for (const auto& c : cells) {
     const double x = kLabel + c.week * (kCell + kGap);
     if (!c.month.empty()) out += text(x, 12, "start", c.month);
-    const std::size_t level = c.value <= 0   ? 0
-                              : c.value < q1 ? 1
-                              : c.value < q2 ? 2
-                              : c.value < q3 ? 3
-                                             : 4;
+    const auto level = static_cast<std::size_t>(charts::level(c.value, q));
     out += "<rect" + std::string(c.value > 0 ? " class=\"mark\"" : "") + " x=\"" + num(x) +
            "\" y=\"" + std::to_string(kMonthRow + c.weekday * (kCell + kGap)) + "\" width=\"" +
            std::to_string(kCell) + "\" height=\"" + std::to_string(kCell) + "\" rx=\"3\" fill=\"" +

@@ -101,7 +101,12 @@ void heatmap(Writer& w, const Report& r) {
           " days reviewed; streak " + std::to_string(h.current_streak) + " (longest " +
           std::to_string(h.longest_streak) + ")");
   int max = 0;
-  for (const auto& d : h.days) max = std::max(max, d.answers);
+  std::vector<int> answers;
+  for (const auto& d : h.days) {
+    max = std::max(max, d.answers);
+    answers.push_back(d.answers);
+  }
+  const auto q = charts::quartiles(answers);
   if (!w.charts()) {
     // One line per week, Monday first: the date of its Monday, then seven counts.
     for (std::size_t i = 0; i < h.days.size(); i += 7) {
@@ -130,11 +135,13 @@ void heatmap(Writer& w, const Report& r) {
   for (std::size_t weekday = 0; weekday < 7; ++weekday) {
     w.out() << "  " << charts::pad_right(kDays[weekday], 4);
     for (std::size_t i = weekday; i < h.days.size(); i += 7) {
-      w.out() << charts::shade(h.days[i].answers, max) << ' ';
+      w.out() << charts::shade(charts::level(h.days[i].answers, q)) << ' ';
     }
     w.out() << '\n';
   }
-  w.out() << "      " << w.dim("· none  ░▒▓█ more, up to " + std::to_string(max) + " answers a day")
+  w.out() << "      "
+          << w.dim("· none, then ░▒▓█ by quartile of the days with answers, up to " +
+                   std::to_string(max) + " answers a day")
           << '\n';
 }
 
