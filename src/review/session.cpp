@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <limits>
 #include <ostream>
 #include <string>
 
@@ -45,8 +46,56 @@ QueuePlan plan_queue(store::Store& store, const SessionOptions& options,
                      std::chrono::sys_days today) {
   const auto limits =
       session_limits(store, options.filter, options.new_per_day, options.reviews_per_day, today);
-  return build_queue(store.due_unburied(options.filter, today),
-                     store.new_unburied(options.filter, today), limits, options.limit);
+  // The most cards a session can take of one kind: the room of the limits covering the whole
+  // session, and --limit.
+  const auto budget = [&](const std::vector<DailyLimit>& kind) {
+    int most = options.limit > 0 ? options.limit : std::numeric_limits<int>::max();
+    for (const DailyLimit& limit : kind) {
+      if (deck_under(options.filter.deck, limit.deck)) most = std::min(most, limit.remaining);
+    }
+    return most;
+  };
+  const int due_budget = budget(limits.reviews);
+  const int new_budget = budget(limits.new_cards);
+  // Read ids and decks in queue order, a few more than the budget, and more only when limits of
+  // sub-decks held some back; then read in full just the cards chosen.
+  std::size_t due_rows = static_cast<std::size_t>(std::min(due_budget, 1 << 20)) + 16;
+  std::size_t new_rows = static_cast<std::size_t>(std::min(new_budget, 1 << 20)) + 16;
+  for (;;) {
+    const std::vector<store::Card> due = store.due_unburied(options.filter, today, due_rows);
+    const std::vector<store::Card> fresh = store.new_unburied(options.filter, today, new_rows);
+    QueuePlan plan = build_queue(due, fresh, limits, options.limit);
+    const int due_kept = static_cast<int>(due.size()) - plan.due_held_back;
+    const int new_kept = static_cast<int>(fresh.size()) - plan.new_held_back;
+    const bool due_all = due.size() < due_rows;
+    const bool new_all = fresh.size() < new_rows;
+    if ((due_all || due_kept >= due_budget) && (new_all || new_kept >= new_budget)) {
+      // Held back: every listed card that was not kept, counted without reading them.
+      plan.due_kept = due_kept;
+      plan.new_kept = new_kept;
+      if (!due_all) plan.due_held_back = -1;
+      if (!new_all) plan.new_held_back = -1;
+      std::vector<std::int64_t> ids;
+      ids.reserve(plan.cards.size());
+      for (const store::Card& card : plan.cards) ids.push_back(card.id);
+      plan.cards = store.cards_by_id(ids);
+      return plan;
+    }
+    if (!due_all && due_kept < due_budget) due_rows *= 4;
+    if (!new_all && new_kept < new_budget) new_rows *= 4;
+  }
+}
+
+// Counts the held-back cards plan_queue left unknown: only when they are shown, since a count
+// over every due card of a large collection costs more than the rest of a session's start.
+void count_held_back(QueuePlan& plan, store::Store& store, const SessionOptions& options,
+                     std::chrono::sys_days today) {
+  if (plan.due_held_back < 0) {
+    plan.due_held_back = store.count_due_unburied(options.filter, today) - plan.due_kept;
+  }
+  if (plan.new_held_back < 0) {
+    plan.new_held_back = store.count_new_unburied(options.filter, today) - plan.new_kept;
+  }
 }
 
 class Session {
@@ -482,6 +531,7 @@ SessionSummary Session::run() {
   bool interrupted = false;
   if (m_queue.empty()) {
     m_terminal.out() << "Nothing to review today";
+    count_held_back(plan, m_store, m_options, m_today);
     if (plan.new_held_back > 0 || plan.due_held_back > 0) {
       m_terminal.out() << " (the daily limits are reached; --new, --reviews or `recall limits` "
                           "change them)";
@@ -532,6 +582,7 @@ SessionSummary Session::run() {
   SessionSummary summary = summarize();
   summary.quit = quit;
   summary.interrupted = interrupted;
+  count_held_back(plan, m_store, m_options, m_today);
   summary.due_held_back = plan.due_held_back;
   summary.new_held_back = plan.new_held_back;
   summary.streak_days = streak_days(m_store.review_days(), m_today);

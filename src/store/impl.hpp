@@ -28,6 +28,11 @@ Card read_card(SQLite::Statement& row);
 std::string deck_clause(const CardFilter& filter);
 void bind_deck(SQLite::Statement& statement, const CardFilter& filter);
 
+// deck_clause() with a range on the deck that the index cards_deck can seek to: a deck and its
+// sub-decks (`ml`, `ml/...`) all sort in [deck, deck + '0'), as '/' comes just before '0'.
+std::string deck_filter(const CardFilter& filter);
+void bind_filter(SQLite::Statement& statement, const CardFilter& filter);
+
 // Context and tags as stored: a JSON array of strings.
 std::string context_to_json(const std::vector<std::string>& context);
 std::vector<std::string> context_from_json(const std::string& text);

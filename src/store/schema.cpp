@@ -9,7 +9,7 @@ namespace recall::store {
 namespace {
 
 // Append only: migration i takes user_version i to i+1.
-constexpr std::array<const char*, 5> kMigrations = {
+constexpr std::array<const char*, 6> kMigrations = {
     R"sql(
 CREATE TABLE notes (
   id INTEGER PRIMARY KEY,
@@ -152,6 +152,14 @@ CREATE TRIGGER reviews_totals_delete AFTER DELETE ON reviews BEGIN
 END;
 CREATE INDEX IF NOT EXISTS cards_census ON cards (state, interval_days, ef_centi);
 CREATE INDEX IF NOT EXISTS cards_lapses ON cards (lapses) WHERE lapses > 0;
+)sql",
+    // The review queue in its order, so that a session reads the few cards it shows rather than
+    // sorting every due card (half a million in the 1M-card bench) before the first one.
+    R"sql(
+CREATE INDEX cards_due_queue ON cards (due, deck, source, ord, buried_until)
+  WHERE state IN ('learning', 'review');
+CREATE INDEX cards_new_queue ON cards (deck, source, ord, buried_until) WHERE state = 'new';
+CREATE INDEX cards_buried ON cards (buried_until) WHERE buried_until IS NOT NULL;
 )sql",
 };
 

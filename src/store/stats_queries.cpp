@@ -27,20 +27,6 @@ schedule::CardState state_of(const SQLite::Column& column) {
       .value_or(schedule::CardState::new_card);
 }
 
-// deck_clause() with a range on the deck that the index cards_deck can seek to: a deck and its
-// sub-decks (`ml`, `ml/...`) all sort in [deck, deck + '0'), as '/' comes just before '0'.
-std::string deck_filter(const CardFilter& filter) {
-  if (filter.deck.empty()) return {};
-  return deck_clause(filter) + " AND c.deck >= :deck_low AND c.deck < :deck_high";
-}
-
-void bind_filter(SQLite::Statement& statement, const CardFilter& filter) {
-  if (filter.deck.empty()) return;
-  bind_deck(statement, filter);
-  statement.bind(":deck_low", filter.deck);
-  statement.bind(":deck_high", filter.deck + "0");
-}
-
 // With a deck, every card query walks the deck's range of cards_deck rather than an index over
 // the whole collection (state, due, lapses) that the planner would otherwise prefer.
 std::string indexed(const CardFilter& filter, std::string sql) {

@@ -147,6 +147,18 @@ void bind_deck(SQLite::Statement& statement, const CardFilter& filter) {
   if (!filter.deck.empty()) statement.bind(":deck", filter.deck);
 }
 
+std::string deck_filter(const CardFilter& filter) {
+  if (filter.deck.empty()) return {};
+  return deck_clause(filter) + " AND c.deck >= :deck_low AND c.deck < :deck_high";
+}
+
+void bind_filter(SQLite::Statement& statement, const CardFilter& filter) {
+  if (filter.deck.empty()) return;
+  bind_deck(statement, filter);
+  statement.bind(":deck_low", filter.deck);
+  statement.bind(":deck_high", filter.deck + "0");
+}
+
 namespace {
 
 std::vector<Card> query_cards(SQLite::Database& db, const std::string& where,
@@ -273,10 +285,13 @@ StateCounts Store::state_counts(const CardFilter& filter) {
 int Store::due_between(const CardFilter& filter, std::chrono::sys_days from,
                        std::chrono::sys_days to) {
   SQLite::Statement query(m_impl->db,
-                          "SELECT count(*) FROM cards c WHERE c.state IN ('learning', 'review') "
-                          "AND c.due >= :from AND c.due <= :to" +
-                              deck_clause(filter));
-  bind_deck(query, filter);
+                          // One deck: its range of cards_deck, not every due card's row.
+                          std::string("SELECT count(*) FROM cards c") +
+                              (filter.deck.empty() ? "" : " INDEXED BY cards_deck") +
+                              " WHERE c.state IN ('learning', 'review') "
+                              "AND c.due >= :from AND c.due <= :to" +
+                              deck_filter(filter));
+  bind_filter(query, filter);
   query.bind(":from", core::format_date(from));
   query.bind(":to", core::format_date(to));
   query.executeStep();

@@ -65,11 +65,11 @@ TEST_CASE("store: a new database is created with its folder and migrated", "[sto
   TempDb tmp;
   {
     store::Store s(tmp.path());
-    CHECK(s.schema_version() == 5);
+    CHECK(s.schema_version() == 6);
   }
   CHECK(fs::exists(tmp.path()));
   store::Store again(tmp.path());
-  CHECK(again.schema_version() == 5);
+  CHECK(again.schema_version() == 6);
 }
 
 TEST_CASE("store: a database newer than the binary is refused", "[store]") {
@@ -200,6 +200,7 @@ TEST_CASE("store: a version 1 database is upgraded and keeps its cards", "[store
   REQUIRE(sqlite3_open(tmp.path().c_str(), &db) == SQLITE_OK);
   REQUIRE(sqlite3_exec(
               db,
+              "DROP INDEX cards_due_queue; DROP INDEX cards_new_queue; DROP INDEX cards_buried; "
               "ALTER TABLE cards DROP COLUMN tags; ALTER TABLE notes DROP COLUMN size; "
               "ALTER TABLE notes DROP COLUMN mtime_ns; ALTER TABLE notes DROP COLUMN extract_salt; "
               "ALTER TABLE cards DROP COLUMN buried_until; ALTER TABLE cards DROP COLUMN leech; "
@@ -207,7 +208,7 @@ TEST_CASE("store: a version 1 database is upgraded and keeps its cards", "[store
               nullptr, nullptr, nullptr) == SQLITE_OK);
   sqlite3_close(db);
   store::Store upgraded(tmp.path());
-  CHECK(upgraded.schema_version() == 5);
+  CHECK(upgraded.schema_version() == 6);
   const auto cards = upgraded.cards({});
   REQUIRE(cards.size() == 1);
   CHECK(cards[0].answer == "surprise");

@@ -189,10 +189,20 @@ class Store {
   // The review session (src/store/review_actions.cpp).
 
   // Cards due on or before `today` (learning, review), most overdue first, leaving out cards
-  // buried past `today`.
-  std::vector<Card> due_unburied(const CardFilter& filter, std::chrono::sys_days today);
-  // Every new card in note order, leaving out cards buried past `today`.
-  std::vector<Card> new_unburied(const CardFilter& filter, std::chrono::sys_days today);
+  // buried past `today`. Only `id` and `deck` are filled: a session picks its cards from these
+  // and reads just those in full (cards_by_id), which keeps a large collection's start quick.
+  // At most `limit` of them when `limit` > 0.
+  std::vector<Card> due_unburied(const CardFilter& filter, std::chrono::sys_days today,
+                                 std::size_t limit = 0);
+  // Every new card in note order, leaving out cards buried past `today`; `id` and `deck` only;
+  // at most `limit` when `limit` > 0.
+  std::vector<Card> new_unburied(const CardFilter& filter, std::chrono::sys_days today,
+                                 std::size_t limit = 0);
+  // How many cards due_unburied / new_unburied would list without a limit.
+  int count_due_unburied(const CardFilter& filter, std::chrono::sys_days today);
+  int count_new_unburied(const CardFilter& filter, std::chrono::sys_days today);
+  // The cards with these ids, in full, in the order given (ids not found are left out).
+  std::vector<Card> cards_by_id(const std::vector<std::int64_t>& ids);
   // Review-log rows of `kind` on `day` for cards of the filter's decks.
   int answers_on(const CardFilter& filter, std::chrono::sys_days day, ReviewKind kind);
   // Logs one answer, stores `record.after` (not for a drill) and, when `leech`, marks the card a
