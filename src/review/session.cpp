@@ -71,14 +71,11 @@ QueuePlan plan_queue(store::Store& store, const SessionOptions& options,
     const bool new_all = fresh.size() < new_rows;
     if ((due_all || due_kept >= due_budget) && (new_all || new_kept >= new_budget)) {
       // Held back: every listed card that was not kept, counted without reading them.
-      plan.due_kept = due_kept;
-      plan.new_kept = new_kept;
       if (!due_all) plan.due_held_back = -1;
       if (!new_all) plan.new_held_back = -1;
-      std::vector<std::int64_t> ids;
-      ids.reserve(plan.cards.size());
-      for (const store::Card& card : plan.cards) ids.push_back(card.id);
-      plan.cards = store.cards_by_id(ids);
+      plan.ids.reserve(plan.cards.size());
+      for (const store::Card& card : plan.cards) plan.ids.push_back(card.id);
+      plan.cards = store.cards_by_id(plan.ids);
       return plan;
     }
     if (!due_all && due_kept < due_budget) due_rows *= 4;
@@ -91,10 +88,10 @@ QueuePlan plan_queue(store::Store& store, const SessionOptions& options,
 void count_held_back(QueuePlan& plan, store::Store& store, const SessionOptions& options,
                      std::chrono::sys_days today) {
   if (plan.due_held_back < 0) {
-    plan.due_held_back = store.count_due_unburied(options.filter, today) - plan.due_kept;
+    plan.due_held_back = store.count_due_unburied(options.filter, today, plan.ids);
   }
   if (plan.new_held_back < 0) {
-    plan.new_held_back = store.count_new_unburied(options.filter, today) - plan.new_kept;
+    plan.new_held_back = store.count_new_unburied(options.filter, today, plan.ids);
   }
 }
 

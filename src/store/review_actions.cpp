@@ -35,9 +35,14 @@ std::vector<Card> select_queue(SQLite::Database& db, const std::string& index,
 
 // How many cards match `where` and are not buried past `today`.
 int count_unburied(SQLite::Database& db, const std::string& where, const CardFilter& filter,
-                   std::chrono::sys_days today) {
+                   std::chrono::sys_days today, const std::vector<std::int64_t>& leave_out) {
+  std::string not_in;
+  for (const std::int64_t id : leave_out) {
+    not_in += (not_in.empty() ? " AND c.id NOT IN (" : ", ") + std::to_string(id);
+  }
+  if (!not_in.empty()) not_in += ")";
   auto count = [&](const std::string& sql) {
-    SQLite::Statement query(db, sql + deck_filter(filter));
+    SQLite::Statement query(db, sql + deck_filter(filter) + not_in);
     bind_filter(query, filter);
     if (sql.find(":today") != std::string::npos) query.bind(":today", core::format_date(today));
     query.executeStep();
@@ -86,12 +91,14 @@ std::vector<Card> Store::new_unburied(const CardFilter& filter, std::chrono::sys
                       today, limit);
 }
 
-int Store::count_due_unburied(const CardFilter& filter, std::chrono::sys_days today) {
-  return count_unburied(m_impl->db, kDueWhere, filter, today);
+int Store::count_due_unburied(const CardFilter& filter, std::chrono::sys_days today,
+                              const std::vector<std::int64_t>& leave_out) {
+  return count_unburied(m_impl->db, kDueWhere, filter, today, leave_out);
 }
 
-int Store::count_new_unburied(const CardFilter& filter, std::chrono::sys_days today) {
-  return count_unburied(m_impl->db, kNewWhere, filter, today);
+int Store::count_new_unburied(const CardFilter& filter, std::chrono::sys_days today,
+                              const std::vector<std::int64_t>& leave_out) {
+  return count_unburied(m_impl->db, kNewWhere, filter, today, leave_out);
 }
 
 std::vector<Card> Store::cards_by_id(const std::vector<std::int64_t>& ids) {

@@ -149,3 +149,33 @@ TEST_CASE("review: at 8 lapses a card is suspended as a leech, with its note and
   CHECK(card["reviews"] == 1 + 7 * 3 + 1);  // the 4 was not asked: a leech is not drilled
   CHECK_THAT(on("").out, Catch::Contains("Nothing to review"));
 }
+
+TEST_CASE("review: a queue longer than the limits is read in part and counted in full",
+          "[review][actions][limits]") {
+  std::string twenty;
+  for (int i = 0; i < 20; ++i) twenty += "5\n";
+  {
+    // ir sorts first and its limit is spent: the first cards read are all held back, so the
+    // session reads further to fill its 20 new cards from ml.
+    Sandbox box;
+    box.note("notes/ir.md", numbered("I", 30));
+    box.note("notes/ml.md", numbered("M", 30));
+    REQUIRE(box.run({"import", (box.dir() / "notes").string()}).exit_code == 0);
+    REQUIRE(box.run({"limits", "ir", "--new", "0"}).exit_code == 0);
+    const auto session = box.run({"review"}, twenty);
+    const auto cards = shown(session.out);
+    REQUIRE(cards.size() == 20);
+    CHECK(cards.front() == "M1?");
+    CHECK(cards.back() == "M20?");
+    CHECK_THAT(session.out, Catch::Contains("Left for another day by the daily limits: 40 new."));
+  }
+  {
+    // Only the first few of 30 new cards are read; the 28 left are counted, not read.
+    Sandbox box;
+    box.note("notes/ml.md", numbered("M", 30));
+    REQUIRE(box.run({"import", (box.dir() / "notes").string()}).exit_code == 0);
+    const auto session = box.run({"review", "--new", "2"}, "5\n5\n");
+    CHECK(shown(session.out) == std::vector<std::string>{"M1?", "M2?"});
+    CHECK_THAT(session.out, Catch::Contains("Left for another day by the daily limits: 28 new."));
+  }
+}

@@ -44,9 +44,8 @@ struct QueuePlan {
   int due_held_back = 0;           // due cards left out by the review limits
   int new_held_back = 0;           // new cards left out by the new-card limits
   // When the session listed only the first cards of a kind, its held-back count is left unknown
-  // (-1) with the number kept, and counted only when it is shown (review::count_held_back).
-  int due_kept = 0;
-  int new_kept = 0;
+  // (-1) and counted only when it is shown: the cards of that kind not in the session (`ids`).
+  std::vector<std::int64_t> ids;
 };
 
 // Orders a session. `due` (most overdue first) and `fresh` (note order) are taken in their order

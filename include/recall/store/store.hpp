@@ -198,9 +198,12 @@ class Store {
   // at most `limit` when `limit` > 0.
   std::vector<Card> new_unburied(const CardFilter& filter, std::chrono::sys_days today,
                                  std::size_t limit = 0);
-  // How many cards due_unburied / new_unburied would list without a limit.
-  int count_due_unburied(const CardFilter& filter, std::chrono::sys_days today);
-  int count_new_unburied(const CardFilter& filter, std::chrono::sys_days today);
+  // How many cards due_unburied / new_unburied would list without a limit, leaving out the
+  // cards with the ids in `leave_out`.
+  int count_due_unburied(const CardFilter& filter, std::chrono::sys_days today,
+                         const std::vector<std::int64_t>& leave_out = {});
+  int count_new_unburied(const CardFilter& filter, std::chrono::sys_days today,
+                         const std::vector<std::int64_t>& leave_out = {});
   // The cards with these ids, in full, in the order given (ids not found are left out).
   std::vector<Card> cards_by_id(const std::vector<std::int64_t>& ids);
   // Review-log rows of `kind` on `day` for cards of the filter's decks.
