@@ -1,7 +1,9 @@
 // Import as a plan: match drafts to stored cards, then write the difference in one transaction.
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -73,18 +75,6 @@ StoredCard read_stored(SQLite::Statement& row) {
   return card;
 }
 
-// Only what keeps a card of an unchanged note: no text, no JSON to parse.
-StoredCard read_stored_key(SQLite::Statement& row) {
-  StoredCard card;
-  card.id = row.getColumn(0).getInt64();
-  card.key = row.getColumn(1).getString();
-  card.note_path = row.getColumn(2).getString();
-  card.match_key = row.getColumn(3).getString();
-  card.state = row.getColumn(4).getString();
-  card.draft.term = card.match_key;
-  return card;
-}
-
 constexpr const char* kStoredColumns =
     "c.id, c.key, n.path, c.match_key, c.state, c.deck, c.question, c.answer, c.kind, c.rule, "
     "c.confidence, c.source, c.line, c.context, c.tags";
@@ -103,8 +93,8 @@ std::string in_quotes(std::string_view text) { return "\"" + std::string(text) +
 // The plan being built: drafts of parsed notes on one side, stored cards on the other.
 class Matcher {
  public:
-  Matcher(std::vector<StoredCard> stored, std::set<std::string> keys_taken)
-      : m_stored(std::move(stored)), m_keys_taken(std::move(keys_taken)) {
+  Matcher(std::vector<StoredCard> stored, std::function<std::set<std::string>()> load_keys)
+      : m_stored(std::move(stored)), m_load_keys(std::move(load_keys)) {
     for (std::size_t i = 0; i < m_stored.size(); ++i) {
       m_by_note[m_stored[i].note_path].push_back(i);
     }
@@ -125,17 +115,6 @@ class Matcher {
       planned.match_key = old.match_key;
       out.push_back(std::move(planned));
     }
-  }
-
-  // The same, counted only: returns how many cards stay (retired ones not counted).
-  int keep_note_quietly(const NoteInput& note) {
-    int kept = 0;
-    for (std::size_t i : m_by_note[note.path]) {
-      StoredCard& old = m_stored[i];
-      old.taken = true;
-      if (old.state != "retired") ++kept;
-    }
-    return kept;
   }
 
   // Phase 1: the same term in the same note.
@@ -219,7 +198,8 @@ class Matcher {
       card.action = PlanAction::new_card;
       std::string seed = note.path + '\x1f' + card.match_key;
       card.key = hex_key(seed);
-      while (!m_keys_taken.insert(card.key).second) {
+      if (!m_keys_taken) m_keys_taken = m_load_keys();
+      while (!m_keys_taken->insert(card.key).second) {
         seed += '+';
         card.key = hex_key(seed);
       }
@@ -284,7 +264,8 @@ class Matcher {
   }
 
   std::vector<StoredCard> m_stored;
-  std::set<std::string> m_keys_taken;
+  std::function<std::set<std::string>()> m_load_keys;
+  std::optional<std::set<std::string>> m_keys_taken;  // loaded by the first new card
   std::unordered_map<std::string, std::vector<std::size_t>> m_by_note;
 };
 
@@ -309,8 +290,10 @@ ImportPlan Store::plan_import(std::vector<NoteInput> notes, std::vector<std::str
   plan.scope = std::move(scope);
   plan.skipped = std::move(skipped);
 
-  // Every stored card of a note in this import or under its scope.
+  // Every stored card of a note in this import or under its scope (without unchanged_text: but
+  // those of unchanged notes, counted in kept_by_note).
   std::vector<StoredCard> stored;
+  std::unordered_map<std::string, int> kept_by_note;
   {
     // Per note path: whether it was parsed again (its cards may be matched, so their text is
     // needed) or not (they are kept as they are).
@@ -328,45 +311,41 @@ ImportPlan Store::plan_import(std::vector<NoteInput> notes, std::vector<std::str
         }
       }
     } else {
-      // Keys first, for every card; then the text only of the notes whose cards may be matched
-      // (parsed again, or gone from under the roots), one indexed query per note.
-      SQLite::Statement keys(m_impl->db,
-                             "SELECT c.id, c.key, n.path, c.match_key, c.state, c.note_id "
-                             "FROM cards c JOIN notes n ON n.id = c.note_id");
-      stored.reserve(
-          static_cast<std::size_t>(m_impl->db.execAndGet("SELECT count(*) FROM cards").getInt64()));
-      std::unordered_map<std::int64_t, std::size_t> index_of;
-      std::set<std::int64_t> text_notes;
-      while (keys.executeStep()) {
-        const std::string path = keys.getColumn(2).getString();
+      // One row per stored note first; then the cards, with their text, only of the notes whose
+      // cards may be matched (parsed again, or gone from under the roots), one indexed query per
+      // note. An unchanged note's cards are only counted.
+      SQLite::Statement per_note_query(m_impl->db,
+                                       "SELECT n.id, n.path, sum(c.state <> 'retired') "
+                                       "FROM notes n JOIN cards c ON c.note_id = n.id "
+                                       "GROUP BY n.id");
+      std::vector<std::int64_t> text_notes;
+      while (per_note_query.executeStep()) {
+        const std::string path = per_note_query.getColumn(1).getString();
         const auto now = imported_now.find(path);
         if (now == imported_now.end() && !under_scope(path, plan.scope)) continue;
-        StoredCard card = read_stored_key(keys);
-        if (now == imported_now.end() || now->second) {
-          index_of.emplace(card.id, stored.size());
-          text_notes.insert(keys.getColumn(5).getInt64());
+        if (now != imported_now.end() && !now->second) {
+          kept_by_note.emplace(path, per_note_query.getColumn(2).getInt());
+        } else {
+          text_notes.push_back(per_note_query.getColumn(0).getInt64());
         }
-        stored.push_back(std::move(card));
       }
       SQLite::Statement text(m_impl->db, std::string("SELECT ") + kStoredColumns +
                                              " FROM cards c JOIN notes n ON n.id = c.note_id "
                                              "WHERE c.note_id = :note");
       for (const std::int64_t note_id : text_notes) {
         text.bind(":note", note_id);
-        while (text.executeStep()) {
-          const auto at = index_of.find(text.getColumn(0).getInt64());
-          if (at != index_of.end()) stored[at->second] = read_stored(text);
-        }
+        while (text.executeStep()) stored.push_back(read_stored(text));
         text.reset();
       }
     }
   }
-  std::set<std::string> keys_taken;
-  {
+  // Every key in use, read when the first new card needs one.
+  Matcher matcher(std::move(stored), [this] {
+    std::set<std::string> keys;
     SQLite::Statement query(m_impl->db, "SELECT key FROM cards");
-    while (query.executeStep()) keys_taken.insert(query.getColumn(0).getString());
-  }
-  Matcher matcher(std::move(stored), std::move(keys_taken));
+    while (query.executeStep()) keys.insert(query.getColumn(0).getString());
+    return keys;
+  });
 
   // Drafts of the parsed notes, with their match keys; the cards of unchanged notes kept.
   std::vector<std::vector<PlannedCard>> per_note(notes.size());
@@ -376,7 +355,9 @@ ImportPlan Store::plan_import(std::vector<NoteInput> notes, std::vector<std::str
       if (unchanged_text) {
         matcher.keep_note(note, per_note[n]);
       } else {
-        plan.kept += matcher.keep_note_quietly(note);
+        if (const auto it = kept_by_note.find(note.path); it != kept_by_note.end()) {
+          plan.kept += it->second;
+        }
       }
       continue;
     }
@@ -438,13 +419,20 @@ void Store::apply_import(const ImportPlan& plan, std::chrono::sys_seconds now) {
       extract_salt = excluded.extract_salt, imported_at = excluded.imported_at
     RETURNING id)sql");
   SQLite::Statement find_note(db, "SELECT id FROM notes WHERE path = :path");
-  for (const NoteInput& note : plan.notes) {
-    if (note.status == NoteStatus::same_stat) {
-      find_note.bind(":path", note.path);
-      if (find_note.executeStep()) note_ids[note.path] = find_note.getColumn(0).getInt64();
-      find_note.reset();
-      continue;
+  // A note not read again keeps its row as it is; its id is looked up if a card needs it.
+  auto note_id = [&](const std::string& path) {
+    if (const auto it = note_ids.find(path); it != note_ids.end()) return it->second;
+    find_note.bind(":path", path);
+    if (!find_note.executeStep()) {
+      throw Error("import: a planned card's note is not stored", path);
     }
+    const std::int64_t id = find_note.getColumn(0).getInt64();
+    find_note.reset();
+    note_ids[path] = id;
+    return id;
+  };
+  for (const NoteInput& note : plan.notes) {
+    if (note.status == NoteStatus::same_stat) continue;
     upsert_note.bind(":path", note.path);
     upsert_note.bind(":source", note.source);
     upsert_note.bind(":hash", note.content_hash);
@@ -476,7 +464,7 @@ void Store::apply_import(const ImportPlan& plan, std::chrono::sys_seconds now) {
 
   auto bind_draft = [&](SQLite::Statement& s, const PlannedCard& card) {
     const extract::CardDraft& d = card.draft;
-    s.bind(":note", note_ids.at(card.note_path));
+    s.bind(":note", note_id(card.note_path));
     s.bind(":match", card.match_key);
     s.bind(":deck", d.deck);
     s.bind(":question", d.question);
