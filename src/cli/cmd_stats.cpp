@@ -6,24 +6,19 @@
 #include "commands.hpp"
 #include "recall/core/error.hpp"
 #include "recall/stats/render.hpp"
+#include "stats_filters.hpp"
 
 namespace recall::cli {
 
 struct StatsOptions {
-  std::string deck;
-  std::string since;
-  std::string by = "deck";
-  int top = 10;
+  StatsFilters filters;
   bool json = false;
 };
 
 namespace {
 
 int run_stats(const StatsOptions& o, const Context& context) {
-  const auto options = stats::make_options(o.deck, o.since, o.by, o.top, context.today());
-  open_store(context);  // creates and migrates the database
-  store::StatsReader reader(context.db_path());
-  const auto report = stats::build_report(reader, options);
+  const auto report = read_report(o.filters, context);
   if (o.json) {
     std::cout << stats::to_json(report) << '\n';
     return kExitOk;
@@ -40,13 +35,7 @@ Command setup_stats(CLI::App& parent) {
   auto options = std::make_shared<StatsOptions>();
   CLI::App* app = parent.add_subcommand(
       "stats", "Workload, true retention, forecast, review calendar and weak spots");
-  app->add_option("--deck", options->deck, "Only this deck and its sub-decks");
-  app->add_option("--since", options->since,
-                  "Figures from the review log only from this day on (YYYY-MM-DD)");
-  app->add_option("--by", options->by, "Retention per deck, note file or heading, worst first")
-      ->check(CLI::IsMember({"deck", "file", "section"}));
-  app->add_option("--top", options->top, "Length of the lists of cards and groups (0: all)")
-      ->check(CLI::NonNegativeNumber);
+  add_stats_filters(*app, options->filters);
   app->add_flag("--json", options->json, "One JSON object with every figure (docs/stats.md)");
   app->footer(
       "Charts are drawn on a terminal; with NO_COLOR, --color never or a pipe the same figures "
