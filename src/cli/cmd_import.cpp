@@ -113,6 +113,7 @@ int run_import(const ImportOptions& options, const Context& context) {
 
   const bool json = options.format == "json";
   constexpr std::string_view kBelow = "below-threshold";
+  constexpr std::string_view kGated = "left-out";
   if (json) {
     for (const auto& card : plan.cards) {
       std::cout
@@ -120,7 +121,10 @@ int run_import(const ImportOptions& options, const Context& context) {
           << '\n';
     }
     if (options.explain) {
-      for (const auto& d : below_threshold) std::cout << card_json(kBelow, "", d).dump() << '\n';
+      for (const auto& d : below_threshold) {
+        std::cout << card_json(d.left_out.empty() ? kBelow : kGated, "", d, d.left_out).dump()
+                  << '\n';
+      }
     }
   } else if (options.explain || options.dry_run) {
     // A dry run shows what would change; --explain shows every card and why.
@@ -129,7 +133,9 @@ int run_import(const ImportOptions& options, const Context& context) {
       plan_line(std::cout, store::to_string(card.action), card.draft, card.remark);
     }
     if (options.explain) {
-      for (const auto& d : below_threshold) plan_line(std::cout, kBelow, d);
+      for (const auto& d : below_threshold) {
+        plan_line(std::cout, d.left_out.empty() ? kBelow : kGated, d, d.left_out);
+      }
     }
   }
   std::ostream& summary = json ? std::cerr : std::cout;

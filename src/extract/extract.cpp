@@ -3,12 +3,15 @@
 #include "recall/extract/extract.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <map>
 #include <string_view>
 #include <utility>
 
+#include "recall/extract/gates.hpp"
 #include "recall/extract/render.hpp"
+#include "recall/extract/section.hpp"
 #include "recall/extract/rules.hpp"
 #include "recall/extract/text.hpp"
 #include "recall/notes/outline.hpp"
@@ -20,8 +23,8 @@ using notes::Block;
 using notes::BlockKind;
 
 // The card kinds, as bits, so that one line can record every kind that claims it.
-constexpr std::array<std::string_view, 8> kKinds = {
-    "definition", "acronym", "comparison", "qa", "cloze", "reverse", "paper", "command"};
+constexpr std::array<std::string_view, 9> kKinds = {
+    "definition", "acronym", "comparison", "qa", "cloze", "reverse", "paper", "command", "list"};
 
 std::uint16_t kind_bit(std::string_view kind) {
   for (std::size_t i = 0; i < kKinds.size(); ++i) {
@@ -210,6 +213,26 @@ std::vector<CardDraft> without_duplicates(std::vector<CardDraft> drafts) {
   return out;
 }
 
+// The note's title: its front matter `title`, else its file name when that is a name
+// (`Batch Normalization.md`, not `README.md`, `2024-01-02-notes.md` or `cpu_sched.md`).
+std::string note_title(const notes::Outline& outline, std::string_view source) {
+  if (!outline.meta.title.empty()) return heading_name(outline.meta.title);
+  std::string_view stem = source.substr(source.rfind('/') == std::string_view::npos
+                                            ? 0
+                                            : source.rfind('/') + 1);
+  stem = stem.substr(0, stem.rfind('.'));
+  const std::string lower = ascii_lower(stem);
+  for (const std::string_view generic : {"readme", "index", "note", "notes", "untitled", "todo",
+                                         "draft", "main", "summary", "memo"}) {
+    if (lower == generic) return {};
+  }
+  const bool name_like = !stem.empty() && std::all_of(stem.begin(), stem.end(), [](char c) {
+    const auto b = static_cast<unsigned char>(c);
+    return b >= 0x80 || std::isalpha(b) != 0 || c == ' ' || c == '(' || c == ')';
+  });
+  return name_like ? std::string(stem) : std::string{};
+}
+
 }  // namespace
 
 ExtractResult extract_cards(const notes::NoteFile& note) {
@@ -219,14 +242,25 @@ ExtractResult extract_cards(const notes::NoteFile& note) {
   outline.blocks = OptOuts().filter(outline.blocks);
 
   const std::vector<std::string_view> lines = split_lines(note.content);
+  const std::string title = note_title(outline, note.source);
   std::vector<CardDraft> kept;
+  std::vector<CardDraft> gated;  // left out by a precision gate, kept for --explain
   ClaimedLines claimed;
   for (const Rule& rule : all_rules()) {
     RuleOutput out;
-    rule.run(RuleInput{outline, kept, lines}, out);
+    rule.run(RuleInput{outline, kept, lines, title}, out);
     std::vector<const Proposal*> accepted;
-    for (const Proposal& proposal : out.cards) {
-      if (!claimed.clashes(proposal)) accepted.push_back(&proposal);
+    for (Proposal& proposal : out.cards) {
+      if (claimed.clashes(proposal)) continue;
+      if (proposal.draft.confidence < 1.0) {
+        proposal.draft.answer = clean_answer(proposal.draft.answer);
+        proposal.draft.left_out = gate_reason(proposal.draft);
+        if (!proposal.draft.left_out.empty()) {
+          gated.push_back(proposal.draft);
+          continue;
+        }
+      }
+      accepted.push_back(&proposal);
     }
     for (const Proposal* proposal : accepted) {
       claimed.add(*proposal);
@@ -239,6 +273,7 @@ ExtractResult extract_cards(const notes::NoteFile& note) {
     return card.confidence < 1.0 && under_plan_heading(card);
   });
   result.drafts = without_duplicates(std::move(kept));
+  result.left_out = std::move(gated);
   std::stable_sort(result.drafts.begin(), result.drafts.end(),
                    [](const CardDraft& a, const CardDraft& b) { return a.line < b.line; });
   std::stable_sort(result.warnings.begin(), result.warnings.end(),
@@ -252,6 +287,11 @@ ExtractResult extract_cards(const notes::NoteFile& note) {
                                     ? "more at line " + std::to_string(draft.line)
                                     : "see " + note.source + ":" + std::to_string(draft.line);
     draft.answer = fit_answer(draft.answer, pointer);
+  }
+  for (CardDraft& draft : result.left_out) {
+    draft.deck = note.deck;
+    draft.source = note.source;
+    draft.tags = outline.meta.tags;
   }
   for (Warning& warning : result.warnings) warning.source = note.source;
   return result;

@@ -17,7 +17,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // Bump when the extraction rules change, so that unchanged notes are parsed again.
-constexpr std::string_view kExtractorVersion = "extract-4";
+constexpr std::string_view kExtractorVersion = "extract-5";
 
 std::string extract_salt(double min_confidence) {
   char threshold[32];
@@ -125,8 +125,13 @@ ImportResult plan_import(store::Store& store, const ImportRequest& request) {
           result.warnings.push_back(std::move(w));
         }
         for (extract::CardDraft& draft : extracted.drafts) {
-          (draft.confidence >= request.min_confidence ? input.drafts : result.below_threshold)
+          (draft.confidence >= request.min_confidence && draft.left_out.empty()
+               ? input.drafts
+               : result.below_threshold)
               .push_back(std::move(draft));
+        }
+        for (extract::CardDraft& draft : extracted.left_out) {
+          result.below_threshold.push_back(std::move(draft));
         }
         progress.cards += input.drafts.size();
       }

@@ -20,6 +20,8 @@ struct CardDraft {
   std::vector<std::string> context;  // heading path above the card, outermost first
   std::string term;                  // the term or question the card is about (identity hint)
   std::vector<std::string> tags;     // from the note's front matter (tags, categories)
+  std::string left_out;              // why a precision gate leaves it out (`label`, `markup`,
+                                     // ...); such a card is never imported, only explained
 };
 
 // A problem with one note that does not stop an import: `source:line: message`.

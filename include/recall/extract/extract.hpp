@@ -15,6 +15,7 @@ constexpr double kDefaultMinConfidence = 0.5;
 struct ExtractResult {
   std::vector<CardDraft> drafts;  // in note order
   std::vector<Warning> warnings;
+  std::vector<CardDraft> left_out;  // candidates a precision gate left out, `left_out` saying why
 };
 
 // Makes the cards of one note. Never throws on bad note content: problems become warnings.

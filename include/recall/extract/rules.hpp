@@ -41,6 +41,8 @@ struct RuleInput {
   const notes::Outline& outline;
   std::span<const CardDraft> kept;
   std::span<const std::string_view> lines;  // the note as written: lines[0] is line 1
+  std::string_view title;  // the note's title: front matter `title`, else a file name that is a
+                           // name (`Batch Normalization.md`); empty when it has none
 };
 
 // Whether the heading at `line` (1-based) was written as a `<summary>`, which the notes stage turns
@@ -85,6 +87,10 @@ void rule_definition_sentence(const RuleInput& in, RuleOutput& out);
 // Rule 10: `X vs Y` with content under it, and two definitions whose terms differ in one word
 // (kind `comparison`).
 void rule_comparison(const RuleInput& in, RuleOutput& out);
+// Rule 15: a heading (or a bold line, a callout title, the note's title) names a concept and the
+// text under it explains it (kind `definition`; `list` or `qa` for an aspect of its parent,
+// `comparison` for `A와 B`).
+void rule_heading_section(const RuleInput& in, RuleOutput& out);
 
 // The heading path above the current block while walking the top-level blocks of a note in order.
 class HeadingPath {

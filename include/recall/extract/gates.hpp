@@ -1,0 +1,23 @@
+// Precision gates: the reasons a card is not worth keeping, decided once for the cards of every
+// rule (docs/note-patterns.md, "Gates").
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "recall/extract/card_draft.hpp"
+
+namespace recall::extract {
+
+// Why `card` is not worth a review, or empty: `markup` (an image, a link or HTML in the
+// question, kramdown attributes as the answer), `label` (a template field or a generic heading as
+// the term: `Definition`, `장점`, `Bottom line`), `symbol` (a bare variable `$k_j$` or a LaTeX
+// command as the term), `anaphora` (the term only points back: `It`, `Here`, `where`), `empty`
+// (nothing left to answer). Explicit syntaxes (confidence 1) pass every gate.
+std::string gate_reason(const CardDraft& card);
+
+// `answer` without image embeds and their kramdown attributes, wikilink brackets and footnote
+// markers, outside code blocks; list items left empty by that are dropped.
+std::string clean_answer(std::string_view answer);
+
+}  // namespace recall::extract

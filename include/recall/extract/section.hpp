@@ -1,0 +1,69 @@
+// Concepts named by structure: what a heading (or a line acting as one) names, whether it is an
+// aspect of its parent (`Limitations`, `X의 단점`), and the answer its section gives, shaped by one
+// policy (docs/note-patterns.md, "Sections").
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "recall/notes/outline.hpp"
+
+namespace recall::extract {
+
+// The name a heading gives, as a learner would say it: links reduced to their text, wikilinks
+// `[[X|Y]]` to `Y`, wrapping emphasis and backticks, leading numbers (`3.`, `2-1.`, `1)`, `Ⅱ.`),
+// arrows, check marks and emoji, and a trailing colon removed. May be empty.
+std::string heading_name(std::string_view text);
+
+// The text of a bold-only line that acts as a heading (`**Dropout**`, `➡️ **Term**`,
+// `**Term**:`), or nullopt when `paragraph` is not one line of that shape.
+std::optional<std::string> pseudo_heading(std::string_view paragraph);
+
+// An aspect of a concept rather than a concept: `Limitations`, `Advantages of X`, `X의 단점`,
+// `학습 목표`. `subject` is the concept it is about when the name says it (`X` above), else empty;
+// `label` is the aspect as written (`단점`, `Limitations`).
+struct Aspect {
+  std::string subject;
+  std::string label;
+  bool defines = false;  // the aspect is the concept's definition (`Definition`, `개념`, `About`)
+  bool listy = false;    // it names a list of things (`Types`, `Steps`, `장점`, `종류`)
+  bool skip = false;     // worth no card (`Examples`, `References`, `참고`, `Code`)
+};
+std::optional<Aspect> as_aspect(std::string_view name);
+
+// Two names compared: `A 와 B`, `A and B`, `A과 B의 차이`, `Difference between A and B`.
+struct Pair {
+  std::string first;
+  std::string second;
+};
+std::optional<Pair> as_compared_pair(std::string_view name);
+
+// Text of a paragraph without what a card cannot show: image embeds (`![a](x.png)`,
+// `![[x.png]]`) with their kramdown attributes (`{: width="60%"}`), raw HTML tags and footnote
+// markers (`<sup>1)</sup>`, `[^1]`). Wikilinks become their text.
+std::string clean_inline(std::string_view text);
+
+// True when a paragraph carries nothing to learn once cleaned: empty, only links or images, only a
+// `$$` formula.
+bool is_empty_of_text(std::string_view paragraph);
+
+// The answer a section gives: its first sentences, or its list, shaped for recall in one go.
+struct SectionAnswer {
+  std::string text;       // markdown
+  int end_line = 0;       // last line the answer was taken from
+  std::size_t items = 0;  // list items in the answer (0 for prose)
+  bool from_list = false;
+  bool leans_back = false;   // starts by referring to text before it (`This`, `이러한`)
+  bool label_led = false;    // taken from a `Definition:` item of a template list
+};
+
+// The answer of the blocks under a heading (up to the next heading). Skips HTML, images, formulas
+// and code before the text; prose gives its first sentences (two, or one when long), extended by
+// the list that follows when the text ends by introducing it (`as follows:`, `다음과 같다.`); a
+// list gives its items' first lines (at most 8); a template list (`Definition: …`, `Use case: …`)
+// gives its definition item. nullopt when there is no text.
+std::optional<SectionAnswer> section_answer(std::span<const notes::Block> blocks);
+
+}  // namespace recall::extract

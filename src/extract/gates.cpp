@@ -1,0 +1,126 @@
+// The precision gates of every card: one place, one reason each.
+#include "recall/extract/gates.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+#include "recall/extract/rules.hpp"
+#include "recall/extract/section.hpp"
+#include "recall/extract/text.hpp"
+
+namespace recall::extract {
+namespace {
+
+// Template fields and headings that label a part of a note rather than name a concept.
+bool is_label(std::string_view term) {
+  std::string lower = ascii_lower(trim(term));
+  while (!lower.empty() && (lower.back() == ':' || lower.back() == '.')) lower.pop_back();
+  static constexpr auto kLabels = std::to_array<std::string_view>(
+      {"definition", "definitions", "example",  "examples",   "use case",  "use cases",
+       "usage",      "note",        "notes",    "summary",    "overview",  "introduction",
+       "conclusion", "references",  "reference", "bottom line", "idea",    "motivation",
+       "intuition",  "pros",        "cons",     "advantages", "disadvantages", "goal",
+       "goals",      "purpose",     "result",   "results",    "todo",      "tl;dr",
+       "table of contents", "key idea", "main idea", "why",   "how",       "what",
+       "when",       "where",       "formula",  "equation",   "proof",     "output",
+       "input",      "step",        "steps",    "description", "explanation", "meaning",
+       "장점",       "단점",        "예시",     "정리",       "요약",      "참고",
+       "목차",       "결론",        "개요",     "특징",       "정의",      "개념",
+       "의미",       "목적",        "목표",     "예제",       "설명",      "이유",
+       "방법",       "결과",        "문제",     "해결",       "해결책",    "주의",
+       "참고자료",   "출처",        "링크"});
+  if (std::find(kLabels.begin(), kLabels.end(), lower) != kLabels.end()) return true;
+  return is_generic_label(lower);
+}
+
+// A variable or a LaTeX command standing alone: `$k_j$`, `\theta`, `x`, `$\hat{y}$`.
+bool is_bare_symbol(std::string_view term) {
+  std::string t(trim(term));
+  const bool mathy = t.find('$') != std::string::npos || t.find('\\') != std::string::npos;
+  for (const std::string_view decoration :
+       {"\\mathbf", "\\mathcal", "\\mathrm", "\\boldsymbol", "\\bm", "\\hat", "\\bar", "\\tilde",
+        "\\vec"}) {
+    for (std::size_t at = t.find(decoration); at != std::string::npos; at = t.find(decoration)) {
+      t.erase(at, decoration.size());
+    }
+  }
+  std::string bare;
+  for (const char c : t) {
+    if (c != '$' && c != '{' && c != '}' && c != ' ' && c != '`') bare += c;
+  }
+  if (bare.empty()) return mathy;
+  if (mathy && starts_with(trim(term), "$")) return true;  // a formula as the term
+  const bool ascii = std::all_of(bare.begin(), bare.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '\\' ||
+           c == '^' || c == '\'';
+  });
+  if (!ascii) return false;
+  if (bare.front() == '\\') return bare.size() <= 10;
+  return bare.size() == 1 || (bare.find('_') != std::string::npos && bare.size() <= 5) ||
+         (mathy && bare.size() <= 3);
+}
+
+bool has_markup(std::string_view s) {
+  for (const std::string_view m : {"![", "{:", "<img", "<span", "<div", "](", "http://",
+                                   "https://", "<br", "<a ", "</"}) {
+    if (s.find(m) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+// The term a definition card asks about, from its question when it has no term of its own.
+std::string_view asked_term(const CardDraft& card) { return card.term; }
+
+}  // namespace
+
+std::string gate_reason(const CardDraft& card) {
+  if (card.confidence >= 1.0) return {};
+  const std::string_view question = card.question.substr(0, card.question.find('\n'));
+  if (has_markup(question)) return "markup";
+  const std::string_view answer = trim(card.answer);
+  if (starts_with(answer, "{:") || starts_with(answer, "style=")) return "markup";
+  if (answer.empty() || !has_word_character(answer)) return "empty";
+  const std::string_view term = trim(asked_term(card));
+  if (card.kind == "definition" || card.kind == "acronym") {
+    if (is_label(strip_emphasis(term))) return "label";
+    if (is_bare_symbol(term)) return "symbol";
+    if (word_count(term) <= 2 && is_anaphora(term)) return "anaphora";
+    if (std::count(term.begin(), term.end(), '\\') >= 2 && term.find('$') == std::string::npos) {
+      return "latex";
+    }
+  }
+  return {};
+}
+
+std::string clean_answer(std::string_view answer) {
+  std::string out;
+  bool fence = false;
+  for (const std::string_view line : split_lines(answer)) {
+    const std::string_view t = trim(line);
+    if (starts_with(t, "```") || starts_with(t, "~~~")) fence = !fence;
+    std::string kept;
+    if (fence || starts_with(t, "```") || starts_with(t, "~~~")) {
+      kept = std::string(line);
+    } else if (line.find("![") != std::string_view::npos ||
+               line.find("{:") != std::string_view::npos ||
+               line.find("[[") != std::string_view::npos ||
+               line.find("<sup>") != std::string_view::npos) {
+      const std::size_t indent = line.size() - std::string_view(line).substr(
+                                                   line.find_first_not_of(' ') == std::string_view::npos
+                                                       ? line.size()
+                                                       : line.find_first_not_of(' '))
+                                                   .size();
+      kept = std::string(line.substr(0, indent)) + clean_inline(line);
+      const std::string_view rest = trim(kept);
+      if (rest.empty() || rest == "-" || rest == "*" || rest == ">") continue;
+    } else {
+      kept = std::string(line);
+    }
+    if (!out.empty()) out += '\n';
+    out += kept;
+  }
+  return out;
+}
+
+}  // namespace recall::extract

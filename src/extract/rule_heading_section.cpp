@@ -1,0 +1,246 @@
+// Rule `heading-section` (pattern 15): a heading names the concept and the text under it explains
+// it, with no definition sentence. The most common way notes are written.
+//
+//   ### 2. Bloom Filter (블룸 필터)        **Dropout**              ## Decision Tree
+//   원소가 집합에 있는지를 … 자료구조이다.   Randomly zeroes units …  ### Advantages
+//                                                                   - needs no scaling
+//
+// What counts as a heading: an ATX or setext heading, a bold-only line (`**Term**`, `➡️ **Term**`),
+// a block quote opened by one (`> **Term**`) or by a callout title (`> [!NOTE] Title`), and the
+// note's own title (front matter `title`) over the text before the first heading. The answer is
+// the section's first sentences or its list (section.hpp). A heading that names an aspect
+// (`Limitations`, `X의 단점`) asks about its parent concept (`Decision Tree: Advantages?`); one
+// that names two things (`A와 B`, `A and B의 차이`) asks how they differ. Headings that are
+// questions, labels, sentences or references make no card here.
+#include <algorithm>
+
+#include "recall/extract/phrasing.hpp"
+#include "recall/extract/rules.hpp"
+#include "recall/extract/section.hpp"
+#include "recall/extract/text.hpp"
+
+namespace recall::extract {
+namespace {
+
+using notes::Block;
+using notes::BlockKind;
+
+constexpr double kBase = 0.65;
+constexpr double kNamedInAnswer = 0.15;  // the answer names the term: a definition, not a remark
+constexpr double kLeansBack = 0.3;       // the answer starts `This …`, `이러한 …`
+constexpr double kThin = 0.3;            // the answer is a word or two
+constexpr TermLimits kHeadingTerm{8, 60};
+constexpr int kPseudoLevel = 7;  // a bold line sits below every real heading
+
+// Whether the answer names the term (or the part of it before a parenthesis), ignoring case.
+bool names_term(std::string_view answer, std::string_view term) {
+  std::string t = ascii_lower(term);
+  if (const std::size_t paren = t.find('('); paren != std::string::npos && paren > 0) {
+    t = std::string(trim(t.substr(0, paren)));
+  }
+  if (t.empty()) return false;
+  const std::string a = ascii_lower(answer.substr(0, std::min<std::size_t>(answer.size(), 400)));
+  if (a.find(t) != std::string::npos) return true;
+  // `Transformers` named as `transformer`.
+  return t.size() > 3 && t.back() == 's' && a.find(t.substr(0, t.size() - 1)) != std::string::npos;
+}
+
+double confidence_of(const SectionAnswer& answer, std::string_view term) {
+  double c = kBase;
+  if (names_term(answer.text, term) || answer.label_led) c += kNamedInAnswer;
+  if (answer.leans_back) c -= kLeansBack;
+  if (word_count(answer.text) <= 2) c -= kThin;
+  return std::clamp(c, 0.05, 0.95);
+}
+
+// A heading-like line and the blocks that explain it.
+struct Section {
+  std::string name;
+  int level = 0;
+  int line = 0;
+  std::span<const Block> body;
+  std::vector<Block> own;  // body blocks made for a callout's first paragraph
+};
+
+class SectionWalker {
+ public:
+  SectionWalker(const RuleInput& in, RuleOutput& out) : m_in(in), m_out(out) {}
+
+  void run() {
+    const std::span<const Block> blocks(m_in.outline.blocks);
+    if (!m_in.title.empty()) title_section(blocks);
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+      const Block& block = blocks[i];
+      if (block.kind == BlockKind::heading) {
+        m_headings.enter(block);
+        while (!m_stack.empty() && m_stack.back().first >= block.level) m_stack.pop_back();
+        const std::string name = heading_name(block.text);
+        const std::string parent = current_parent();
+        m_stack.emplace_back(block.level, name);
+        Section s{name, block.level, block.line, body_after(blocks, i), {}};
+        emit(s, parent, m_headings.parents());
+      } else if (block.kind == BlockKind::paragraph) {
+        if (const std::optional<std::string> name = pseudo_heading(block.text)) {
+          Section s{*name, kPseudoLevel, block.line, body_after(blocks, i), {}};
+          emit(s, current_parent(), m_headings.path());
+        }
+      } else if (block.kind == BlockKind::quote) {
+        quote_section(block);
+      }
+    }
+  }
+
+ private:
+  std::string current_parent() const {
+    for (auto it = m_stack.rbegin(); it != m_stack.rend(); ++it) {
+      if (!it->second.empty() && !as_aspect(it->second)) return it->second;
+    }
+    return std::string(m_in.title);
+  }
+
+  // The blocks after `index` up to the next heading or bold-only line.
+  static std::span<const Block> body_after(std::span<const Block> blocks, std::size_t index) {
+    std::size_t end = index + 1;
+    while (end < blocks.size()) {
+      const Block& b = blocks[end];
+      if (b.kind == BlockKind::heading) break;
+      if (b.kind == BlockKind::paragraph && pseudo_heading(b.text)) break;
+      ++end;
+    }
+    return blocks.subspan(index + 1, end - index - 1);
+  }
+
+  // The note's title over the text before its first heading (one concept per file).
+  void title_section(std::span<const Block> blocks) {
+    std::size_t end = 0;
+    while (end < blocks.size() && blocks[end].kind != BlockKind::heading &&
+           !(blocks[end].kind == BlockKind::paragraph && pseudo_heading(blocks[end].text))) {
+      ++end;
+    }
+    if (end == 0) return;
+    Section s{heading_name(m_in.title), 0, blocks.front().line, blocks.subspan(0, end), {}};
+    emit(s, {}, {});
+  }
+
+  // `> **Term**` + text, or a callout `> [!NOTE] Title` + text.
+  void quote_section(const Block& quote) {
+    if (quote.children.empty() || quote.children.front().kind != BlockKind::paragraph) return;
+    const Block& first = quote.children.front();
+    const std::vector<std::string_view> lines = split_lines(first.text);
+    std::string_view head = trim(lines.front());
+    std::string name;
+    if (starts_with(head, "[!")) {
+      const std::size_t close = head.find(']');
+      if (close == std::string_view::npos) return;
+      std::string_view title = trim(head.substr(close + 1));
+      while (!title.empty() && (title.front() == '-' || title.front() == '+')) {
+        title = trim(title.substr(1));
+      }
+      name = heading_name(title);
+    } else if (const std::optional<std::string> bold = pseudo_heading(head)) {
+      name = *bold;
+    } else {
+      return;
+    }
+    if (name.empty()) return;
+    Section s{name, kPseudoLevel, quote.line, {}, {}};
+    if (lines.size() > 1) {
+      Block rest = first;
+      rest.line = first.line + 1;
+      rest.text = std::string(first.text.substr(static_cast<std::size_t>(
+          lines[1].data() - first.text.data())));
+      s.own.push_back(std::move(rest));
+    }
+    for (std::size_t k = 1; k < quote.children.size(); ++k) s.own.push_back(quote.children[k]);
+    s.body = s.own;
+    emit(s, current_parent(), m_headings.path());
+  }
+
+  void emit(const Section& s, const std::string& parent, std::vector<std::string> context) {
+    const std::string_view name = trim(s.name);
+    if (name.empty() || is_unsure(name) || ends_with(name, "?") || is_date_like(name)) return;
+    const std::optional<SectionAnswer> answer = section_answer(s.body);
+    if (!answer || trim(answer->text).empty()) return;
+    const int end_line = std::max(s.line, answer->end_line);
+
+    if (const std::optional<Pair> pair = as_compared_pair(name)) {
+      Proposal p;
+      CardDraft& card = p.draft;
+      const std::string both = pair->first + " vs " + pair->second;
+      card.question = comparison_question(both, card_language(both, answer->text));
+      card.answer = answer->text;
+      card.kind = "comparison";
+      card.rule = "heading-section";
+      card.confidence = std::clamp(kBase - (answer->leans_back ? kLeansBack : 0.0), 0.05, 0.95);
+      card.line = s.line;
+      card.context = std::move(context);
+      card.term = both;
+      p.end_line = end_line;
+      p.nests = true;
+      m_out.cards.push_back(std::move(p));
+      return;
+    }
+    if (const std::optional<Aspect> aspect = as_aspect(name)) {
+      if (aspect->skip) return;
+      const std::string subject = aspect->subject.empty() ? parent : aspect->subject;
+      if (subject.empty() || !as_term(subject, kHeadingTerm)) return;
+      if (aspect->defines) {
+        Proposal p = definition_card("heading-section", subject, answer->text,
+                                     confidence_of(*answer, subject), s.line, end_line,
+                                     std::move(context));
+        p.nests = true;
+        m_out.cards.push_back(std::move(p));
+        return;
+      }
+      aspect_card(s, subject, aspect->label, *answer, end_line, std::move(context));
+      return;
+    }
+    const std::optional<std::string> term = as_term(name, kHeadingTerm);
+    if (!term) return;
+    Proposal p = definition_card("heading-section", *term, answer->text,
+                                 confidence_of(*answer, *term), s.line, end_line,
+                                 std::move(context));
+    p.nests = true;
+    m_out.cards.push_back(std::move(p));
+  }
+
+  // `Decision Tree: Advantages?`, `Skip List의 단점은? (3가지)`.
+  void aspect_card(const Section& s, const std::string& subject, const std::string& label,
+                   const SectionAnswer& answer, int end_line, std::vector<std::string> context) {
+    Proposal p;
+    CardDraft& card = p.draft;
+    const bool korean = contains_hangul(label);
+    if (korean) {
+      const std::optional<bool> consonant = ends_in_consonant(label);
+      card.question = subject + "의 " + label + (consonant.value_or(true) ? "은?" : "는?");
+      if (answer.items >= 2) card.question += " (" + std::to_string(answer.items) + "가지)";
+      card.term = subject + "의 " + label;
+    } else {
+      card.question = subject + ": " + label + "?";
+      if (answer.items >= 2) card.question += " (" + std::to_string(answer.items) + ")";
+      card.term = subject + ": " + label;
+    }
+    card.answer = answer.text;
+    card.kind = answer.from_list ? "list" : "qa";
+    card.rule = "heading-section";
+    card.confidence = std::clamp(kBase + 0.1 - (answer.leans_back ? kLeansBack : 0.0) -
+                                     (word_count(answer.text) <= 2 ? kThin : 0.0),
+                                 0.05, 0.95);
+    card.line = s.line;
+    card.context = std::move(context);
+    p.end_line = end_line;
+    p.nests = true;
+    m_out.cards.push_back(std::move(p));
+  }
+
+  const RuleInput& m_in;
+  RuleOutput& m_out;
+  HeadingPath m_headings;
+  std::vector<std::pair<int, std::string>> m_stack;  // level and name of the headings above
+};
+
+}  // namespace
+
+void rule_heading_section(const RuleInput& in, RuleOutput& out) { SectionWalker(in, out).run(); }
+
+}  // namespace recall::extract

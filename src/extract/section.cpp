@@ -1,0 +1,575 @@
+// Names, aspects and answers of sections: the shared reading behind the heading-section rule.
+#include "recall/extract/section.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <utility>
+
+#include "recall/extract/render.hpp"
+#include "recall/extract/rules.hpp"
+#include "recall/extract/text.hpp"
+
+namespace recall::extract {
+namespace {
+
+using notes::Block;
+using notes::BlockKind;
+
+// Arrows, bullets, check marks, shapes, dingbats and emoji that decorate the start of a heading.
+bool is_decoration(char32_t c) {
+  return (c >= 0x2190 && c <= 0x2BFF) || (c >= 0x1F000 && c <= 0x1FAFF) || c == 0xFE0F ||
+         c == 0x200D || c == 0x2022 || c == 0x00B7 || c == 0x2013 || c == 0x2014 ||
+         (c >= 0x2460 && c <= 0x24FF);
+}
+
+// `s` without leading decorations, numbers (`3.`, `2-1.`, `1)`, `(2)`, `Ⅱ.`) and spaces.
+std::string_view without_leading_marks(std::string_view s) {
+  for (bool changed = true; changed;) {
+    changed = false;
+    s = trim(s);
+    std::size_t i = 0;
+    if (!s.empty() && static_cast<unsigned char>(s[0]) >= 0x80) {
+      const char32_t c = next_code_point(s, i);
+      if (is_decoration(c) || (c >= 0x2160 && c <= 0x217F)) {  // Roman numerals Ⅰ … ⅿ
+        s.remove_prefix(i);
+        if (!s.empty() && (s.front() == '.' || s.front() == ')')) s.remove_prefix(1);
+        changed = true;
+        continue;
+      }
+    }
+    for (const std::string_view arrow : {"->", "=>", "- ", "* ", "+ "}) {
+      if (starts_with(s, arrow)) {
+        s.remove_prefix(arrow.size());
+        changed = true;
+      }
+    }
+    // `3. `, `2-1. `, `1) `, `(2) `, `2.1 `: numbers and their punctuation, then a space.
+    std::size_t n = 0;
+    bool digit = false;
+    while (n < s.size() && n < 8 &&
+           (std::isdigit(static_cast<unsigned char>(s[n])) != 0 || s[n] == '.' || s[n] == '-' ||
+            s[n] == ')' || s[n] == '(')) {
+      digit = digit || std::isdigit(static_cast<unsigned char>(s[n])) != 0;
+      ++n;
+    }
+    if (digit && n < s.size() && s[n] == ' ' && s.front() != '-') {
+      s.remove_prefix(n);
+      changed = true;
+    }
+  }
+  return s;
+}
+
+// `[[X|Y]]` as `Y`, `[[X]]` as `X`; `![[x.png]]` dropped.
+std::string without_wikilinks(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    const bool embed = s.compare(i, 3, "![[") == 0;
+    if (embed || s.compare(i, 2, "[[") == 0) {
+      const std::size_t open = i + (embed ? 3 : 2);
+      const std::size_t close = s.find("]]", open);
+      if (close != std::string_view::npos && s.substr(open, close - open).find('\n') ==
+                                                  std::string_view::npos) {
+        if (!embed) {
+          std::string_view inner = s.substr(open, close - open);
+          if (const std::size_t bar = inner.rfind('|'); bar != std::string_view::npos) {
+            inner = inner.substr(bar + 1);
+          } else if (const std::size_t hash = inner.find('#'); hash != std::string_view::npos) {
+            inner = inner.substr(0, hash);
+          }
+          out += inner;
+        }
+        i = close + 2;
+        continue;
+      }
+    }
+    out += s[i++];
+  }
+  return out;
+}
+
+std::string_view strip_trailing_colon(std::string_view s) {
+  for (const std::string_view mark : {":", "\xEF\xBC\x9A"}) {
+    if (ends_with(s, mark)) return trim(s.substr(0, s.size() - mark.size()));
+  }
+  return s;
+}
+
+std::string_view strip_wrapping(std::string_view s) {
+  for (;;) {
+    const std::string_view before = s;
+    s = trim(strip_emphasis(trim(s)));
+    if (s.size() >= 2 && s.front() == '`' && s.back() == '`' &&
+        s.find('`', 1) == s.size() - 1) {
+      s = s.substr(1, s.size() - 2);
+    }
+    s = strip_trailing_colon(s);
+    if (s == before) return s;
+  }
+}
+
+bool is_korean_text(std::string_view s) { return contains_hangul(s); }
+
+// The aspect words, English (ASCII lower case) and Korean.
+struct AspectWord {
+  std::string_view word;
+  bool defines;
+  bool listy;
+  bool skip;
+};
+
+constexpr auto kAspects = std::to_array<AspectWord>({
+    {"definition", true, false, false},    {"definitions", true, false, false},
+    {"what is it", true, false, false},    {"about", true, false, false},
+    {"overview", true, false, false},      {"introduction", true, false, false},
+    {"intro", true, false, false},         {"description", true, false, false},
+    {"concept", true, false, false},       {"basic idea", true, false, false},
+    {"idea", false, false, false},         {"key idea", false, false, false},
+    {"main idea", false, false, false},    {"intuition", false, false, false},
+    {"motivation", false, false, false},   {"background", false, false, false},
+    {"limitations", false, true, false},   {"limitation", false, true, false},
+    {"advantages", false, true, false},    {"disadvantages", false, true, false},
+    {"benefits", false, true, false},      {"drawbacks", false, true, false},
+    {"pros", false, true, false},          {"cons", false, true, false},
+    {"pros and cons", false, true, false}, {"strengths", false, true, false},
+    {"weaknesses", false, true, false},    {"applications", false, true, false},
+    {"use cases", false, true, false},     {"use case", false, true, false},
+    {"uses", false, true, false},          {"steps", false, true, false},
+    {"types", false, true, false},         {"kinds", false, true, false},
+    {"properties", false, true, false},    {"characteristics", false, true, false},
+    {"features", false, true, false},      {"key features", false, true, false},
+    {"problems", false, true, false},      {"issues", false, true, false},
+    {"challenges", false, true, false},    {"assumptions", false, true, false},
+    {"components", false, true, false},    {"variants", false, true, false},
+    {"how it works", false, false, false}, {"how does it work", false, false, false},
+    {"formulation", false, false, false},  {"architecture", false, false, false},
+    {"objective", false, false, false},    {"goal", false, false, false},
+    {"goals", false, true, false},         {"algorithm", false, false, false},
+    {"training", false, false, false},     {"inference", false, false, false},
+    {"method", false, false, false},       {"approach", false, false, false},
+    {"key points", false, true, false},    {"key takeaways", false, true, false},
+    {"takeaways", false, true, false},     {"summary", false, false, false},
+    {"example", false, false, true},       {"examples", false, false, true},
+    {"references", false, false, true},    {"reference", false, false, true},
+    {"links", false, false, true},         {"resources", false, false, true},
+    {"notes", false, false, true},         {"note", false, false, true},
+    {"code", false, false, true},          {"implementation", false, false, true},
+    {"results", false, false, true},       {"result", false, false, true},
+    {"conclusion", false, false, true},    {"conclusions", false, false, true},
+    {"experiments", false, false, true},   {"todo", false, false, true},
+    {"table of contents", false, false, true}, {"contents", false, false, true},
+    {"further reading", false, false, true}, {"see also", false, false, true},
+    {"bottom line", false, false, true},   {"tl;dr", false, false, true},
+    {"questions", false, false, true},     {"question", false, false, true},
+    {"misc", false, false, true},          {"details", false, false, true},
+    {"정의", true, false, false},          {"개념", true, false, false},
+    {"개요", true, false, false},          {"소개", true, false, false},
+    {"설명", true, false, false},          {"특징", false, true, false},
+    {"장점", false, true, false},          {"단점", false, true, false},
+    {"장단점", false, true, false},        {"한계", false, true, false},
+    {"한계점", false, true, false},        {"문제점", false, true, false},
+    {"목적", false, false, false},         {"목표", false, false, false},
+    {"학습 목표", false, false, false},    {"종류", false, true, false},
+    {"유형", false, true, false},          {"과정", false, true, false},
+    {"동작 과정", false, true, false},     {"절차", false, true, false},
+    {"원리", false, false, false},         {"동작 원리", false, false, false},
+    {"작동 원리", false, false, false},    {"구조", false, false, false},
+    {"방법", false, false, false},         {"필요성", false, false, false},
+    {"사용 이유", false, true, false},     {"이유", false, true, false},
+    {"배경", false, false, false},         {"의의", false, false, false},
+    {"활용", false, true, false},          {"구성", false, true, false},
+    {"구성 요소", false, true, false},     {"조건", false, true, false},
+    {"발생 조건", false, true, false},     {"성질", false, true, false},
+    {"아이디어", false, false, false},     {"핵심 아이디어", false, false, false},
+    {"예시", false, false, true},          {"예제", false, false, true},
+    {"참고", false, false, true},          {"참고 자료", false, false, true},
+    {"참고자료", false, false, true},      {"출처", false, false, true},
+    {"목차", false, false, true},          {"작성자", false, false, true},
+    {"수정 사항", false, false, true},     {"각주", false, false, true},
+    {"링크", false, false, true},          {"정리", false, false, true},
+    {"요약", false, false, true},          {"결론", false, false, true},
+    {"결과", false, false, true},          {"실험", false, false, true},
+    {"실험 결과", false, false, true},     {"구현", false, false, true},
+    {"코드", false, false, true},          {"질문", false, false, true},
+    {"댓글", false, false, true},          {"부록", false, false, true},
+    {"느낀 점", false, false, true},       {"후기", false, false, true},
+});
+
+const AspectWord* find_aspect(std::string_view lower) {
+  for (const AspectWord& a : kAspects) {
+    if (a.word == lower) return &a;
+  }
+  return nullptr;
+}
+
+// Words that begin an answer by pointing back at text the card does not show.
+bool leans_back(std::string_view sentence) {
+  const std::vector<std::string_view> words = split_words(sentence);
+  if (words.empty()) return false;
+  std::string first = ascii_lower(words.front());
+  while (!first.empty() && (first.back() == ',' || first.back() == '.')) first.pop_back();
+  static constexpr auto kBack = std::to_array<std::string_view>(
+      {"this",     "these",  "those",   "that",   "however", "thus",  "so",     "therefore",
+       "also",     "but",    "hence",   "then",   "similarly", "이러한", "이런", "그러한",
+       "그런",     "위의",   "앞서",    "앞에서", "전자는",  "후자는", "또한",  "하지만",
+       "그러나",   "따라서", "그래서",  "즉",     "이는",    "이를",  "이것은", "이렇게",
+       "그렇다면", "그러면", "마찬가지로", "반면", "반면에", "여기서"});
+  if (std::find(kBack.begin(), kBack.end(), first) != kBack.end()) return true;
+  const std::string lower = ascii_lower(sentence);
+  return starts_with(lower, "as mentioned") || starts_with(lower, "as we saw") ||
+         starts_with(lower, "the former") || starts_with(lower, "the latter") ||
+         starts_with(lower, "so far") || starts_with(lower, "in the previous") ||
+         starts_with(lower, "as discussed");
+}
+
+// Whether a sentence introduces what follows it: `as follows:`, `다음과 같다.`, a final colon.
+bool introduces_list(std::string_view sentence) {
+  const std::string_view s = trim(sentence);
+  if (ends_with(s, ":") || ends_with(s, "\xEF\xBC\x9A")) return true;
+  const std::string lower = ascii_lower(s);
+  return lower.find("as follows") != std::string::npos ||
+         lower.find("the following") != std::string::npos ||
+         s.find("다음과 같") != std::string_view::npos || s.find("아래와 같") != std::string_view::npos;
+}
+
+// Template fields that lead list items: `Definition:`, `Use case:`, `정의:`.
+bool is_definition_label(std::string_view lower) {
+  for (const std::string_view label : {"definition", "def", "meaning", "what", "what it is",
+                                       "description", "정의", "개념", "의미", "뜻"}) {
+    if (lower == label) return true;
+  }
+  return false;
+}
+
+// `**Label:** text`, `**Label**: text`, `Label: text` with a short label: {label, text}.
+std::optional<std::pair<std::string, std::string>> label_lead(std::string_view head) {
+  head = trim(head);
+  std::string_view label;
+  std::string_view rest;
+  if (starts_with(head, "**")) {
+    const std::size_t close = head.find("**", 2);
+    if (close == std::string_view::npos) return std::nullopt;
+    label = head.substr(2, close - 2);
+    rest = head.substr(close + 2);
+    if (ends_with(label, ":")) {
+      label.remove_suffix(1);
+    } else if (starts_with(trim(rest), ":")) {
+      rest = trim(rest).substr(1);
+    } else {
+      return std::nullopt;
+    }
+  } else {
+    const std::size_t colon = head.find(": ");
+    if (colon == std::string_view::npos || colon > 30) return std::nullopt;
+    label = head.substr(0, colon);
+    rest = head.substr(colon + 1);
+  }
+  label = trim(label);
+  if (label.empty() || word_count(label) > 3) return std::nullopt;
+  return std::make_pair(std::string(label), std::string(trim(rest)));
+}
+
+std::string item_head_text(const Block& item) {
+  const Block* head = notes::item_head(item);
+  if (head == nullptr) return {};
+  std::string text = clean_inline(head->text);
+  std::replace(text.begin(), text.end(), '\n', ' ');
+  return std::string(trim(text));
+}
+
+std::optional<SectionAnswer> list_answer(const Block& list) {
+  std::vector<const Block*> items;
+  for (const Block& item : list.children) {
+    if (item.task != notes::Task::none) continue;
+    const std::string head = item_head_text(item);
+    if (head.empty() || is_link_only(head) || is_empty_of_text(head)) continue;
+    items.push_back(&item);
+  }
+  if (items.empty()) return std::nullopt;
+  SectionAnswer answer;
+  answer.from_list = true;
+  // A template list: `- Definition: …`, `- Use case: …`. The definition item answers.
+  std::size_t labelled = 0;
+  const Block* definition = nullptr;
+  std::string definition_text;
+  for (const Block* item : items) {
+    if (const auto lead = label_lead(item_head_text(*item))) {
+      ++labelled;
+      if (definition == nullptr && is_definition_label(ascii_lower(lead->first))) {
+        definition = item;
+        definition_text = lead->second;
+      }
+    }
+  }
+  if (definition != nullptr && labelled >= 2 && !trim(definition_text).empty()) {
+    answer.text = definition_text;
+    answer.end_line = definition->end_line;
+    answer.label_led = true;
+    return answer;
+  }
+  if (items.size() == 1) {
+    answer.text = render_markdown(std::span<const Block>(&list, 1),
+                                  {.drop_link_only_items = true, .drop_tasks = true});
+    answer.text = clean_inline(answer.text);
+    answer.items = 1;
+    answer.end_line = list.end_line;
+    return answer;
+  }
+  constexpr std::size_t kMaxItems = 8;
+  int number = list.start;
+  for (std::size_t k = 0; k < items.size() && k < kMaxItems; ++k) {
+    if (!answer.text.empty()) answer.text += '\n';
+    answer.text += list.ordered ? std::to_string(number++) + ". " : std::string("- ");
+    answer.text += item_head_text(*items[k]);
+    answer.end_line = items[k]->end_line;
+  }
+  answer.items = items.size();
+  if (items.size() > kMaxItems) answer.text += "\n- …";
+  return answer;
+}
+
+std::optional<SectionAnswer> blocks_answer(std::span<const Block> blocks);
+
+std::optional<SectionAnswer> prose_answer(const Block& paragraph, std::span<const Block> rest) {
+  const std::string text = clean_inline(paragraph.text);
+  const std::vector<Sentence> sentences = split_sentences(text);
+  if (sentences.empty()) return std::nullopt;
+  SectionAnswer answer;
+  std::size_t length = 0;
+  std::size_t taken = 0;
+  for (const Sentence& sentence : sentences) {
+    const std::size_t n = code_point_count(sentence.text);
+    if (taken >= 1 && (taken >= 2 || length + n > 320 || length > 160)) break;
+    if (!answer.text.empty()) answer.text += ' ';
+    answer.text += sentence.text;
+    length += n;
+    ++taken;
+  }
+  answer.leans_back = leans_back(sentences.front().text);
+  answer.end_line = paragraph.line + sentences[taken - 1].line;
+  const std::string_view last = sentences[taken - 1].text;
+  if (taken == sentences.size() && introduces_list(last)) {
+    for (const Block& next : rest) {
+      if (next.kind == BlockKind::list) {
+        if (const std::optional<SectionAnswer> items = list_answer(next)) {
+          answer.text += '\n' + items->text;
+          answer.items = items->items;
+          answer.end_line = items->end_line;
+          answer.from_list = true;
+        }
+        break;
+      }
+      if (next.kind == BlockKind::paragraph && !is_empty_of_text(next.text)) break;
+    }
+  }
+  return answer;
+}
+
+std::optional<SectionAnswer> blocks_answer(std::span<const Block> blocks) {
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    const Block& block = blocks[i];
+    switch (block.kind) {
+      case BlockKind::paragraph:
+        if (is_empty_of_text(block.text)) continue;
+        return prose_answer(block, blocks.subspan(i + 1));
+      case BlockKind::list:
+        return list_answer(block);
+      case BlockKind::quote:
+        if (std::optional<SectionAnswer> inner = blocks_answer(block.children)) return inner;
+        continue;
+      default:
+        continue;  // HTML, code, tables, rules, footnotes: no text to learn first
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string heading_name(std::string_view text) {
+  const std::string links = without_link_targets(without_wikilinks(text));
+  std::string_view s = strip_wrapping(links);
+  s = strip_wrapping(without_leading_marks(s));
+  return std::string(s);
+}
+
+std::optional<std::string> pseudo_heading(std::string_view paragraph) {
+  std::string_view s = trim(paragraph);
+  if (s.find('\n') != std::string_view::npos) return std::nullopt;
+  s = without_leading_marks(s);
+  s = strip_trailing_colon(s);
+  if (!(starts_with(s, "**") && ends_with(s, "**")) &&
+      !(starts_with(s, "__") && ends_with(s, "__"))) {
+    return std::nullopt;
+  }
+  if (s.size() < 5 || s.substr(2, s.size() - 4).find("**") != std::string_view::npos) {
+    return std::nullopt;
+  }
+  std::string name = heading_name(s);
+  if (name.empty()) return std::nullopt;
+  return name;
+}
+
+std::optional<Aspect> as_aspect(std::string_view name) {
+  const std::string_view s = trim(name);
+  const std::string lower = ascii_lower(s);
+  if (const AspectWord* a = find_aspect(lower)) {
+    return Aspect{{}, std::string(s), a->defines, a->listy, a->skip};
+  }
+  // `X의 Y`, `X 의 Y` (Korean possessive).
+  if (const std::size_t at = s.rfind("의 "); at != std::string_view::npos && at > 0) {
+    const std::string_view label = trim(s.substr(at + std::string_view("의 ").size()));
+    if (const AspectWord* a = find_aspect(ascii_lower(label))) {
+      const std::string_view subject = trim(s.substr(0, at));
+      if (!subject.empty()) return Aspect{std::string(subject), std::string(label), a->defines,
+                                          a->listy, a->skip};
+    }
+  }
+  // `X 장점`, `X 특징`: a Korean aspect word after the subject.
+  const std::vector<std::string_view> words = split_words(s);
+  if (words.size() >= 2 && is_korean_text(words.back())) {
+    if (const AspectWord* a = find_aspect(words.back())) {
+      const std::string_view subject = trim(s.substr(0, s.size() - words.back().size()));
+      return Aspect{std::string(subject), std::string(words.back()), a->defines, a->listy,
+                    a->skip};
+    }
+  }
+  // `Advantages of X`, `Types of X`, `Limitations of the X`.
+  if (const std::size_t of = lower.find(" of "); of != std::string::npos) {
+    if (const AspectWord* a = find_aspect(lower.substr(0, of))) {
+      std::string_view subject = trim(s.substr(of + 4));
+      if (starts_with(ascii_lower(subject), "the ")) subject = trim(subject.substr(4));
+      if (!subject.empty()) return Aspect{std::string(subject), std::string(s.substr(0, of)),
+                                          a->defines, a->listy, a->skip};
+    }
+  }
+  // `X Limitations`, `X Advantages` (English aspect word last, after a name).
+  if (words.size() >= 2 && !is_korean_text(words.back())) {
+    if (const AspectWord* a = find_aspect(ascii_lower(words.back()));
+        a != nullptr && a->listy && ascii_lower(words.back()).back() == 's') {
+      const std::string_view subject = trim(s.substr(0, s.size() - words.back().size()));
+      return Aspect{std::string(subject), std::string(words.back()), a->defines, a->listy,
+                    a->skip};
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<Pair> as_compared_pair(std::string_view name) {
+  std::string_view s = trim(name);
+  std::string lower = ascii_lower(s);
+  for (const std::string_view prefix : {"difference between ", "differences between ",
+                                        "the difference between "}) {
+    if (starts_with(lower, prefix)) {
+      s = trim(s.substr(prefix.size()));
+      lower = ascii_lower(s);
+    }
+  }
+  for (const std::string_view suffix : {"의 차이점", "의 차이", " 차이점", " 차이", " 비교",
+                                        "의 비교"}) {
+    if (ends_with(s, suffix)) {
+      s = trim(s.substr(0, s.size() - suffix.size()));
+      lower = ascii_lower(s);
+      break;
+    }
+  }
+  // Korean `A와 B`, `A 과 B`: the joining particle ends the first word.
+  const std::vector<std::string_view> words = split_words(s);
+  for (std::size_t k = 0; k + 1 < words.size(); ++k) {
+    const std::string_view w = words[k];
+    std::string_view first;
+    if (w == "와" || w == "과" || w == "and" || w == "And" || w == "&") {
+      first = trim(s.substr(0, static_cast<std::size_t>(w.data() - s.data())));
+    } else if (is_korean_text(w) && (ends_with(w, "와") || ends_with(w, "과")) && w.size() > 3) {
+      first = trim(s.substr(0, static_cast<std::size_t>(w.data() - s.data()) + w.size() - 3));
+    } else {
+      continue;
+    }
+    const std::string_view second =
+        trim(s.substr(static_cast<std::size_t>(w.data() - s.data()) + w.size()));
+    if (first.empty() || second.empty() || word_count(first) > 4 || word_count(second) > 4) {
+      return std::nullopt;
+    }
+    if (second.find(',') != std::string_view::npos || first.find(',') != std::string_view::npos) {
+      return std::nullopt;
+    }
+    return Pair{std::string(first), std::string(second)};
+  }
+  return std::nullopt;
+}
+
+std::string clean_inline(std::string_view text) {
+  const std::string linked = without_wikilinks(text);
+  std::string out;
+  out.reserve(linked.size());
+  const std::string_view s(linked);
+  for (std::size_t i = 0; i < s.size();) {
+    // `![alt](target)` and the kramdown attributes after it.
+    if (s.compare(i, 2, "![") == 0) {
+      const std::size_t mid = s.find("](", i + 2);
+      const std::size_t close = mid == std::string_view::npos ? mid : s.find(')', mid + 2);
+      if (close != std::string_view::npos && s.substr(i, close - i).find('\n') ==
+                                                 std::string_view::npos) {
+        i = close + 1;
+        continue;
+      }
+    }
+    if (s.compare(i, 2, "{:") == 0) {
+      const std::size_t close = s.find('}', i);
+      if (close != std::string_view::npos) {
+        i = close + 1;
+        continue;
+      }
+    }
+    if (s.compare(i, 5, "<sup>") == 0) {
+      const std::size_t close = s.find("</sup>", i);
+      if (close != std::string_view::npos) {
+        i = close + 6;
+        continue;
+      }
+    }
+    if (s.compare(i, 2, "[^") == 0) {
+      const std::size_t close = s.find(']', i);
+      if (close != std::string_view::npos && close - i < 12) {
+        i = close + 1;
+        continue;
+      }
+    }
+    // An HTML tag (`<br>`, `<a id="x">`, `</a>`): dropped, its text kept.
+    if (s[i] == '<' && i + 1 < s.size() &&
+        (std::isalpha(static_cast<unsigned char>(s[i + 1])) != 0 || s[i + 1] == '/')) {
+      const std::size_t close = s.find('>', i);
+      if (close != std::string_view::npos && close - i < 200 &&
+          s.substr(i, close - i).find('\n') == std::string_view::npos) {
+        i = close + 1;
+        continue;
+      }
+    }
+    out += s[i++];
+  }
+  // Spaces left doubled where something was dropped.
+  std::string tidy;
+  tidy.reserve(out.size());
+  for (const char c : out) {
+    if (c == ' ' && !tidy.empty() && tidy.back() == ' ') continue;
+    tidy += c;
+  }
+  return std::string(trim(tidy));
+}
+
+bool is_empty_of_text(std::string_view paragraph) {
+  const std::string cleaned = clean_inline(paragraph);
+  const std::string_view s = trim(cleaned);
+  if (s.empty() || !has_word_character(s) || is_link_only(s)) return true;
+  if (starts_with(s, "$$") && ends_with(s, "$$")) return true;
+  if (starts_with(s, "\\[") && ends_with(s, "\\]")) return true;
+  return false;
+}
+
+std::optional<SectionAnswer> section_answer(std::span<const Block> blocks) {
+  return blocks_answer(blocks);
+}
+
+}  // namespace recall::extract
