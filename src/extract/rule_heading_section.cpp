@@ -26,28 +26,20 @@ using notes::Block;
 using notes::BlockKind;
 
 constexpr double kBase = 0.65;
-constexpr double kNamedInAnswer = 0.15;  // the answer names the term: a definition, not a remark
+constexpr double kDefining = 0.2;        // the answer defines the term: `X is …`, `X란 …`
+constexpr double kNamedInAnswer = 0.1;   // the answer names the term: about it, not a remark
 constexpr double kLeansBack = 0.3;       // the answer starts `This …`, `이러한 …`
 constexpr double kThin = 0.3;            // the answer is a word or two
 constexpr TermLimits kHeadingTerm{8, 60};
 constexpr int kPseudoLevel = 7;  // a bold line sits below every real heading
 
-// Whether the answer names the term (or the part of it before a parenthesis), ignoring case.
-bool names_term(std::string_view answer, std::string_view term) {
-  std::string t = ascii_lower(term);
-  if (const std::size_t paren = t.find('('); paren != std::string::npos && paren > 0) {
-    t = std::string(trim(t.substr(0, paren)));
-  }
-  if (t.empty()) return false;
-  const std::string a = ascii_lower(answer.substr(0, std::min<std::size_t>(answer.size(), 400)));
-  if (a.find(t) != std::string::npos) return true;
-  // `Transformers` named as `transformer`.
-  return t.size() > 3 && t.back() == 's' && a.find(t.substr(0, t.size() - 1)) != std::string::npos;
-}
-
 double confidence_of(const SectionAnswer& answer, std::string_view term) {
   double c = kBase;
-  if (names_term(answer.text, term) || answer.label_led) c += kNamedInAnswer;
+  if (answer.defining || answer.label_led) {
+    c += kDefining;
+  } else if (names_term(answer.text, term)) {
+    c += kNamedInAnswer;
+  }
   if (answer.leans_back) c -= kLeansBack;
   if (word_count(answer.text) <= 2) c -= kThin;
   return std::clamp(c, 0.05, 0.95);
@@ -61,6 +53,13 @@ struct Section {
   std::span<const Block> body;
   std::vector<Block> own;  // body blocks made for a callout's first paragraph
 };
+
+// The term a section's definition would name: its name, unless the name is an aspect or a pair.
+std::string defined_term(std::string_view name) {
+  if (as_compared_pair(name)) return {};
+  if (const std::optional<Aspect> aspect = as_aspect(name)) return {};
+  return std::string(name);
+}
 
 class SectionWalker {
  public:
@@ -159,7 +158,7 @@ class SectionWalker {
   void emit(const Section& s, const std::string& parent, std::vector<std::string> context) {
     const std::string_view name = trim(s.name);
     if (name.empty() || is_unsure(name) || ends_with(name, "?") || is_date_like(name)) return;
-    const std::optional<SectionAnswer> answer = section_answer(s.body);
+    const std::optional<SectionAnswer> answer = section_answer(s.body, defined_term(name));
     if (!answer || trim(answer->text).empty()) return;
     const int end_line = std::max(s.line, answer->end_line);
 

@@ -106,6 +106,10 @@ std::string_view strip_wrapping(std::string_view s) {
       s = s.substr(1, s.size() - 2);
     }
     s = strip_trailing_colon(s);
+    if (s.size() > 2 && s.front() == '[' && s.back() == ']' &&
+        s.find(']') == s.size() - 1) {
+      s = trim(s.substr(1, s.size() - 2));
+    }
     if (s == before) return s;
   }
 }
@@ -332,6 +336,65 @@ std::optional<SectionAnswer> list_answer(const Block& list) {
 
 std::optional<SectionAnswer> blocks_answer(std::span<const Block> blocks);
 
+bool is_formula(std::string_view text) {
+  const std::string_view s = trim(text);
+  return (starts_with(s, "$$") && ends_with(s, "$$") && s.size() > 4) ||
+         (starts_with(s, "\\[") && ends_with(s, "\\]"));
+}
+
+// The term without a parenthesised gloss, in ASCII lower case: `bloom filter` for
+// `Bloom Filter (블룸 필터)`.
+std::string term_key(std::string_view term) {
+  std::string t = ascii_lower(trim(strip_emphasis(term)));
+  if (const std::size_t paren = t.find('('); paren != std::string::npos && paren > 0) {
+    t = std::string(trim(t.substr(0, paren)));
+  }
+  std::erase(t, '`');
+  return t;
+}
+
+// Where `key` (or its singular) occurs in `lower`, or npos.
+std::size_t find_term(std::string_view lower, std::string_view key) {
+  if (key.empty()) return std::string_view::npos;
+  std::size_t at = lower.find(key);
+  if (at == std::string_view::npos && key.size() > 3 && key.back() == 's') {
+    at = lower.find(key.substr(0, key.size() - 1));
+  }
+  return at;
+}
+
+// The first sentence of the text paragraphs of `blocks` that defines `term`, with the paragraph
+// it is in, or nullopt.
+std::optional<SectionAnswer> defining_answer(std::span<const Block> blocks, std::string_view term) {
+  std::size_t paragraphs = 0;
+  for (const Block& block : blocks) {
+    if (block.kind == BlockKind::quote) {
+      if (auto inner = defining_answer(block.children, term)) return inner;
+      continue;
+    }
+    if (block.kind != BlockKind::paragraph || is_empty_of_text(block.text)) continue;
+    if (++paragraphs > 8) break;
+    const std::string text = clean_inline(block.text);
+    const std::vector<Sentence> sentences = split_sentences(text);
+    for (std::size_t k = 0; k < sentences.size(); ++k) {
+      if (!defines_term(sentences[k].text, term)) continue;
+      SectionAnswer answer;
+      answer.text = std::string(sentences[k].text);
+      answer.end_line = block.line + sentences[k].line;
+      answer.defining = true;
+      // A short definition goes on in the next sentence (`X is a method. It …`).
+      if (k + 1 < sentences.size() && code_point_count(answer.text) < 120) {
+        answer.text += ' ';
+        answer.text += sentences[k + 1].text;
+        answer.end_line = block.line + sentences[k + 1].line;
+      }
+      answer.leans_back = leans_back(sentences[k].text);
+      return answer;
+    }
+  }
+  return std::nullopt;
+}
+
 std::optional<SectionAnswer> prose_answer(const Block& paragraph, std::span<const Block> rest) {
   const std::string text = clean_inline(paragraph.text);
   const std::vector<Sentence> sentences = split_sentences(text);
@@ -352,6 +415,11 @@ std::optional<SectionAnswer> prose_answer(const Block& paragraph, std::span<cons
   const std::string_view last = sentences[taken - 1].text;
   if (taken == sentences.size() && introduces_list(last)) {
     for (const Block& next : rest) {
+      if (next.kind == BlockKind::paragraph && is_formula(next.text)) {
+        answer.text += "\n\n" + std::string(trim(next.text));
+        answer.end_line = next.end_line;
+        break;
+      }
       if (next.kind == BlockKind::list) {
         if (const std::optional<SectionAnswer> items = list_answer(next)) {
           answer.text += '\n' + items->text;
@@ -492,6 +560,11 @@ std::optional<Pair> as_compared_pair(std::string_view name) {
     if (first.empty() || second.empty() || word_count(first) > 4 || word_count(second) > 4) {
       return std::nullopt;
     }
+    // `다음과 같다`, `위와 같이`: a sentence, not two names.
+    if (!as_term(first, {4, 40}) || !as_term(second, {4, 40})) return std::nullopt;
+    for (const std::string_view deictic : {"다음", "아래", "위", "이", "그", "이것", "그것"}) {
+      if (first == deictic) return std::nullopt;
+    }
     if (second.find(',') != std::string_view::npos || first.find(',') != std::string_view::npos) {
       return std::nullopt;
     }
@@ -568,8 +641,74 @@ bool is_empty_of_text(std::string_view paragraph) {
   return false;
 }
 
-std::optional<SectionAnswer> section_answer(std::span<const Block> blocks) {
-  return blocks_answer(blocks);
+std::optional<SectionAnswer> section_answer(std::span<const Block> blocks, std::string_view term) {
+  std::optional<SectionAnswer> first = blocks_answer(blocks);
+  if (term.empty() || !first || first->from_list) return first;
+  const std::vector<Sentence> opening = split_sentences(first->text);
+  if (!opening.empty() && defines_term(opening.front().text, term)) {
+    first->defining = true;
+    return first;
+  }
+  if (std::optional<SectionAnswer> defining = defining_answer(blocks, term)) return defining;
+  return first;
+}
+
+bool names_term(std::string_view text, std::string_view term) {
+  const std::string key = term_key(term);
+  const std::string lower = ascii_lower(text.substr(0, std::min<std::size_t>(text.size(), 400)));
+  return find_term(lower, key) != std::string::npos;
+}
+
+bool defines_term(std::string_view sentence, std::string_view term) {
+  const std::string key = term_key(term);
+  if (key.size() < 2) return false;
+  std::string lower = ascii_lower(sentence);
+  std::erase(lower, '*');
+  std::erase(lower, '`');
+  const std::size_t at = find_term(lower, key);
+  if (at == std::string::npos) return false;
+  const std::string_view after = std::string_view(lower).substr(at + key.size());
+  const std::string_view before = std::string_view(lower).substr(0, at);
+  // English: the term is the subject, near the start: `X is a …`, `An X refers to …`.
+  if (at < 40) {
+    for (const std::string_view verb :
+         {" is ", " are ", " refers to ", " refer to ", " means ", " describes ", " denotes ",
+          " is defined as ", " represents ", " occurs ", " stands for "}) {
+      const std::size_t v = after.find(verb);
+      if (v != std::string_view::npos && v < 30 && after.substr(0, v).find(',') ==
+                                                        std::string_view::npos) {
+        return true;
+      }
+    }
+  }
+  // `… is called X`, `… known as X`.
+  for (const std::string_view called : {"called ", "known as ", "referred to as ", "termed "}) {
+    if (ends_with(before, called) ||
+        (before.size() > called.size() + 2 && ends_with(trim(before), trim(called)))) {
+      return true;
+    }
+  }
+  // Korean: `X란`, `X이란`, `X는 …이다/말한다/의미한다`, `…을 X라고 한다/부른다`.
+  if (contains_hangul(sentence)) {
+    for (const std::string_view particle : {"란", "이란", "(이)란", "는", "은", "이란,", "란,"}) {
+      if (starts_with(trim(after), particle) || starts_with(after, particle)) {
+        const std::string_view end = trim(lower);
+        for (const std::string_view ending :
+             {"이다.", "다.", "말한다.", "의미한다.", "뜻한다.", "한다.", "이다", "말함", "의미함",
+              "뜻함", "임.", "임", "것."}) {
+          if (ends_with(end, ending)) return true;
+        }
+        if (particle.find("란") != std::string_view::npos) return true;
+      }
+    }
+    for (const std::string_view naming : {"라고 한다", "라고 부른다", "이라고 한다",
+                                          "이라고 부른다", "라 한다", "라고 함", "이라 한다",
+                                          "라 부른다", "라고 정의"}) {
+      const std::size_t n = after.find(naming);
+      if (n != std::string_view::npos && n < 6) return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace recall::extract

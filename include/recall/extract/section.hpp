@@ -57,13 +57,25 @@ struct SectionAnswer {
   bool from_list = false;
   bool leans_back = false;   // starts by referring to text before it (`This`, `이러한`)
   bool label_led = false;    // taken from a `Definition:` item of a template list
+  bool defining = false;     // a sentence that names the term and defines it (`X is …`, `X란 …`)
 };
 
 // The answer of the blocks under a heading (up to the next heading). Skips HTML, images, formulas
 // and code before the text; prose gives its first sentences (two, or one when long), extended by
 // the list that follows when the text ends by introducing it (`as follows:`, `다음과 같다.`); a
 // list gives its items' first lines (at most 8); a template list (`Definition: …`, `Use case: …`)
-// gives its definition item. nullopt when there is no text.
-std::optional<SectionAnswer> section_answer(std::span<const notes::Block> blocks);
+// gives its definition item. When `term` is given and the section's first sentences do not define
+// it, the first sentence further on that does (`X is …`, `X란 …`, `…을 X라고 한다`) answers
+// instead. nullopt when there is no text.
+std::optional<SectionAnswer> section_answer(std::span<const notes::Block> blocks,
+                                            std::string_view term = {});
+
+// Whether `sentence` names `term` (case folded; a parenthesised gloss or a plural `s` may be left
+// off) and reads as its definition: `X is/are/refers to/means …`, `X란`, `X는 …이다`, `…을 X라고
+// 한다`.
+bool defines_term(std::string_view sentence, std::string_view term);
+
+// Whether `text` names `term` in its first 400 bytes (case folded; gloss and plural as above).
+bool names_term(std::string_view text, std::string_view term);
 
 }  // namespace recall::extract
