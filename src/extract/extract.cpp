@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cstdint>
 #include <map>
+#include <set>
 #include <string_view>
 #include <utility>
 
@@ -233,6 +234,37 @@ std::string note_title(const notes::Outline& outline, std::string_view source) {
   return name_like ? std::string(stem) : std::string{};
 }
 
+// The names a note marks as concepts: its headings and its bold and code spans, normalized.
+std::set<std::string> marked_names(const notes::Outline& outline, std::string_view content) {
+  std::set<std::string> names;
+  for (const Block& block : outline.blocks) {
+    if (block.kind == BlockKind::heading) names.insert(normalized(heading_name(block.text)));
+  }
+  for (const std::string_view mark : {std::string_view("**"), std::string_view("`")}) {
+    std::size_t at = content.find(mark);
+    while (at != std::string_view::npos) {
+      const std::size_t close = content.find(mark, at + mark.size());
+      if (close == std::string_view::npos) break;
+      const std::string_view inner = content.substr(at + mark.size(), close - at - mark.size());
+      if (inner.size() < 80 && inner.find('\n') == std::string_view::npos) {
+        names.insert(normalized(inner));
+      }
+      at = content.find(mark, close + mark.size());
+    }
+  }
+  return names;
+}
+
+// A Korean definition sentence about a phrase the note never marks as a concept (`빨간 박스는
+// …을 말한다`, `입력 시퀀스가 …`) is more often a remark on the text around it than a definition.
+constexpr double kUnmarkedKoreanDefinition = 0.45;
+
+bool is_unmarked_korean_term(const CardDraft& card, const std::set<std::string>& marked) {
+  if (card.rule != "definition-sentence" || latin_word_count(card.term) > 0) return false;
+  if (!contains_hangul(card.term)) return false;
+  return marked.find(normalized(card.term)) == marked.end();
+}
+
 }  // namespace
 
 ExtractResult extract_cards(const notes::NoteFile& note) {
@@ -269,6 +301,12 @@ ExtractResult extract_cards(const notes::NoteFile& note) {
     for (Warning& warning : out.warnings) result.warnings.push_back(std::move(warning));
   }
 
+  const std::set<std::string> marked = marked_names(outline, note.content);
+  for (CardDraft& card : kept) {
+    if (is_unmarked_korean_term(card, marked)) {
+      card.confidence = std::min(card.confidence, kUnmarkedKoreanDefinition);
+    }
+  }
   std::erase_if(kept, [](const CardDraft& card) {
     return card.confidence < 1.0 && under_plan_heading(card);
   });

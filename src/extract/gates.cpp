@@ -80,10 +80,20 @@ std::string gate_reason(const CardDraft& card) {
   if (has_markup(question)) return "markup";
   const std::string_view answer = trim(card.answer);
   if (starts_with(answer, "{:") || starts_with(answer, "style=")) return "markup";
+  // `Y$$가 서로 독립인 경우`: the answer starts inside a formula it cut.
+  if (starts_with(answer, "$$") == false && answer.find("$$") != std::string_view::npos &&
+      answer.find("$$") < 12 && answer.find("$$", answer.find("$$") + 2) == std::string_view::npos) {
+    return "markup";
+  }
   if (answer.empty() || !has_word_character(answer)) return "empty";
   const std::string_view term = trim(asked_term(card));
   if (card.kind == "definition" || card.kind == "acronym") {
     if (is_label(strip_emphasis(term))) return "label";
+    if (term.find('$') != std::string_view::npos) return "symbol";  // a formula or a variable
+    for (const std::string_view word : split_words(term)) {
+      // `v_w`, `x_t`: a subscripted variable, named by a formula the card does not show.
+      if (word.size() <= 5 && word.find('_') != std::string_view::npos) return "symbol";
+    }
     if (is_bare_symbol(term)) return "symbol";
     if (word_count(term) <= 2 && is_anaphora(term)) return "anaphora";
     if (std::count(term.begin(), term.end(), '\\') >= 2 && term.find('$') == std::string::npos) {

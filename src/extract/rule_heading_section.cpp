@@ -85,6 +85,8 @@ class SectionWalker {
         }
       } else if (block.kind == BlockKind::quote) {
         quote_section(block);
+      } else if (block.kind == BlockKind::list) {
+        list_sections(block);
       }
     }
   }
@@ -119,6 +121,22 @@ class SectionWalker {
     if (end == 0) return;
     Section s{heading_name(m_in.title), 0, blocks.front().line, blocks.subspan(0, end), {}};
     emit(s, {}, {});
+  }
+
+  // Headings written inside list items (`1. ## Supervised Learning` + the item's text).
+  void list_sections(const Block& list) {
+    for (const Block& item : list.children) {
+      if (item.children.empty()) continue;
+      const Block& first = item.children.front();
+      if (first.kind == BlockKind::heading) {
+        const std::span<const Block> rest = std::span<const Block>(item.children).subspan(1);
+        Section s{heading_name(first.text), kPseudoLevel, first.line, rest, {}};
+        emit(s, current_parent(), m_headings.path());
+      }
+      for (const Block& child : item.children) {
+        if (child.kind == BlockKind::list) list_sections(child);
+      }
+    }
   }
 
   // `> **Term**` + text, or a callout `> [!NOTE] Title` + text.

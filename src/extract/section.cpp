@@ -283,12 +283,22 @@ std::string item_head_text(const Block& item) {
   return std::string(trim(text));
 }
 
+// `- [[Other note]]`: a link to another note, not a fact.
+bool is_wikilink_only(const Block& item) {
+  const Block* head = notes::item_head(item);
+  if (head == nullptr) return false;
+  const std::string_view t = trim(head->text);
+  return starts_with(t, "[[") && ends_with(t, "]]") && t.find("]]") == t.size() - 2;
+}
+
 std::optional<SectionAnswer> list_answer(const Block& list) {
   std::vector<const Block*> items;
   for (const Block& item : list.children) {
     if (item.task != notes::Task::none) continue;
     const std::string head = item_head_text(item);
-    if (head.empty() || is_link_only(head) || is_empty_of_text(head)) continue;
+    if (head.empty() || is_link_only(head) || is_empty_of_text(head) || is_wikilink_only(item)) {
+      continue;
+    }
     items.push_back(&item);
   }
   if (items.empty()) return std::nullopt;
@@ -353,6 +363,15 @@ std::string term_key(std::string_view term) {
   return t;
 }
 
+// The parenthesised part of a term, in ASCII lower case: `gru` for `Gated Recurrent Unit(GRU)`.
+std::string term_gloss(std::string_view term) {
+  const std::string t = ascii_lower(trim(strip_emphasis(term)));
+  const std::size_t open = t.find('(');
+  const std::size_t close = t.rfind(')');
+  if (open == std::string::npos || close == std::string::npos || close < open + 2) return {};
+  return std::string(trim(std::string_view(t).substr(open + 1, close - open - 1)));
+}
+
 // Where `key` (or its singular) occurs in `lower`, or npos.
 std::size_t find_term(std::string_view lower, std::string_view key) {
   if (key.empty()) return std::string_view::npos;
@@ -404,7 +423,7 @@ std::optional<SectionAnswer> prose_answer(const Block& paragraph, std::span<cons
   std::size_t taken = 0;
   for (const Sentence& sentence : sentences) {
     const std::size_t n = code_point_count(sentence.text);
-    if (taken >= 1 && (taken >= 2 || length + n > 320 || length > 160)) break;
+    if (taken >= 1 && (taken >= 3 || length + n > 360 || length > 200)) break;
     if (!answer.text.empty()) answer.text += ' ';
     answer.text += sentence.text;
     length += n;
@@ -443,12 +462,39 @@ std::optional<SectionAnswer> blocks_answer(std::span<const Block> blocks) {
         if (is_empty_of_text(block.text)) continue;
         return prose_answer(block, blocks.subspan(i + 1));
       case BlockKind::list:
-        return list_answer(block);
+        if (std::optional<SectionAnswer> items = list_answer(block)) return items;
+        continue;
       case BlockKind::quote:
         if (std::optional<SectionAnswer> inner = blocks_answer(block.children)) return inner;
         continue;
       default:
         continue;  // HTML, code, tables, rules, footnotes: no text to learn first
+    }
+  }
+  return std::nullopt;
+}
+
+// The first sentence of the first text paragraphs of `blocks` that names `term` and does not lean
+// on the text before it, with the sentence after it when short.
+std::optional<SectionAnswer> naming_answer(std::span<const Block> blocks, std::string_view term) {
+  std::size_t paragraphs = 0;
+  for (const Block& block : blocks) {
+    if (block.kind != BlockKind::paragraph || is_empty_of_text(block.text)) continue;
+    if (++paragraphs > 3) break;
+    const std::string text = clean_inline(block.text);
+    const std::vector<Sentence> sentences = split_sentences(text);
+    for (std::size_t k = 0; k < sentences.size(); ++k) {
+      if (!names_term(sentences[k].text, term) || leans_back(sentences[k].text)) continue;
+      SectionAnswer answer;
+      answer.text = std::string(sentences[k].text);
+      answer.end_line = block.line + sentences[k].line;
+      if (k + 1 < sentences.size() && code_point_count(answer.text) < 160 &&
+          !leans_back(sentences[k + 1].text)) {
+        answer.text += ' ';
+        answer.text += sentences[k + 1].text;
+        answer.end_line = block.line + sentences[k + 1].line;
+      }
+      return answer;
     }
   }
   return std::nullopt;
@@ -650,13 +696,20 @@ std::optional<SectionAnswer> section_answer(std::span<const Block> blocks, std::
     return first;
   }
   if (std::optional<SectionAnswer> defining = defining_answer(blocks, term)) return defining;
+  // An opening that leans on what came before (`So far we saw …`) gives way to the first sentence
+  // that names the term.
+  if (first->leans_back || !names_term(first->text, term)) {
+    if (std::optional<SectionAnswer> naming = naming_answer(blocks, term)) return naming;
+  }
   return first;
 }
 
 bool names_term(std::string_view text, std::string_view term) {
   const std::string key = term_key(term);
   const std::string lower = ascii_lower(text.substr(0, std::min<std::size_t>(text.size(), 400)));
-  return find_term(lower, key) != std::string::npos;
+  if (find_term(lower, key) != std::string::npos) return true;
+  const std::string gloss = term_gloss(term);
+  return gloss.size() >= 2 && find_term(lower, gloss) != std::string::npos;
 }
 
 bool defines_term(std::string_view sentence, std::string_view term) {
