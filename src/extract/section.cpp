@@ -168,6 +168,19 @@ constexpr auto kAspects = std::to_array<AspectWord>({
     {"bottom line", false, false, true},   {"tl;dr", false, false, true},
     {"questions", false, false, true},     {"question", false, false, true},
     {"misc", false, false, true},          {"details", false, false, true},
+    {"notation", false, false, true},      {"notations", false, false, true},
+    {"discussion", false, false, true},    {"evaluation", false, false, true},
+    {"main", false, false, true},          {"history", false, false, true},
+    {"scheme", false, false, true},        {"abstract", false, false, true},
+    {"preliminaries", false, false, true}, {"setup", false, false, true},
+    {"general idea", false, false, false}, {"general definition", true, false, false},
+    {"analysis", false, false, true},      {"experiment", false, false, true},
+    {"visualization", false, false, true}, {"insight", false, false, true},
+    {"insights", false, false, true},      {"related work", false, false, true},
+    {"등장배경", false, false, false},     {"등장 배경", false, false, false},
+    {"분석", false, false, true},          {"상세", false, false, true},
+    {"구조 상세", false, false, false},    {"서론", false, false, true},
+    {"본론", false, false, true},          {"실험 설정", false, false, true},
     {"정의", true, false, false},          {"개념", true, false, false},
     {"개요", true, false, false},          {"소개", true, false, false},
     {"설명", true, false, false},          {"특징", false, true, false},
@@ -222,6 +235,18 @@ bool leans_back(std::string_view sentence) {
        "그렇다면", "그러면", "마찬가지로", "반면", "반면에", "여기서"});
   if (std::find(kBack.begin(), kBack.end(), first) != kBack.end()) return true;
   const std::string lower = ascii_lower(sentence);
+  // Lead-ins that announce the text instead of saying it, and pointers to figures and tables.
+  for (const std::string_view lead :
+       {"let's", "let us", "consider ", "below", "here is", "here are", "in this section",
+        "in this chapter", "we will", "we'll", "now,", "now ", "first,", "next,", "recall that",
+        "이 장에서", "이번 ", "먼저", "본론에서", "여기서는", "다음은", "아래는", "위 그림", "위 표",
+        "아래 그림", "아래 표", "위와 같", "위와같", "그림 ", "표 "}) {
+    if (starts_with(lower, lead)) return true;
+  }
+  for (const std::string_view figure : {"위 그림", "위 표", "아래 그림", "아래 표", "위와같이",
+                                        "the figure", "the table below", "the plot"}) {
+    if (lower.find(figure) != std::string::npos) return true;
+  }
   return starts_with(lower, "as mentioned") || starts_with(lower, "as we saw") ||
          starts_with(lower, "the former") || starts_with(lower, "the latter") ||
          starts_with(lower, "so far") || starts_with(lower, "in the previous") ||
@@ -432,7 +457,9 @@ std::optional<SectionAnswer> prose_answer(const Block& paragraph, std::span<cons
   answer.leans_back = leans_back(sentences.front().text);
   answer.end_line = paragraph.line + sentences[taken - 1].line;
   const std::string_view last = sentences[taken - 1].text;
-  if (taken == sentences.size() && introduces_list(last)) {
+  const bool intro = taken == sentences.size() && introduces_list(last);
+  if (intro && taken == 1) answer.leans_back = true;  // only says that something follows
+  if (intro) {
     for (const Block& next : rest) {
       if (next.kind == BlockKind::paragraph && is_formula(next.text)) {
         answer.text += "\n\n" + std::string(trim(next.text));
@@ -529,6 +556,15 @@ std::optional<std::string> pseudo_heading(std::string_view paragraph) {
 std::optional<Aspect> as_aspect(std::string_view name) {
   const std::string_view s = trim(name);
   const std::string lower = ascii_lower(s);
+  // `A note about shuffling`, `Note on Optimization`, `기타 참고 자료`, `다양한 확률 연산`,
+  // `Scenario 2`: a remark or a grouping, not a concept.
+  for (const std::string_view remark : {"a note ", "note on ", "notes on ", "note about ",
+                                        "기타 ", "다양한 ", "some ", "more on ", "other "}) {
+    if (starts_with(lower, remark)) return Aspect{{}, std::string(s), false, false, true};
+  }
+  if (is_numbered_label(s) || starts_with(lower, "scenario ") || starts_with(lower, "case ")) {
+    return Aspect{{}, std::string(s), false, false, true};
+  }
   if (const AspectWord* a = find_aspect(lower)) {
     return Aspect{{}, std::string(s), a->defines, a->listy, a->skip};
   }
@@ -683,6 +719,20 @@ bool is_empty_of_text(std::string_view paragraph) {
   const std::string_view s = trim(cleaned);
   if (s.empty() || !has_word_character(s) || is_link_only(s)) return true;
   if (starts_with(s, "$$") && ends_with(s, "$$")) return true;
+  // `[Paper title]`, `[PAPER](…) | [CODE](…)`: a title or a row of links, no explanation.
+  if (s.front() == '[' && s.back() == ']' && s.find('\n') == std::string_view::npos) return true;
+  if (s.find("](") != std::string_view::npos) {
+    const std::string bare = without_link_targets(s);
+    std::size_t letters = 0;
+    for (const char c : bare) {
+      if (c != '|' && c != ' ' && c != '\t' && c != '`' && c != '[' && c != ']') ++letters;
+    }
+    std::size_t linked = 0;
+    for (std::size_t at = s.find("]("); at != std::string_view::npos; at = s.find("](", at + 2)) {
+      ++linked;
+    }
+    if (linked >= 2 && letters < 12 * linked) return true;
+  }
   if (starts_with(s, "\\[") && ends_with(s, "\\]")) return true;
   return false;
 }
