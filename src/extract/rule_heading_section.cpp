@@ -99,6 +99,14 @@ class SectionWalker {
     return std::string(m_in.title);
   }
 
+  // Whether the lines of an answer already make cards of their own (`Q:`/`A:`, `term :: def`,
+  // `term: def` items): the section is then a group of cards, not one concept to ask about.
+  bool already_carded(int first, int last) const {
+    return std::any_of(m_in.kept.begin(), m_in.kept.end(), [&](const CardDraft& card) {
+      return card.line >= first && card.line <= last && card.kind != "acronym";
+    });
+  }
+
   // The blocks after `index` up to the next heading or bold-only line.
   static std::span<const Block> body_after(std::span<const Block> blocks, std::size_t index) {
     std::size_t end = index + 1;
@@ -179,6 +187,7 @@ class SectionWalker {
     const std::optional<SectionAnswer> answer = section_answer(s.body, defined_term(name));
     if (!answer || trim(answer->text).empty()) return;
     const int end_line = std::max(s.line, answer->end_line);
+    if (already_carded(s.line + 1, end_line)) return;
 
     if (const std::optional<Pair> pair = as_compared_pair(name)) {
       Proposal p;
