@@ -3,6 +3,7 @@
 #include "recall/extract/extract.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdint>
 #include <map>
@@ -262,7 +263,17 @@ constexpr double kUnmarkedKoreanDefinition = 0.45;
 bool is_unmarked_korean_term(const CardDraft& card, const std::set<std::string>& marked) {
   if (card.rule != "definition-sentence" || latin_word_count(card.term) > 0) return false;
   if (!contains_hangul(card.term)) return false;
-  return marked.find(normalized(card.term)) == marked.end();
+  if (marked.find(normalized(card.term)) != marked.end()) return false;
+  // `빨간 박스`, `매 갱신마다 …`, `믿음의 정도`: a thing on a figure, a time or a degree.
+  const std::vector<std::string_view> words = split_words(card.term);
+  if (words.size() < 2) return false;
+  static constexpr std::array<std::string_view, 12> kPointing = {
+      "매", "각", "위", "아래", "다음", "이전", "빨간", "파란", "왼쪽", "오른쪽", "해당", "첫"};
+  static constexpr std::array<std::string_view, 9> kVague = {
+      "박스", "그림", "부분", "경우", "정도", "결과", "과정", "값", "쪽"};
+  return std::find(kPointing.begin(), kPointing.end(), words.front()) != kPointing.end() ||
+         std::find(kVague.begin(), kVague.end(), words.back()) != kVague.end() ||
+         ends_with(words.back(), "마다");
 }
 
 }  // namespace

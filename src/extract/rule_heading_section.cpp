@@ -14,6 +14,7 @@
 // questions, labels, sentences or references make no card here.
 #include <algorithm>
 
+#include "recall/extract/extract.hpp"
 #include "recall/extract/phrasing.hpp"
 #include "recall/extract/rules.hpp"
 #include "recall/extract/section.hpp"
@@ -101,9 +102,18 @@ class SectionWalker {
 
   // Whether the lines of an answer already make cards of their own (`Q:`/`A:`, `term :: def`,
   // `term: def` items): the section is then a group of cards, not one concept to ask about.
-  bool already_carded(int first, int last) const {
+  // A definition sentence about the section's own term is the same card said shorter: both are
+  // proposed and the surer one is kept (extract.cpp); one about another term carries the section.
+  bool already_carded(int first, int last, std::string_view name) const {
+    const std::string own = ascii_lower(trim(name));
     return std::any_of(m_in.kept.begin(), m_in.kept.end(), [&](const CardDraft& card) {
-      return card.line >= first && card.line <= last && card.kind != "acronym";
+      // Only the opening counts: cards further down are details of the section (a nested term,
+      // a definition of a part), and the section is still one concept.
+      if (card.line < first || card.line > std::min(last, first + 2) || card.kind == "acronym" ||
+          card.confidence < kDefaultMinConfidence) {
+        return false;
+      }
+      return card.rule != "definition-sentence" || ascii_lower(trim(card.term)) != own;
     });
   }
 
@@ -187,9 +197,13 @@ class SectionWalker {
     const std::optional<SectionAnswer> answer = section_answer(s.body, defined_term(name));
     if (!answer || trim(answer->text).empty()) return;
     const int end_line = std::max(s.line, answer->end_line);
-    if (already_carded(s.line + 1, end_line)) return;
+    if (already_carded(s.line + (s.level == 0 ? 0 : 1), end_line, name)) return;
 
     if (const std::optional<Pair> pair = as_compared_pair(name)) {
+      // A comparison answer speaks of both sides.
+      if (!names_term(answer->text, pair->first) || !names_term(answer->text, pair->second)) {
+        return;
+      }
       Proposal p;
       CardDraft& card = p.draft;
       const std::string both = pair->first + " vs " + pair->second;

@@ -551,10 +551,10 @@ std::span<const Rule> all_rules() {
       {"command", rule_command},
       {"acronym", rule_acronym},
       {"term-colon", rule_term_colon},
-      {"heading-section", rule_heading_section},
       {"nested-term", rule_nested_term},
       {"definition-sentence", rule_definition_sentence},
       {"comparison", rule_comparison},
+      {"heading-section", rule_heading_section},
   }};
   return kRules;
 }

@@ -327,6 +327,11 @@ std::optional<SectionAnswer> list_answer(const Block& list) {
     items.push_back(&item);
   }
   if (items.empty()) return std::nullopt;
+  // Items that mostly ask (`매일 회고를 쓰는 게 도움이 될까?`) are open questions, not facts.
+  const auto asking = std::count_if(items.begin(), items.end(), [](const Block* item) {
+    return is_unsure(item_head_text(*item));
+  });
+  if (2 * static_cast<std::size_t>(asking) >= items.size()) return std::nullopt;
   SectionAnswer answer;
   answer.from_list = true;
   // A template list: `- Definition: …`, `- Use case: …`. The definition item answers.
