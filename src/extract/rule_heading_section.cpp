@@ -29,10 +29,32 @@ using notes::BlockKind;
 constexpr double kBase = 0.65;
 constexpr double kDefining = 0.2;        // the answer defines the term: `X is …`, `X란 …`
 constexpr double kNamedInAnswer = 0.1;   // the answer names the term: about it, not a remark
+constexpr double kUnnamedProse = 0.2;
 constexpr double kLeansBack = 0.3;       // the answer starts `This …`, `이러한 …`
 constexpr double kThin = 0.3;            // the answer is a word or two
 constexpr TermLimits kHeadingTerm{8, 60};
 constexpr int kPseudoLevel = 7;  // a bold line sits below every real heading
+
+// A first sentence that defines the heading without naming it: `…확률적 자료구조이다.` (the heading
+// is its subject), `It is a …`, `A method that …`.
+bool defines_implicitly(std::string_view text) {
+  const std::vector<Sentence> sentences = split_sentences(text);
+  if (sentences.empty()) return false;
+  const std::string_view first = trim(sentences.front().text);
+  if (contains_hangul(first)) {
+    for (const std::string_view end : {"이다.", "이다", "말한다.", "의미한다.", "뜻한다.", "말함",
+                                       "의미함", "기법", "방법", "구조", "알고리즘"}) {
+      if (ends_with(first, end)) return true;
+    }
+    return false;
+  }
+  const std::string lower = ascii_lower(first);
+  for (const std::string_view start : {"it is a", "it is an", "it's a", "a ", "an ", "refers to",
+                                       "is a ", "is an "}) {
+    if (starts_with(lower, start)) return true;
+  }
+  return false;
+}
 
 double confidence_of(const SectionAnswer& answer, std::string_view term) {
   double c = kBase;
@@ -40,6 +62,10 @@ double confidence_of(const SectionAnswer& answer, std::string_view term) {
     c += kDefining;
   } else if (names_term(answer.text, term)) {
     c += kNamedInAnswer;
+  } else if (!answer.from_list && !defines_implicitly(answer.text)) {
+    // Prose that never names the heading's term is about the topic, not a definition of it
+    // (judged: 4 in 10 kept).
+    c -= kUnnamedProse;
   }
   if (answer.leans_back) c -= kLeansBack;
   if (word_count(answer.text) <= 2) c -= kThin;
