@@ -7,6 +7,7 @@
 #include <cctype>
 #include <cstdint>
 #include <map>
+#include <span>
 #include <set>
 #include <string_view>
 #include <utility>
@@ -215,6 +216,25 @@ std::vector<CardDraft> without_duplicates(std::vector<CardDraft> drafts) {
   return out;
 }
 
+// `**Policy Gradient** algorithms란?` asks about `Policy Gradient algorithms`: emphasis marks
+// inside a term are dropped from the term and the question alike.
+void unbold_term(CardDraft& card) {
+  if (card.term.find("**") == std::string::npos && card.term.find("__") == std::string::npos) {
+    return;
+  }
+  std::string term = card.term;
+  for (const std::string_view mark : {"**", "__"}) {
+    for (std::size_t at = term.find(mark); at != std::string::npos; at = term.find(mark)) {
+      term.erase(at, mark.size());
+    }
+  }
+  term = std::string(trim(term));
+  if (const std::size_t at = card.question.find(card.term); at != std::string::npos) {
+    card.question.replace(at, card.term.size(), term);
+  }
+  card.term = term;
+}
+
 // The note's title: its front matter `title`, else its file name when that is a name
 // (`Batch Normalization.md`, not `README.md`, `2024-01-02-notes.md` or `cpu_sched.md`).
 std::string note_title(const notes::Outline& outline, std::string_view source) {
@@ -232,7 +252,7 @@ std::string note_title(const notes::Outline& outline, std::string_view source) {
     const auto b = static_cast<unsigned char>(c);
     return b >= 0x80 || std::isalpha(b) != 0 || c == ' ' || c == '(' || c == ')';
   });
-  return name_like ? std::string(stem) : std::string{};
+  return name_like && code_point_count(stem) >= 3 ? std::string(stem) : std::string{};
 }
 
 // The names a note marks as concepts: its headings and its bold and code spans, normalized.
@@ -256,6 +276,15 @@ std::set<std::string> marked_names(const notes::Outline& outline, std::string_vi
   return names;
 }
 
+constexpr double kMarkedDefinition = 0.6;
+
+// Whether a term starts with a bold or code span: `**actor-critic** 알고리즘`.
+bool starts_marked(std::string_view term) {
+  term = trim(term);
+  return (starts_with(term, "**") && term.find("**", 2) != std::string_view::npos) ||
+         (starts_with(term, "`") && term.find('`', 1) != std::string_view::npos);
+}
+
 // A Korean definition sentence about a phrase the note never marks as a concept (`빨간 박스는
 // …을 말한다`, `입력 시퀀스가 …`) is more often a remark on the text around it than a definition.
 constexpr double kUnmarkedKoreanDefinition = 0.45;
@@ -276,6 +305,17 @@ bool is_unmarked_korean_term(const CardDraft& card, const std::set<std::string>&
          ends_with(words.back(), "마다");
 }
 
+// The line of the front matter's `title:`, else 1.
+int title_line(std::span<const std::string_view> lines) {
+  if (lines.empty() || (trim(lines[0]) != "---" && trim(lines[0]) != "+++")) return 1;
+  for (std::size_t i = 1; i < lines.size() && i < 200; ++i) {
+    const std::string_view t = trim(lines[i]);
+    if (t == "---" || t == "+++") break;
+    if (starts_with(ascii_lower(t), "title")) return static_cast<int>(i + 1);
+  }
+  return 1;
+}
+
 }  // namespace
 
 ExtractResult extract_cards(const notes::NoteFile& note) {
@@ -291,11 +331,19 @@ ExtractResult extract_cards(const notes::NoteFile& note) {
   ClaimedLines claimed;
   for (const Rule& rule : all_rules()) {
     RuleOutput out;
-    rule.run(RuleInput{outline, kept, lines, title}, out);
+    rule.run(RuleInput{outline, kept, lines, title, title_line(lines)}, out);
     std::vector<const Proposal*> accepted;
     for (Proposal& proposal : out.cards) {
       if (claimed.clashes(proposal)) continue;
       if (proposal.draft.confidence < 1.0) {
+        // A sentence about a name the author set in bold or code (`**actor-critic** 알고리즘은
+        // …`) is about a concept the note means to teach.
+        CardDraft& d = proposal.draft;
+        if (d.rule == "definition-sentence" && d.confidence < kMarkedDefinition &&
+            d.confidence >= 0.35 && starts_marked(d.term)) {
+          d.confidence = kMarkedDefinition;
+        }
+        unbold_term(proposal.draft);
         proposal.draft.answer = clean_answer(proposal.draft.answer);
         proposal.draft.left_out = gate_reason(proposal.draft);
         if (!proposal.draft.left_out.empty()) {

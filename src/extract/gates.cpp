@@ -29,7 +29,7 @@ bool is_label(std::string_view term) {
        "목차",       "결론",        "개요",     "특징",       "정의",      "개념",
        "의미",       "목적",        "목표",     "예제",       "설명",      "이유",
        "방법",       "결과",        "문제",     "해결",       "해결책",    "주의",
-       "참고자료",   "출처",        "링크"});
+       "참고자료",   "출처",        "링크",       "insight",   "insights"});
   if (std::find(kLabels.begin(), kLabels.end(), lower) != kLabels.end()) return true;
   return is_generic_label(lower);
 }
@@ -69,6 +69,57 @@ bool has_markup(std::string_view s) {
   return false;
 }
 
+// A LaTeX fragment read as text: a command (`\frac`, `\text`), braces, or a line of a `$$` block.
+bool is_latex(std::string_view term) {
+  for (std::size_t i = 0; i + 1 < term.size(); ++i) {
+    if (term[i] == '\\' && (std::isalpha(static_cast<unsigned char>(term[i + 1])) != 0 ||
+                            term[i + 1] == '(' || term[i + 1] == '[')) {
+      return true;
+    }
+  }
+  return term.find('{') != std::string_view::npos || term.find('}') != std::string_view::npos ||
+         starts_with(term, ">") || starts_with(term, "&");
+}
+
+// A file or commit hash: 20 or more hexadecimal digits in a row.
+bool is_hash(std::string_view term) {
+  std::size_t run = 0;
+  for (const char c : term) {
+    run = std::isxdigit(static_cast<unsigned char>(c)) != 0 ? run + 1 : 0;
+    if (run >= 20) return true;
+  }
+  return false;
+}
+
+// Letters or digits once invisible characters (zero-width space, BOM, joiners) are set aside.
+bool has_visible_word(std::string_view term) {
+  std::size_t i = 0;
+  while (i < term.size()) {
+    const char32_t c = next_code_point(term, i);
+    if (c == 0x200B || c == 0x200C || c == 0x200D || c == 0xFEFF || c == 0x2060) continue;
+    if (c >= 0x80 || std::isalnum(static_cast<int>(c)) != 0) return true;
+  }
+  return false;
+}
+
+// A term that starts by pointing at text around it: `where η`, `Below`, `From`, `Unfortunately
+// this`, `To recapitulate`.
+bool starts_pointing(std::string_view term) {
+  const std::vector<std::string_view> words = split_words(term);
+  if (words.empty()) return false;
+  std::string first = ascii_lower(words.front());
+  while (!first.empty() && (first.back() == ',' || first.back() == ':')) first.pop_back();
+  if (!words.empty() && !has_visible_word(words.front())) return true;  // `\u200b 물론`
+  for (const std::string_view w : {"물론", "결과적으로", "바로", "즉", "또한", "첫번째", "두번째",
+                                   "세번째", "마지막", "where", "below", "above", "from",
+                                   "unfortunately", "to",
+                                   "fortunately", "however", "e.g.", "i.e.", "hence", "thus",
+                                   "therefore", "furthermore", "moreover"}) {
+    if (first == w) return true;
+  }
+  return false;
+}
+
 // The term a definition card asks about, from its question when it has no term of its own.
 std::string_view asked_term(const CardDraft& card) { return card.term; }
 
@@ -96,9 +147,10 @@ std::string gate_reason(const CardDraft& card) {
     }
     if (is_bare_symbol(term)) return "symbol";
     if (word_count(term) <= 2 && is_anaphora(term)) return "anaphora";
-    if (std::count(term.begin(), term.end(), '\\') >= 2 && term.find('$') == std::string::npos) {
-      return "latex";
-    }
+    if (starts_pointing(term)) return "anaphora";
+    if (is_hash(term)) return "markup";
+    if (!has_visible_word(term)) return "empty";
+    if (is_latex(term)) return "latex";
   }
   return {};
 }

@@ -163,7 +163,9 @@ class SectionWalker {
       ++end;
     }
     if (end == 0) return;
-    Section s{heading_name(m_in.title), 0, blocks.front().line, blocks.subspan(0, end), {}};
+    // The card points at the title, where the note names its concept; its first line may make a
+    // definition-sentence card of its own, and the surer of the two is kept.
+    Section s{heading_name(m_in.title), 0, m_in.title_line, blocks.subspan(0, end), {}};
     emit(s, {}, {});
   }
 
@@ -223,7 +225,8 @@ class SectionWalker {
     const std::optional<SectionAnswer> answer = section_answer(s.body, defined_term(name));
     if (!answer || trim(answer->text).empty()) return;
     const int end_line = std::max(s.line, answer->end_line);
-    if (already_carded(s.line + (s.level == 0 ? 0 : 1), end_line, name)) return;
+    const int opening = s.level == 0 && !s.body.empty() ? s.body.front().line : s.line + 1;
+    if (already_carded(opening, end_line, name)) return;
 
     if (const std::optional<Pair> pair = as_compared_pair(name)) {
       // A comparison answer speaks of both sides.

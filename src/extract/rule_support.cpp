@@ -542,7 +542,7 @@ std::string without_link_targets(std::string_view s) {
 }
 
 std::span<const Rule> all_rules() {
-  static constexpr std::array<Rule, 12> kRules = {{
+  static constexpr std::array<Rule, 13> kRules = {{
       {"qa-pair", rule_qa_pair},
       {"double-colon", rule_double_colon},
       {"cloze", rule_cloze},
@@ -551,6 +551,7 @@ std::span<const Rule> all_rules() {
       {"command", rule_command},
       {"acronym", rule_acronym},
       {"term-colon", rule_term_colon},
+      {"table", rule_table},
       {"nested-term", rule_nested_term},
       {"definition-sentence", rule_definition_sentence},
       {"comparison", rule_comparison},

@@ -463,12 +463,13 @@ std::optional<SectionAnswer> prose_answer(const Block& paragraph, std::span<cons
   answer.end_line = paragraph.line + sentences[taken - 1].line;
   const std::string_view last = sentences[taken - 1].text;
   const bool intro = taken == sentences.size() && introduces_list(last);
-  if (intro && taken == 1) answer.leans_back = true;  // only says that something follows
+  bool followed = false;  // what the intro announces came with it
   if (intro) {
     for (const Block& next : rest) {
       if (next.kind == BlockKind::paragraph && is_formula(next.text)) {
         answer.text += "\n\n" + std::string(trim(next.text));
         answer.end_line = next.end_line;
+        followed = true;
         break;
       }
       if (next.kind == BlockKind::list) {
@@ -477,12 +478,15 @@ std::optional<SectionAnswer> prose_answer(const Block& paragraph, std::span<cons
           answer.items = items->items;
           answer.end_line = items->end_line;
           answer.from_list = true;
+          followed = true;
         }
         break;
       }
       if (next.kind == BlockKind::paragraph && !is_empty_of_text(next.text)) break;
     }
   }
+  // `The update rule is as follows:` and nothing after it: the answer only says that one follows.
+  if (intro && taken == 1 && !followed) answer.leans_back = true;
   return answer;
 }
 

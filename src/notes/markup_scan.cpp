@@ -206,6 +206,9 @@ bool is_title_like(std::string_view t) {
     if (is_space_or_tab(t[k]) && !is_space_or_tab(t[k - 1])) ++words;
   }
   if (words > 10) return false;
+  // `Neural networks can be viewed from several perspectives:` introduces a list; a title that
+  // ends in a colon is a few words (`Pros:`, `학습 목표:`).
+  if (ends_with_colon(t) && words >= 5) return false;
   for (const char c : t) {
     const auto u = static_cast<unsigned char>(c);
     if (u >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {

@@ -43,6 +43,7 @@ struct RuleInput {
   std::span<const std::string_view> lines;  // the note as written: lines[0] is line 1
   std::string_view title;  // the note's title: front matter `title`, else a file name that is a
                            // name (`Batch Normalization.md`); empty when it has none
+  int title_line = 1;      // where the title is written: its front matter line, else 1
 };
 
 // Whether the heading at `line` (1-based) was written as a `<summary>`, which the notes stage turns
@@ -91,6 +92,8 @@ void rule_comparison(const RuleInput& in, RuleOutput& out);
 // text under it explains it (kind `definition`; `list` or `qa` for an aspect of its parent,
 // `comparison` for `A와 B`).
 void rule_heading_section(const RuleInput& in, RuleOutput& out);
+// Rule 16: a glossary table, one card per row (kind `definition`).
+void rule_table(const RuleInput& in, RuleOutput& out);
 
 // The heading path above the current block while walking the top-level blocks of a note in order.
 class HeadingPath {

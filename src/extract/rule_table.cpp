@@ -1,0 +1,136 @@
+// Rule `table` (pattern 16): a glossary table, one card per row.
+//
+//   | 용어 | 설명 |                          | Metric   | Definition                  | Example |
+//   |------|------|                          |----------|-----------------------------|---------|
+//   | 원자성 | 전부 되거나 전부 안 된다 |      | Recall   | share of positives found    | …       |
+//
+// A table is a glossary when its first column names things and another column explains them: the
+// header of the first column says so (`Term`, `용어`, `Name`, `Type`, `종류`) or the header of a
+// later column does (`Definition`, `Description`, `Meaning`, `설명`, `의미`, `정의`, `뜻`). Each
+// row whose first cell is a term asks about it and answers with the explaining cell. Tables that
+// compare things column by column (`| | A | B |`) are not glossaries and make no card here.
+#include <algorithm>
+#include <array>
+
+#include "recall/extract/rules.hpp"
+#include "recall/extract/section.hpp"
+#include "recall/extract/text.hpp"
+
+namespace recall::extract {
+namespace {
+
+using notes::Block;
+using notes::BlockKind;
+
+constexpr double kConfidence = 0.7;
+constexpr TermLimits kCellTerm{6, 50};
+
+// The cells of one table row, trimmed, without the outer pipes. Pipes inside code spans or
+// escaped (`\|`) do not split.
+std::vector<std::string> cells(std::string_view row) {
+  row = trim(row);
+  if (starts_with(row, "|")) row.remove_prefix(1);
+  if (ends_with(row, "|") && !ends_with(row, "\\|")) row.remove_suffix(1);
+  std::vector<std::string> out;
+  std::string cell;
+  bool code = false;
+  for (std::size_t i = 0; i < row.size(); ++i) {
+    const char c = row[i];
+    if (c == '`') code = !code;
+    if (c == '\\' && i + 1 < row.size() && row[i + 1] == '|') {
+      cell += '|';
+      ++i;
+      continue;
+    }
+    if (c == '|' && !code) {
+      out.emplace_back(trim(cell));
+      cell.clear();
+      continue;
+    }
+    cell += c;
+  }
+  out.emplace_back(trim(cell));
+  return out;
+}
+
+bool is_separator(std::string_view row) {
+  return std::all_of(row.begin(), row.end(), [](char c) {
+    return c == '|' || c == '-' || c == ':' || c == ' ' || c == '\t';
+  });
+}
+
+std::string header_word(std::string_view cell) {
+  return ascii_lower(trim(strip_emphasis(trim(cell))));
+}
+
+bool names_things(std::string_view header) {
+  static constexpr auto kWords = std::to_array<std::string_view>(
+      {"term", "terms", "name", "concept", "keyword", "type", "types", "category", "subcategory",
+       "metric", "method", "algorithm", "command", "option", "용어", "이름", "개념", "종류",
+       "유형", "구분", "명령어", "키워드", "항목"});
+  return std::find(kWords.begin(), kWords.end(), header) != kWords.end();
+}
+
+bool explains(std::string_view header) {
+  static constexpr auto kWords = std::to_array<std::string_view>(
+      {"definition", "description", "meaning", "explanation", "what it is", "what it does",
+       "설명", "의미", "정의", "뜻", "내용", "역할", "기능"});
+  return std::find(kWords.begin(), kWords.end(), header) != kWords.end();
+}
+
+void table_cards(const Block& block, const std::vector<std::string>& context, RuleOutput& out) {
+  {
+    const std::vector<std::string_view> rows = split_lines(block.text);
+    if (rows.size() < 3 || !is_separator(rows[1])) return;
+    const std::vector<std::string> header = cells(rows[0]);
+    if (header.size() < 2) return;
+    // The column that explains: the first with an explaining header, else the second when the
+    // first column's header names things.
+    std::size_t column = 0;
+    for (std::size_t k = 1; k < header.size(); ++k) {
+      if (explains(header_word(header[k]))) {
+        column = k;
+        break;
+      }
+    }
+    if (column == 0 && names_things(header_word(header[0]))) column = 1;
+    if (column == 0) return;
+    for (std::size_t r = 2; r < rows.size(); ++r) {
+      const std::vector<std::string> row = cells(rows[r]);
+      if (row.size() <= column) continue;
+      const std::string term_text = clean_inline(without_link_targets(row[0]));
+      const std::optional<std::string> term = as_term(term_text, kCellTerm);
+      const std::string answer = clean_inline(row[column]);
+      if (!term || word_count(answer) < 2) continue;
+      const int line = block.line + static_cast<int>(r);
+      out.cards.push_back(definition_card("table", *term, answer, kConfidence, line, line,
+                                          context));
+    }
+  }
+}
+
+// The tables among `blocks`, in list items and block quotes too.
+void walk(std::span<const Block> blocks, const std::vector<std::string>& context, int depth,
+          RuleOutput& out) {
+  if (depth > notes::kMaxDepth) return;
+  for (const Block& block : blocks) {
+    if (block.kind == BlockKind::table) table_cards(block, context, out);
+    if (block.kind == BlockKind::list || block.kind == BlockKind::item ||
+        block.kind == BlockKind::quote) {
+      walk(block.children, context, depth + 1, out);
+    }
+  }
+}
+
+}  // namespace
+
+void rule_table(const RuleInput& in, RuleOutput& out) {
+  HeadingPath headings;
+  const std::span<const Block> blocks(in.outline.blocks);
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    if (blocks[i].kind == BlockKind::heading) headings.enter(blocks[i]);
+    walk(blocks.subspan(i, 1), headings.path(), 0, out);
+  }
+}
+
+}  // namespace recall::extract
