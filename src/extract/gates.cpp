@@ -81,6 +81,35 @@ bool is_latex(std::string_view term) {
          starts_with(term, ">") || starts_with(term, "&");
 }
 
+// Parentheses and code spans that open and close within the term: `PMF)` and
+// ``법칙`(Law of …)`` are pieces of a sentence cut at the wrong place.
+bool balanced(std::string_view term) {
+  int depth = 0;
+  for (const char c : term) {
+    if (c == '(') ++depth;
+    if (c == ')' && --depth < 0) return false;
+  }
+  return depth == 0 && std::count(term.begin(), term.end(), '`') % 2 == 0 &&
+         std::count(term.begin(), term.end(), '"') % 2 == 0;
+}
+
+// `sample1`, `Doc3`, `Step2`: a word and a number, naming an example, not a concept. (All-caps
+// names such as `GPT2` or `L1` are not caught.)
+bool is_glued_number_label(std::string_view term) {
+  if (term.find(' ') != std::string_view::npos || term.size() < 4) return false;
+  std::size_t i = 0;
+  if (std::isalpha(static_cast<unsigned char>(term[0])) == 0) return false;
+  ++i;
+  std::size_t lower = 0;
+  while (i < term.size() && std::islower(static_cast<unsigned char>(term[i])) != 0) {
+    ++i;
+    ++lower;
+  }
+  if (lower < 2 || lower > 5 || i == term.size()) return false;
+  while (i < term.size() && std::isdigit(static_cast<unsigned char>(term[i])) != 0) ++i;
+  return i == term.size();
+}
+
 // A file or commit hash: 20 or more hexadecimal digits in a row.
 bool is_hash(std::string_view term) {
   std::size_t run = 0;
@@ -112,7 +141,9 @@ bool starts_pointing(std::string_view term) {
   if (!words.empty() && !has_visible_word(words.front())) return true;  // `\u200b 물론`
   for (const std::string_view w : {"물론", "결과적으로", "바로", "즉", "또한", "첫번째", "두번째",
                                    "세번째", "마지막", "where", "below", "above", "from",
-                                   "unfortunately", "to",
+                                   "unfortunately", "to", "for", "on", "using", "another",
+                                   "with", "in", "by", "at", "as", "if", "when", "after",
+                                   "before", "during", "via", "of", "and", "or", "the other",
                                    "fortunately", "however", "e.g.", "i.e.", "hence", "thus",
                                    "therefore", "furthermore", "moreover"}) {
     if (first == w) return true;
@@ -151,6 +182,8 @@ std::string gate_reason(const CardDraft& card) {
     if (is_hash(term)) return "markup";
     if (!has_visible_word(term)) return "empty";
     if (is_latex(term)) return "latex";
+    if (!balanced(term)) return "fragment";
+    if (is_glued_number_label(term)) return "label";
   }
   return {};
 }

@@ -59,6 +59,9 @@ void rule_question_heading(const RuleInput& in, RuleOutput& out) {
     card.context = headings.parents();
     card.term = question;
     proposal.end_line = under.empty() ? block.end_line : under.back().end_line;
+    // Definitions inside the answer are cards of their own (an interview note's `## 확률이란?`
+    // section defines its kinds too).
+    proposal.nests = true;
     out.cards.push_back(std::move(proposal));
   }
 }

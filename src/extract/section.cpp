@@ -6,6 +6,7 @@
 #include <cctype>
 #include <utility>
 
+#include "recall/extract/gates.hpp"
 #include "recall/extract/render.hpp"
 #include "recall/extract/rules.hpp"
 #include "recall/extract/text.hpp"
@@ -131,6 +132,11 @@ constexpr auto kAspects = std::to_array<AspectWord>({
     {"intro", true, false, false},         {"description", true, false, false},
     {"concept", true, false, false},       {"basic idea", true, false, false},
     {"idea", false, false, false},         {"key idea", false, false, false},
+    {"core idea", false, false, false},    {"big idea", false, false, false},
+    {"the idea", false, false, false},     {"key insight", false, false, false},
+    {"use cases and weaknesses", false, true, false},
+    {"strengths and weaknesses", false, true, false},
+    {"advantages and disadvantages", false, true, false},
     {"main idea", false, false, false},    {"intuition", false, false, false},
     {"motivation", false, false, false},   {"background", false, false, false},
     {"limitations", false, true, false},   {"limitation", false, true, false},
@@ -353,11 +359,15 @@ std::optional<SectionAnswer> list_answer(const Block& list) {
     answer.label_led = true;
     return answer;
   }
-  if (items.size() == 1) {
+  // One item, or a few whose details are nested under them (`- Decoder is like the encoder but`
+  // + the differences): the items with their details, as long as that stays short.
+  std::size_t lines = 0;
+  for (const Block* item : items) lines += static_cast<std::size_t>(item->end_line - item->line + 1);
+  if (items.size() == 1 || (items.size() <= 3 && lines <= 8)) {
     answer.text = render_markdown(std::span<const Block>(&list, 1),
                                   {.drop_link_only_items = true, .drop_tasks = true});
-    answer.text = clean_inline(answer.text);
-    answer.items = 1;
+    answer.text = clean_answer(answer.text);
+    answer.items = items.size();
     answer.end_line = list.end_line;
     return answer;
   }
@@ -453,7 +463,7 @@ std::optional<SectionAnswer> prose_answer(const Block& paragraph, std::span<cons
   std::size_t taken = 0;
   for (const Sentence& sentence : sentences) {
     const std::size_t n = code_point_count(sentence.text);
-    if (taken >= 1 && (taken >= 3 || length + n > 360 || length > 200)) break;
+    if (taken >= 1 && (taken >= 4 || length + n > 420 || length > 260)) break;
     if (!answer.text.empty()) answer.text += ' ';
     answer.text += sentence.text;
     length += n;
@@ -779,7 +789,13 @@ bool defines_term(std::string_view sentence, std::string_view term) {
   std::erase(lower, '`');
   const std::size_t at = find_term(lower, key);
   if (at == std::string::npos) return false;
-  const std::string_view after = std::string_view(lower).substr(at + key.size());
+  std::string_view after = std::string_view(lower).substr(at + key.size());
+  // `X (gloss)는`, `X(gloss), 또는 Y(gloss)이란`: a gloss after the term is still the term.
+  while (starts_with(trim(after), "(")) {
+    const std::size_t close = after.find(')');
+    if (close == std::string_view::npos) break;
+    after = after.substr(close + 1);
+  }
   const std::string_view before = std::string_view(lower).substr(0, at);
   // English: the term is the subject, near the start: `X is a …`, `An X refers to …`.
   if (at < 40) {
@@ -806,8 +822,8 @@ bool defines_term(std::string_view sentence, std::string_view term) {
       if (starts_with(trim(after), particle) || starts_with(after, particle)) {
         const std::string_view end = trim(lower);
         for (const std::string_view ending :
-             {"이다.", "다.", "말한다.", "의미한다.", "뜻한다.", "한다.", "이다", "말함", "의미함",
-              "뜻함", "임.", "임", "것."}) {
+             {"이다.", "이다", "말한다.", "의미한다.", "뜻한다.", "정의한다.", "가리킨다.",
+              "일컫는다.", "나타낸다.", "말함", "의미함", "뜻함", "임.", "임", "이다:"}) {
           if (ends_with(end, ending)) return true;
         }
         if (particle.find("란") != std::string_view::npos) return true;
