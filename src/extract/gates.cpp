@@ -182,7 +182,7 @@ std::string gate_reason(const CardDraft& card) {
     if (is_hash(term)) return "markup";
     if (!has_visible_word(term)) return "empty";
     if (is_latex(term)) return "latex";
-    if (!balanced(term)) return "fragment";
+    if (!balanced(term) || term.find('*') != std::string_view::npos) return "fragment";
     if (is_glued_number_label(term)) return "label";
   }
   return {};

@@ -542,7 +542,7 @@ std::string without_link_targets(std::string_view s) {
 }
 
 std::span<const Rule> all_rules() {
-  static constexpr std::array<Rule, 13> kRules = {{
+  static constexpr std::array<Rule, 14> kRules = {{
       {"qa-pair", rule_qa_pair},
       {"double-colon", rule_double_colon},
       {"cloze", rule_cloze},
@@ -554,6 +554,7 @@ std::span<const Rule> all_rules() {
       {"table", rule_table},
       {"nested-term", rule_nested_term},
       {"definition-sentence", rule_definition_sentence},
+      {"proposed-term", rule_proposed_term},
       {"comparison", rule_comparison},
       {"heading-section", rule_heading_section},
   }};

@@ -94,6 +94,8 @@ void rule_comparison(const RuleInput& in, RuleOutput& out);
 void rule_heading_section(const RuleInput& in, RuleOutput& out);
 // Rule 16: a glossary table, one card per row (kind `definition`).
 void rule_table(const RuleInput& in, RuleOutput& out);
+// Rule 17: a sentence that proposes or introduces a name set in bold (kind `definition`).
+void rule_proposed_term(const RuleInput& in, RuleOutput& out);
 
 // The heading path above the current block while walking the top-level blocks of a note in order.
 class HeadingPath {
