@@ -158,7 +158,7 @@ std::string_view asked_term(const CardDraft& card) { return card.term; }
 
 std::string gate_reason(const CardDraft& card) {
   if (card.confidence >= 1.0) return {};
-  const std::string_view question = card.question.substr(0, card.question.find('\n'));
+  const std::string_view question = std::string_view(card.question).substr(0, card.question.find('\n'));
   if (has_markup(question)) return "markup";
   const std::string_view answer = trim(card.answer);
   if (starts_with(answer, "{:") || starts_with(answer, "style=")) return "markup";
