@@ -219,16 +219,21 @@ std::vector<CardDraft> without_duplicates(std::vector<CardDraft> drafts) {
 // `**Policy Gradient** algorithms란?` asks about `Policy Gradient algorithms`: emphasis marks
 // inside a term are dropped from the term and the question alike.
 void unbold_term(CardDraft& card) {
-  if (card.term.find("**") == std::string::npos && card.term.find("__") == std::string::npos) {
-    return;
-  }
   std::string term = card.term;
+  // `Vocabulary (Vocab) means: …` names `Vocabulary (Vocab)`.
+  for (const std::string_view verb : {" means", " is", " are", " refers to", " stands for"}) {
+    if (term.size() > verb.size() + 1 && ends_with(ascii_lower(term), verb)) {
+      term.resize(term.size() - verb.size());
+      break;
+    }
+  }
   for (const std::string_view mark : {"**", "__"}) {
     for (std::size_t at = term.find(mark); at != std::string::npos; at = term.find(mark)) {
       term.erase(at, mark.size());
     }
   }
   term = std::string(trim(term));
+  if (term == card.term) return;
   if (const std::size_t at = card.question.find(card.term); at != std::string::npos) {
     card.question.replace(at, card.term.size(), term);
   }

@@ -110,6 +110,49 @@ bool is_glued_number_label(std::string_view term) {
   return i == term.size();
 }
 
+// Terms that are pieces of a clause rather than names: a Korean plural or pronoun (`저자들`, `이들`,
+// `우리`), a phrase that ends in `때` (when), a first word that ends a phrase (`기본적으로 …`), an
+// English term ending in a preposition or a verb (`Preventing overfitting by`, `Vocabulary
+// means`), an imperative step (`Compute attention scores`), an adverb (`Generally`), or a
+// two-letter lower-case abbreviation (`Ch`).
+bool is_clause_like(std::string_view term) {
+  const std::vector<std::string_view> words = split_words(term);
+  if (words.empty()) return false;
+  const std::string_view last = words.back();
+  if (contains_hangul(last)) {
+    if (ends_with(last, "들") || ends_with(last, "때")) return true;
+    for (const std::string_view pronoun : {"우리", "저자", "필자", "이것", "그것", "여기", "이들"}) {
+      if (last == pronoun) return true;
+    }
+    if (words.size() >= 2 && contains_hangul(words.front()) &&
+        (ends_with(words.front(), "으로") || ends_with(words.front(), "적으로") ||
+         ends_with(words.front(), "에서") || ends_with(words.front(), "에게"))) {
+      return true;
+    }
+    return false;
+  }
+  const std::string lower_last = ascii_lower(last);
+  for (const std::string_view tail : {"by", "of", "for", "with", "to", "in", "on", "the", "a",
+                                      "an", "and", "or"}) {
+    if (words.size() >= 2 && lower_last == tail) return true;
+  }
+  const std::string first = ascii_lower(words.front());
+  if (words.size() >= 3) {  // `Load balancing` is a name; `Compute attention scores` a step
+    for (const std::string_view verb :
+         {"compute", "calculate", "repeat", "load", "use", "apply", "set", "get", "make",
+          "create", "add", "remove", "initialize", "update", "run", "check", "find", "define",
+          "choose", "pick", "select", "train", "split", "install", "import"}) {
+      if (first == verb) return true;
+    }
+  }
+  if (words.size() == 1 && first.size() > 4 && ends_with(first, "ly")) return true;  // Generally
+  if (words.size() == 1 && term.size() <= 2 && std::islower(static_cast<unsigned char>(term.back())) != 0 &&
+      std::isupper(static_cast<unsigned char>(term.front())) != 0) {
+    return true;  // `Ch`
+  }
+  return false;
+}
+
 // A file or commit hash: 20 or more hexadecimal digits in a row.
 bool is_hash(std::string_view term) {
   std::size_t run = 0;
@@ -184,6 +227,7 @@ std::string gate_reason(const CardDraft& card) {
     if (is_latex(term)) return "latex";
     if (!balanced(term) || term.find('*') != std::string_view::npos) return "fragment";
     if (is_glued_number_label(term)) return "label";
+    if (is_clause_like(term)) return "fragment";
   }
   return {};
 }

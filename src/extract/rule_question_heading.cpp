@@ -18,6 +18,10 @@ namespace recall::extract {
 namespace {
 
 constexpr double kConfidence = 0.9;
+// An answer that is an essay (long prose that fit_answer would cut) loses its point when cut:
+// judged, most such cards were dropped as truncated.
+constexpr double kEssay = 0.45;
+constexpr std::size_t kEssayCodePoints = 3500;
 
 // `하지만 지금은?`, `다시 정리해보면?`: a question that continues the text before it.
 bool leans_on_text_before(std::string_view question) {
@@ -54,7 +58,9 @@ void rule_question_heading(const RuleInput& in, RuleOutput& out) {
     card.answer = std::move(answer);
     card.kind = "qa";
     card.rule = "question-heading";
-    card.confidence = kConfidence;
+    const bool prose = !under.empty() && under.front().kind == notes::BlockKind::paragraph;
+    card.confidence =
+        prose && code_point_count(card.answer) > kEssayCodePoints ? kEssay : kConfidence;
     card.line = block.line;
     card.context = headings.parents();
     card.term = question;

@@ -183,6 +183,12 @@ constexpr auto kAspects = std::to_array<AspectWord>({
     {"analysis", false, false, true},      {"experiment", false, false, true},
     {"visualization", false, false, true}, {"insight", false, false, true},
     {"insights", false, false, true},      {"related work", false, false, true},
+    {"advantage", false, true, false},     {"disadvantage", false, true, false},
+    {"nomenclature", false, false, true},  {"imports", false, false, true},
+    {"suggestions", false, false, true},   {"tips", false, false, true},
+    {"environment", false, false, true},   {"setup and environment", false, false, true},
+    {"환경", false, false, true},          {"실험 환경", false, false, true},
+    {"참조", false, false, true},          {"듣기", false, false, true},
     {"등장배경", false, false, false},     {"등장 배경", false, false, false},
     {"분석", false, false, true},          {"상세", false, false, true},
     {"구조 상세", false, false, false},    {"서론", false, false, true},
@@ -249,8 +255,10 @@ bool leans_back(std::string_view sentence) {
         "아래 그림", "아래 표", "위와 같", "위와같", "그림 ", "표 "}) {
     if (starts_with(lower, lead)) return true;
   }
-  for (const std::string_view figure : {"위 그림", "위 표", "아래 그림", "아래 표", "위와같이",
-                                        "the figure", "the table below", "the plot"}) {
+  for (const std::string_view figure :
+       {"위 그림", "위 표", "아래 그림", "아래 표", "위와같이", "위와 같", "이와 같", "이러한 ",
+        "위에서 ", "the figure", "the table below", "the plot", "these problems",
+        "this problem", "does this", "do this", "the above", "combat this", "this issue"}) {
     if (lower.find(figure) != std::string::npos) return true;
   }
   return starts_with(lower, "as mentioned") || starts_with(lower, "as we saw") ||
@@ -649,7 +657,7 @@ std::optional<Pair> as_compared_pair(std::string_view name) {
   for (std::size_t k = 0; k + 1 < words.size(); ++k) {
     const std::string_view w = words[k];
     std::string_view first;
-    if (w == "와" || w == "과" || w == "and" || w == "And" || w == "&") {
+    if (w == "와" || w == "과" || w == "및" || w == "and" || w == "And" || w == "&") {
       first = trim(s.substr(0, static_cast<std::size_t>(w.data() - s.data())));
     } else if (is_korean_text(w) && (ends_with(w, "와") || ends_with(w, "과")) && w.size() > 3) {
       first = trim(s.substr(0, static_cast<std::size_t>(w.data() - s.data()) + w.size() - 3));
