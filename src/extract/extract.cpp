@@ -282,6 +282,7 @@ std::set<std::string> marked_names(const notes::Outline& outline, std::string_vi
 }
 
 constexpr double kMarkedDefinition = 0.6;
+constexpr double kLeansOnContext = 0.3;
 
 // Whether a term starts with a bold or code span: `**actor-critic** 알고리즘`.
 bool starts_marked(std::string_view term) {
@@ -349,6 +350,11 @@ ExtractResult extract_cards(const notes::NoteFile& note) {
           d.confidence = kMarkedDefinition;
         }
         unbold_term(proposal.draft);
+        // An answer that leans on text the card does not show (`이를 이용해 …`, `This …`) is
+        // judged anaphora more often than kept; the heading rule weighs this itself.
+        if (d.rule != "heading-section" && leans_on_context(d.answer)) {
+          d.confidence = std::max(0.05, d.confidence - kLeansOnContext);
+        }
         proposal.draft.answer = clean_answer(proposal.draft.answer);
         proposal.draft.left_out = gate_reason(proposal.draft);
         if (!proposal.draft.left_out.empty()) {

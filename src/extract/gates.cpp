@@ -256,9 +256,12 @@ std::string clean_answer(std::string_view answer) {
     } else {
       kept = std::string(line);
     }
+    // Lines left blank where an image stood: one blank line between paragraphs is enough.
+    if (!fence && trim(kept).empty() && (out.empty() || ends_with(out, "\n"))) continue;
     if (!out.empty()) out += '\n';
     out += kept;
   }
+  while (ends_with(out, "\n")) out.pop_back();
   return out;
 }
 

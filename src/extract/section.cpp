@@ -781,6 +781,11 @@ std::optional<SectionAnswer> section_answer(std::span<const Block> blocks, std::
   return first;
 }
 
+bool leans_on_context(std::string_view text) {
+  const std::vector<Sentence> sentences = split_sentences(text);
+  return !sentences.empty() && leans_back(sentences.front().text);
+}
+
 bool names_term(std::string_view text, std::string_view term) {
   const std::string key = term_key(term);
   const std::string lower = ascii_lower(text.substr(0, std::min<std::size_t>(text.size(), 400)));

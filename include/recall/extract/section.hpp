@@ -75,6 +75,11 @@ std::optional<SectionAnswer> section_answer(std::span<const notes::Block> blocks
 // 한다`.
 bool defines_term(std::string_view sentence, std::string_view term);
 
+// Whether the first sentence of `text` leans on text the card does not show: it starts `This`,
+// `However`, `이러한`, `또한`, announces what follows (`Let's`, `이 장에서는`), or points at a
+// figure or a formula (`위 그림`, `the above`, `these problems`).
+bool leans_on_context(std::string_view text);
+
 // Whether `text` names `term` in its first 400 bytes (case folded; gloss and plural as above).
 bool names_term(std::string_view text, std::string_view term);
 
