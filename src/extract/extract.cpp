@@ -6,6 +6,7 @@
 #include <array>
 #include <cctype>
 #include <cstdint>
+#include <exception>
 #include <map>
 #include <span>
 #include <set>
@@ -337,7 +338,14 @@ ExtractResult extract_cards(const notes::NoteFile& note) {
   ClaimedLines claimed;
   for (const Rule& rule : all_rules()) {
     RuleOutput out;
-    rule.run(RuleInput{outline, kept, lines, title, title_line(lines)}, out);
+    // A rule that fails on some note loses that rule's cards for the note, with a warning; the
+    // import goes on (the contract: bad note content never ends an import).
+    try {
+      rule.run(RuleInput{outline, kept, lines, title, title_line(lines)}, out);
+    } catch (const std::exception& e) {
+      out = RuleOutput{};
+      out.warn(0, "rule " + std::string(rule.name) + " failed on this note: " + e.what());
+    }
     std::vector<const Proposal*> accepted;
     for (Proposal& proposal : out.cards) {
       if (claimed.clashes(proposal)) continue;

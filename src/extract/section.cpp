@@ -421,12 +421,15 @@ std::string term_gloss(std::string_view term) {
 }
 
 // Where `key` (or its singular) occurs in `lower`, or npos.
-std::size_t find_term(std::string_view lower, std::string_view key) {
+std::size_t find_term(std::string_view lower, std::string_view key, std::size_t* length = nullptr) {
   if (key.empty()) return std::string_view::npos;
   std::size_t at = lower.find(key);
+  std::size_t found = key.size();
   if (at == std::string_view::npos && key.size() > 3 && key.back() == 's') {
     at = lower.find(key.substr(0, key.size() - 1));
+    found = key.size() - 1;
   }
+  if (length != nullptr) *length = found;
   return at;
 }
 
@@ -800,9 +803,10 @@ bool defines_term(std::string_view sentence, std::string_view term) {
   std::string lower = ascii_lower(sentence);
   std::erase(lower, '*');
   std::erase(lower, '`');
-  const std::size_t at = find_term(lower, key);
+  std::size_t matched = 0;
+  const std::size_t at = find_term(lower, key, &matched);
   if (at == std::string::npos) return false;
-  std::string_view after = std::string_view(lower).substr(at + key.size());
+  std::string_view after = std::string_view(lower).substr(at + matched);
   // `X (gloss)는`, `X(gloss), 또는 Y(gloss)이란`: a gloss after the term is still the term.
   while (starts_with(trim(after), "(")) {
     const std::size_t close = after.find(')');
