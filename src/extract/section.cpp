@@ -64,9 +64,14 @@ std::string_view without_leading_marks(std::string_view s) {
 
 // `[[X|Y]]` as `Y`, `[[X]]` as `X`; `![[x.png]]` dropped.
 std::string without_wikilinks(std::string_view s) {
+  if (s.find("[[") == std::string_view::npos) return std::string(s);
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size();) {
+    if (s[i] != '!' && s[i] != '[') {
+      out += s[i++];
+      continue;
+    }
     const bool embed = s.compare(i, 3, "![[") == 0;
     if (embed || s.compare(i, 2, "[[") == 0) {
       const std::size_t open = i + (embed ? 3 : 2);
@@ -691,6 +696,12 @@ std::string clean_inline(std::string_view text) {
   out.reserve(linked.size());
   const std::string_view s(linked);
   for (std::size_t i = 0; i < s.size();) {
+    // Only `!`, `{`, `<` and `[` can start what is dropped.
+    if (s[i] != '!' && s[i] != '{' && s[i] != '<' && s[i] != '[') {
+      if (!(s[i] == ' ' && !out.empty() && out.back() == ' ')) out += s[i];
+      ++i;
+      continue;
+    }
     // `![alt](target)` and the kramdown attributes after it.
     if (s.compare(i, 2, "![") == 0) {
       const std::size_t mid = s.find("](", i + 2);
@@ -741,7 +752,9 @@ std::string clean_inline(std::string_view text) {
     if (c == ' ' && !tidy.empty() && tidy.back() == ' ') continue;
     tidy += c;
   }
-  return std::string(trim(tidy));
+  const std::string_view trimmed = trim(tidy);
+  if (trimmed.size() == tidy.size()) return tidy;
+  return std::string(trimmed);
 }
 
 bool is_empty_of_text(std::string_view paragraph) {
