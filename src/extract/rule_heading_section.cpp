@@ -81,16 +81,14 @@ struct Section {
   std::vector<Block> own;  // body blocks made for a callout's first paragraph
 };
 
-// The term a section's definition would name: its name, unless the name is an aspect or a pair.
-std::string defined_term(std::string_view name) {
-  if (as_compared_pair(name)) return {};
-  if (const std::optional<Aspect> aspect = as_aspect(name)) return {};
-  return std::string(name);
-}
-
 class SectionWalker {
  public:
-  SectionWalker(const RuleInput& in, RuleOutput& out) : m_in(in), m_out(out) {}
+  SectionWalker(const RuleInput& in, RuleOutput& out) : m_in(in), m_out(out) {
+    m_by_line.reserve(in.kept.size());
+    for (const CardDraft& card : in.kept) m_by_line.push_back(&card);
+    std::stable_sort(m_by_line.begin(), m_by_line.end(),
+                     [](const CardDraft* a, const CardDraft* b) { return a->line < b->line; });
+  }
 
   void run() {
     const std::span<const Block> blocks(m_in.outline.blocks);
@@ -132,7 +130,15 @@ class SectionWalker {
   // proposed and the surer one is kept (extract.cpp); one about another term carries the section.
   bool already_carded(int first, int last, std::string_view name) const {
     const std::string own = ascii_lower(trim(name));
-    return std::any_of(m_in.kept.begin(), m_in.kept.end(), [&](const CardDraft& card) {
+    // The cards that start in the opening lines, found by line in the index made once per note.
+    const auto begin = std::lower_bound(
+        m_by_line.begin(), m_by_line.end(), first,
+        [](const CardDraft* card, int line) { return card->line < line; });
+    const auto end = std::upper_bound(
+        begin, m_by_line.end(), std::min(last, first + 2),
+        [](int line, const CardDraft* card) { return line < card->line; });
+    return std::any_of(begin, end, [&](const CardDraft* card_ptr) {
+      const CardDraft& card = *card_ptr;
       // Only the opening counts: cards further down are details of the section (a nested term,
       // a definition of a part), and the section is still one concept.
       if (card.line < first || card.line > std::min(last, first + 2) || card.kind == "acronym" ||
@@ -222,13 +228,26 @@ class SectionWalker {
   void emit(const Section& s, const std::string& parent, std::vector<std::string> context) {
     const std::string_view name = trim(s.name);
     if (name.empty() || is_unsure(name) || ends_with(name, "?") || is_date_like(name)) return;
-    const std::optional<SectionAnswer> answer = section_answer(s.body, defined_term(name));
+    // What the name is decides whether the section is worth reading at all.
+    const std::optional<Pair> pair = as_compared_pair(name);
+    const std::optional<Aspect> aspect = pair ? std::nullopt : as_aspect(name);
+    std::optional<std::string> term;
+    if (aspect) {
+      if (aspect->skip) return;
+      const std::string subject = aspect->subject.empty() ? parent : aspect->subject;
+      if (subject.empty() || !as_term(subject, kHeadingTerm)) return;
+    } else if (!pair) {
+      term = as_term(name, kHeadingTerm);
+      if (!term) return;
+    }
+    const std::optional<SectionAnswer> answer =
+        section_answer(s.body, term ? std::string_view(*term) : std::string_view{});
     if (!answer || trim(answer->text).empty()) return;
     const int end_line = std::max(s.line, answer->end_line);
     const int opening = s.level == 0 && !s.body.empty() ? s.body.front().line : s.line + 1;
     if (already_carded(opening, end_line, name)) return;
 
-    if (const std::optional<Pair> pair = as_compared_pair(name)) {
+    if (pair) {
       // A comparison answer speaks of both sides.
       if (!names_term(answer->text, pair->first) || !names_term(answer->text, pair->second)) {
         return;
@@ -249,10 +268,8 @@ class SectionWalker {
       m_out.cards.push_back(std::move(p));
       return;
     }
-    if (const std::optional<Aspect> aspect = as_aspect(name)) {
-      if (aspect->skip) return;
+    if (aspect) {
       const std::string subject = aspect->subject.empty() ? parent : aspect->subject;
-      if (subject.empty() || !as_term(subject, kHeadingTerm)) return;
       if (aspect->defines) {
         Proposal p = definition_card("heading-section", subject, answer->text,
                                      confidence_of(*answer, subject), s.line, end_line,
@@ -264,8 +281,6 @@ class SectionWalker {
       aspect_card(s, subject, aspect->label, *answer, end_line, std::move(context));
       return;
     }
-    const std::optional<std::string> term = as_term(name, kHeadingTerm);
-    if (!term) return;
     Proposal p = definition_card("heading-section", *term, answer->text,
                                  confidence_of(*answer, *term), s.line, end_line,
                                  std::move(context));
@@ -306,6 +321,7 @@ class SectionWalker {
   RuleOutput& m_out;
   HeadingPath m_headings;
   std::vector<std::pair<int, std::string>> m_stack;  // level and name of the headings above
+  std::vector<const CardDraft*> m_by_line;  // the cards of earlier rules, by line
 };
 
 }  // namespace

@@ -54,6 +54,11 @@ std::optional<std::string> marked_name(std::string_view sentence) {
 void rule_proposed_term(const RuleInput& in, RuleOutput& out) {
   for_each_paragraph(in.outline, [&](const ParagraphVisit& visit) {
     const std::string_view text = visit.paragraph.text;
+    // Most paragraphs name nothing in bold or code, or propose nothing: skip them whole.
+    if ((text.find("**") == std::string_view::npos && text.find('`') == std::string_view::npos) ||
+        !introduces(text)) {
+      return;
+    }
     const std::vector<Sentence> sentences = split_sentences(text);
     for (std::size_t k = 0; k < sentences.size(); ++k) {
       const std::string_view sentence = sentences[k].text;

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <unordered_map>
 #include <utility>
 
 #include "recall/extract/gates.hpp"
@@ -232,10 +233,13 @@ constexpr auto kAspects = std::to_array<AspectWord>({
 });
 
 const AspectWord* find_aspect(std::string_view lower) {
-  for (const AspectWord& a : kAspects) {
-    if (a.word == lower) return &a;
-  }
-  return nullptr;
+  static const std::unordered_map<std::string_view, const AspectWord*> kIndex = [] {
+    std::unordered_map<std::string_view, const AspectWord*> index;
+    for (const AspectWord& a : kAspects) index.emplace(a.word, &a);
+    return index;
+  }();
+  const auto it = kIndex.find(lower);
+  return it == kIndex.end() ? nullptr : it->second;
 }
 
 // Words that begin an answer by pointing back at text the card does not show.
@@ -798,7 +802,10 @@ std::optional<SectionAnswer> section_answer(std::span<const Block> blocks, std::
 }
 
 bool leans_on_context(std::string_view text) {
-  const std::vector<Sentence> sentences = split_sentences(text);
+  // The first sentence is enough: look at the first few hundred bytes only.
+  std::size_t cut = std::min<std::size_t>(text.size(), 400);
+  while (cut < text.size() && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) ++cut;
+  const std::vector<Sentence> sentences = split_sentences(text.substr(0, cut));
   return !sentences.empty() && leans_back(sentences.front().text);
 }
 
