@@ -91,6 +91,7 @@ int run_import(const ImportOptions& options, const Context& context) {
   request.min_confidence = options.min_confidence;
   // Only --format json and --explain print the cards that stay as they are.
   request.unchanged_text = options.format == "json" || options.explain;
+  request.keep_left_out = options.explain;
   for (const auto& root : request.roots) {
     std::error_code ec;
     if (!fs::exists(root, ec)) throw Error("no such file or folder", root.string(), kExitNotFound);
@@ -150,8 +151,9 @@ int run_import(const ImportOptions& options, const Context& context) {
           << plan.count(store::PlanAction::renamed) << " renamed, "
           << plan.count(store::PlanAction::retired) << " retired, "
           << plan.count(store::PlanAction::restored) << " restored";
-  if (!below_threshold.empty()) {
-    summary << ", " << below_threshold.size() << " below confidence " << options.min_confidence;
+  if (result.below_threshold_count > 0) {
+    summary << ", " << result.below_threshold_count << " below confidence "
+            << options.min_confidence;
   }
   summary << "; " << result.files_skipped << " file" << (result.files_skipped == 1 ? "" : "s")
           << " skipped.\n";

@@ -124,15 +124,18 @@ ImportResult plan_import(store::Store& store, const ImportRequest& request) {
           w.source = note->path.generic_string();  // name the file as the user can open it
           result.warnings.push_back(std::move(w));
         }
+        const auto leave_out = [&](extract::CardDraft& draft) {
+          ++result.below_threshold_count;
+          if (request.keep_left_out) result.below_threshold.push_back(std::move(draft));
+        };
         for (extract::CardDraft& draft : extracted.drafts) {
-          (draft.confidence >= request.min_confidence && draft.left_out.empty()
-               ? input.drafts
-               : result.below_threshold)
-              .push_back(std::move(draft));
+          if (draft.confidence >= request.min_confidence && draft.left_out.empty()) {
+            input.drafts.push_back(std::move(draft));
+          } else {
+            leave_out(draft);
+          }
         }
-        for (extract::CardDraft& draft : extracted.left_out) {
-          result.below_threshold.push_back(std::move(draft));
-        }
+        for (extract::CardDraft& draft : extracted.left_out) leave_out(draft);
         progress.cards += input.drafts.size();
       }
     }

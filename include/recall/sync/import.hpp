@@ -26,11 +26,15 @@ struct ImportRequest {
   // Whether the plan's cards of unchanged notes carry their text (for printing every card);
   // without it they carry only key and term (Store::plan_import).
   bool unchanged_text = true;
+  // Whether the drafts left out (below min_confidence or by a gate) are kept for printing; without
+  // it they are only counted (ImportResult::below_threshold_count), which saves their memory.
+  bool keep_left_out = true;
 };
 
 struct ImportResult {
   store::ImportPlan plan;                           // what to write (Store::apply_import)
-  std::vector<extract::CardDraft> below_threshold;  // drafts left out by min_confidence
+  std::vector<extract::CardDraft> below_threshold;  // drafts left out (only with keep_left_out)
+  std::size_t below_threshold_count = 0;            // drafts left out, kept or not
   std::vector<extract::Warning> warnings;           // `source` names the file as found on disk
   std::size_t files_listed = 0;                     // note files found under the roots
   std::size_t files_unchanged = 0;  // not read: size, time, root and extractor as stored
