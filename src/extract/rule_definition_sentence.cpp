@@ -96,6 +96,12 @@ std::string_view without_lead_words(std::string_view s) {
   for (bool changed = true; changed;) {
     changed = false;
     s = trim(s);
+    // Every lead word is Hangul and every mark starts with `-`, `=` or a UTF-8 symbol: a line
+    // that starts with another ASCII character has none.
+    if (s.empty() ||
+        (static_cast<unsigned char>(s[0]) < 0x80 && s[0] != '-' && s[0] != '=')) {
+      return s;
+    }
     for (const std::string_view word : kWords) {
       if (starts_with(s, word) && (s.size() == word.size() || is_space(s[word.size()]))) {
         s = s.substr(word.size());

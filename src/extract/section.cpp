@@ -244,9 +244,10 @@ const AspectWord* find_aspect(std::string_view lower) {
 
 // Words that begin an answer by pointing back at text the card does not show.
 bool leans_back(std::string_view sentence) {
-  const std::vector<std::string_view> words = split_words(sentence);
-  if (words.empty()) return false;
-  std::string first = ascii_lower(words.front());
+  sentence = trim(sentence);
+  if (sentence.empty()) return false;
+  const std::size_t space = sentence.find_first_of(" \t\n");
+  std::string first = ascii_lower(sentence.substr(0, space));
   while (!first.empty() && (first.back() == ',' || first.back() == '.')) first.pop_back();
   static constexpr auto kBack = std::to_array<std::string_view>(
       {"this",     "these",  "those",   "that",   "however", "thus",  "so",     "therefore",
@@ -255,7 +256,9 @@ bool leans_back(std::string_view sentence) {
        "그러나",   "따라서", "그래서",  "즉",     "이는",    "이를",  "이것은", "이렇게",
        "그렇다면", "그러면", "마찬가지로", "반면", "반면에", "여기서"});
   if (std::find(kBack.begin(), kBack.end(), first) != kBack.end()) return true;
-  const std::string lower = ascii_lower(sentence);
+  std::size_t cut = std::min<std::size_t>(sentence.size(), 400);
+  while (cut < sentence.size() && (static_cast<unsigned char>(sentence[cut]) & 0xC0) == 0x80) ++cut;
+  const std::string lower = ascii_lower(sentence.substr(0, cut));
   // Lead-ins that announce the text instead of saying it, and pointers to figures and tables.
   for (const std::string_view lead :
        {"let's", "let us", "consider ", "below", "here is", "here are", "in this section",
