@@ -445,6 +445,19 @@ std::size_t find_term(std::string_view lower, std::string_view key, std::size_t*
   return at;
 }
 
+// Whether `text` names `term` (its main part or its gloss) anywhere, ignoring ASCII case: a cheap
+// test before a paragraph is cleaned and split into sentences.
+bool mentions(std::string_view text, std::string_view term) {
+  const std::string key = term_key(term);
+  const std::string gloss = term_gloss(term);
+  std::string_view probe = key;
+  if (key.size() > 3 && key.back() == 's') probe = probe.substr(0, probe.size() - 1);
+  if (probe.empty()) return false;
+  const std::string lower = ascii_lower(text);
+  return lower.find(probe) != std::string::npos ||
+         (gloss.size() >= 2 && lower.find(gloss) != std::string::npos);
+}
+
 // The first sentence of the text paragraphs of `blocks` that defines `term`, with the paragraph
 // it is in, or nullopt.
 std::optional<SectionAnswer> defining_answer(std::span<const Block> blocks, std::string_view term) {
@@ -454,8 +467,10 @@ std::optional<SectionAnswer> defining_answer(std::span<const Block> blocks, std:
       if (auto inner = defining_answer(block.children, term)) return inner;
       continue;
     }
-    if (block.kind != BlockKind::paragraph || is_empty_of_text(block.text)) continue;
+    if (block.kind != BlockKind::paragraph) continue;
     if (++paragraphs > 8) break;
+    // Most paragraphs never name the term: they are skipped before being read closely.
+    if (!mentions(block.text, term) || is_empty_of_text(block.text)) continue;
     const std::string text = clean_inline(block.text);
     const std::vector<Sentence> sentences = split_sentences(text);
     for (std::size_t k = 0; k < sentences.size(); ++k) {
@@ -548,8 +563,9 @@ std::optional<SectionAnswer> blocks_answer(std::span<const Block> blocks) {
 std::optional<SectionAnswer> naming_answer(std::span<const Block> blocks, std::string_view term) {
   std::size_t paragraphs = 0;
   for (const Block& block : blocks) {
-    if (block.kind != BlockKind::paragraph || is_empty_of_text(block.text)) continue;
+    if (block.kind != BlockKind::paragraph) continue;
     if (++paragraphs > 3) break;
+    if (!mentions(block.text, term) || is_empty_of_text(block.text)) continue;
     const std::string text = clean_inline(block.text);
     const std::vector<Sentence> sentences = split_sentences(text);
     for (std::size_t k = 0; k < sentences.size(); ++k) {
