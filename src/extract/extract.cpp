@@ -222,8 +222,9 @@ std::vector<CardDraft> without_duplicates(std::vector<CardDraft> drafts) {
 void unbold_term(CardDraft& card) {
   std::string term = card.term;
   // `Vocabulary (Vocab) means: …` names `Vocabulary (Vocab)`.
+  const std::string lower = ascii_lower(term);
   for (const std::string_view verb : {" means", " is", " are", " refers to", " stands for"}) {
-    if (term.size() > verb.size() + 1 && ends_with(ascii_lower(term), verb)) {
+    if (term.size() > verb.size() + 1 && ends_with(lower, verb)) {
       term.resize(term.size() - verb.size());
       break;
     }

@@ -445,6 +445,13 @@ std::size_t find_term(std::string_view lower, std::string_view key, std::size_t*
   return at;
 }
 
+// A paragraph that is one inline code span: `tar -xf archive.tar`.
+bool is_code_span(std::string_view text) {
+  text = trim(text);
+  return text.size() >= 2 && text.front() == '`' && text.back() == '`' &&
+         text.find('\n') == std::string_view::npos;
+}
+
 // Whether `text` names `term` (its main part or its gloss) anywhere, ignoring ASCII case: a cheap
 // test before a paragraph is cleaned and split into sentences.
 bool mentions(std::string_view text, std::string_view term) {
@@ -469,8 +476,11 @@ std::optional<SectionAnswer> defining_answer(std::span<const Block> blocks, std:
     }
     if (block.kind != BlockKind::paragraph) continue;
     if (++paragraphs > 8) break;
-    // Most paragraphs never name the term: they are skipped before being read closely.
-    if (!mentions(block.text, term) || is_empty_of_text(block.text)) continue;
+    // Most paragraphs never name the term, and a paragraph that is one code span (a command) says
+    // nothing about it: both are skipped before being read closely.
+    if (is_code_span(block.text) || !mentions(block.text, term) || is_empty_of_text(block.text)) {
+      continue;
+    }
     const std::string text = clean_inline(block.text);
     const std::vector<Sentence> sentences = split_sentences(text);
     for (std::size_t k = 0; k < sentences.size(); ++k) {
@@ -565,7 +575,9 @@ std::optional<SectionAnswer> naming_answer(std::span<const Block> blocks, std::s
   for (const Block& block : blocks) {
     if (block.kind != BlockKind::paragraph) continue;
     if (++paragraphs > 3) break;
-    if (!mentions(block.text, term) || is_empty_of_text(block.text)) continue;
+    if (is_code_span(block.text) || !mentions(block.text, term) || is_empty_of_text(block.text)) {
+      continue;
+    }
     const std::string text = clean_inline(block.text);
     const std::vector<Sentence> sentences = split_sentences(text);
     for (std::size_t k = 0; k < sentences.size(); ++k) {
