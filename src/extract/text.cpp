@@ -418,6 +418,10 @@ bool is_date_like(std::string_view s) {
 }
 
 std::size_t find_outside_code(std::string_view s, std::string_view needle) {
+  // Most lines have no needle, or no code span to skip.
+  const std::size_t first = s.find(needle);
+  if (first == std::string_view::npos) return first;
+  if (s.find('`') == std::string_view::npos) return first;
   // Backtick runs; a run opens a code span closed by the next run of the same length.
   std::vector<std::pair<std::size_t, std::size_t>> runs;  // (offset, length)
   for (std::size_t i = 0; i < s.size();) {

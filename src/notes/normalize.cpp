@@ -74,8 +74,10 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view bytes) {
   return std::nullopt;
 }
 
-std::string to_nfc(std::string_view utf8) {
-  if (is_ascii(utf8)) return std::string(utf8);
+namespace {
+
+// NFC of text that has some non-ASCII characters, all at once.
+std::string nfc_of(std::string_view utf8) {
   utf8proc_uint8_t* mapped = nullptr;
   const utf8proc_ssize_t length =
       utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(utf8.data()),
@@ -84,6 +86,36 @@ std::string to_nfc(std::string_view utf8) {
   const std::unique_ptr<utf8proc_uint8_t, FreeDeleter> owner(mapped);
   if (length < 0 || mapped == nullptr) return std::string(utf8);
   return std::string(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(length));
+}
+
+}  // namespace
+
+// A line break is a starter that composes with nothing, so NFC never reaches across it: the
+// lines can be normalized apart. ASCII lines are NFC already and are copied; each run of lines
+// with other characters goes through utf8proc at once.
+std::string to_nfc(std::string_view utf8) {
+  if (is_ascii(utf8)) return std::string(utf8);
+  std::string out;
+  out.reserve(utf8.size());
+  std::size_t run = std::string_view::npos;  // start of the lines not yet normalized
+  std::size_t pos = 0;
+  while (pos < utf8.size()) {
+    std::size_t end = utf8.find('\n', pos);
+    end = end == std::string_view::npos ? utf8.size() : end + 1;
+    const std::string_view line = utf8.substr(pos, end - pos);
+    if (is_ascii(line)) {
+      if (run != std::string_view::npos) {
+        out += nfc_of(utf8.substr(run, pos - run));
+        run = std::string_view::npos;
+      }
+      out += line;
+    } else if (run == std::string_view::npos) {
+      run = pos;
+    }
+    pos = end;
+  }
+  if (run != std::string_view::npos) out += nfc_of(utf8.substr(run));
+  return out;
 }
 
 std::string to_nfc_lossy(std::string_view bytes) {

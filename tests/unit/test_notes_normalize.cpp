@@ -69,4 +69,9 @@ TEST_CASE("to_nfc and to_nfc_lossy", "[notes][normalize]") {
   CHECK(to_nfc("abc") == "abc");
   CHECK(to_nfc("\xE1\x84\x92\xE1\x85\xA1\xE1\x86\xAB") == "\xED\x95\x9C");  // 한
   CHECK(to_nfc_lossy("caf\xE9.md") == "caf\xEF\xBF\xBD.md");
+  // Lines are normalized apart: ASCII lines stay, decomposed lines between them compose, and a
+  // combining mark at the start of a line does not reach back over the line break.
+  CHECK(to_nfc("ls -la\n\xE1\x84\x92\xE1\x85\xA1\xE1\x86\xAB x\ncd /\ne\xCC\x81\n") ==
+        "ls -la\n\xED\x95\x9C x\ncd /\n\xC3\xA9\n");
+  CHECK(to_nfc("e\n\xCC\x81") == "e\n\xCC\x81");
 }
