@@ -197,11 +197,15 @@ std::vector<CardDraft> without_duplicates(std::vector<CardDraft> drafts) {
       }
       return drafts[a].answer.size() < drafts[b].answer.size();
     });
+    // Each member's answer and context, normalized once.
+    std::map<std::size_t, std::pair<std::string, std::vector<std::string>>> shape;
+    for (const std::size_t i : members) {
+      shape[i] = {normalized(drafts[i].answer), context_without_term(drafts[i])};
+    }
     std::vector<std::size_t> kept;
     for (const std::size_t i : members) {
       const bool duplicate = std::any_of(kept.begin(), kept.end(), [&](std::size_t k) {
-        return normalized(drafts[k].answer) == normalized(drafts[i].answer) ||
-               context_without_term(drafts[k]) == context_without_term(drafts[i]);
+        return shape[k].first == shape[i].first || shape[k].second == shape[i].second;
       });
       if (duplicate) {
         keep[i] = false;
