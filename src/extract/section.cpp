@@ -256,7 +256,7 @@ bool leans_back(std::string_view sentence) {
        "그러나",   "따라서", "그래서",  "즉",     "이는",    "이를",  "이것은", "이렇게",
        "그렇다면", "그러면", "마찬가지로", "반면", "반면에", "여기서"});
   if (std::find(kBack.begin(), kBack.end(), first) != kBack.end()) return true;
-  std::size_t cut = std::min<std::size_t>(sentence.size(), 400);
+  std::size_t cut = std::min<std::size_t>(sentence.size(), 160);
   while (cut < sentence.size() && (static_cast<unsigned char>(sentence[cut]) & 0xC0) == 0x80) ++cut;
   const std::string lower = ascii_lower(sentence.substr(0, cut));
   // Lead-ins that announce the text instead of saying it, and pointers to figures and tables.
@@ -833,8 +833,8 @@ std::optional<SectionAnswer> section_answer(std::span<const Block> blocks, std::
 }
 
 bool leans_on_context(std::string_view text) {
-  // The first sentence is enough: look at the first few hundred bytes only.
-  std::size_t cut = std::min<std::size_t>(text.size(), 400);
+  // The first sentence is enough: look at the first bytes only.
+  std::size_t cut = std::min<std::size_t>(text.size(), 200);
   while (cut < text.size() && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) ++cut;
   const std::vector<Sentence> sentences = split_sentences(text.substr(0, cut));
   return !sentences.empty() && leans_back(sentences.front().text);
