@@ -774,6 +774,9 @@ std::string clean_inline(std::string_view text) {
       const std::size_t close = s.find('>', i);
       if (close != std::string_view::npos && close - i < 200 &&
           s.substr(i, close - i).find('\n') == std::string_view::npos) {
+        // `<https://…>` is an autolink: its address is text.
+        const std::string_view inner = s.substr(i + 1, close - i - 1);
+        if (inner.find("://") != std::string_view::npos) out += inner;
         i = close + 1;
         continue;
       }
