@@ -29,7 +29,9 @@ bool is_label(std::string_view term) {
        "목차",       "결론",        "개요",     "특징",       "정의",      "개념",
        "의미",       "목적",        "목표",     "예제",       "설명",      "이유",
        "방법",       "결과",        "문제",     "해결",       "해결책",    "주의",
-       "참고자료",   "출처",        "링크",       "insight",   "insights"});
+       "참고자료",   "출처",        "링크",       "insight",   "insights",
+       "book",       "books",       "tip",      "tips",       "꿀팁",      "팁",
+       "역할",       "프리뷰",      "preview",  "review",     "todo list", "quiz"});
   if (std::find(kLabels.begin(), kLabels.end(), lower) != kLabels.end()) return true;
   return is_generic_label(lower);
 }
@@ -199,6 +201,34 @@ std::string_view asked_term(const CardDraft& card) { return card.term; }
 
 }  // namespace
 
+// A Korean task or exercise title (`Visual Studio 설정하기`, `page fault 횟수 구하기`), or a
+// `Note on …` remark: a thing to do or a comment, not a concept.
+bool is_task_title(std::string_view term) {
+  const std::vector<std::string_view> words = split_words(term);
+  if (words.empty()) return false;
+  const std::string lower = ascii_lower(term);
+  if (starts_with(lower, "note on ") || starts_with(lower, "notes on ") ||
+      starts_with(lower, "a note on ")) {
+    return true;
+  }
+  return words.size() >= 2 && ends_with(words.back(), "하기");
+}
+
+// An answer that asks or assigns instead of telling: a question line, or an exercise
+// (`…작성하세요.`, `…구하시오.`).
+bool asks_instead(std::string_view answer) {
+  std::string_view first = trim(answer.substr(0, answer.find('\n')));
+  while (starts_with(first, "-") || starts_with(first, "*") || starts_with(first, ">")) {
+    first = trim(first.substr(1));
+  }
+  while (!first.empty() && (first.back() == '.' || first.back() == ' ')) first.remove_suffix(1);
+  if (ends_with(first, "?") || ends_with(first, "\xEF\xBC\x9F")) return true;
+  for (const std::string_view ending : {"하세요", "하시오", "구하라", "쓰시오", "작성하라"}) {
+    if (ends_with(first, ending)) return true;
+  }
+  return false;
+}
+
 std::string gate_reason(const CardDraft& card) {
   if (card.confidence >= 1.0) return {};
   const std::string_view question = std::string_view(card.question).substr(0, card.question.find('\n'));
@@ -228,6 +258,8 @@ std::string gate_reason(const CardDraft& card) {
     if (!balanced(term) || term.find('*') != std::string_view::npos) return "fragment";
     if (is_glued_number_label(term)) return "label";
     if (is_clause_like(term)) return "fragment";
+    if (is_task_title(term)) return "label";
+    if (asks_instead(answer)) return "misframed";
   }
   return {};
 }

@@ -21,7 +21,7 @@ constexpr double kConfidence = 0.9;
 // An answer that is an essay (long prose that fit_answer would cut) loses its point when cut:
 // judged, most such cards were dropped as truncated.
 constexpr double kEssay = 0.45;
-constexpr std::size_t kEssayCodePoints = 3500;
+constexpr std::size_t kEssayCodePoints = 2000;
 
 // `하지만 지금은?`, `다시 정리해보면?`: a question that continues the text before it.
 bool leans_on_text_before(std::string_view question) {

@@ -98,6 +98,8 @@ void table_cards(const Block& block, const std::vector<std::string>& context, Ru
     for (std::size_t r = 2; r < rows.size(); ++r) {
       const std::vector<std::string> row = cells(rows[r]);
       if (row.size() <= column) continue;
+      // A linked first cell points at another page: the table is an index, not a glossary.
+      if (row[0].find("](") != std::string::npos) continue;
       const std::string term_text = clean_inline(without_link_targets(row[0]));
       const std::optional<std::string> term = as_term(term_text, kCellTerm);
       const std::string answer = clean_inline(row[column]);

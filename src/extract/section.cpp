@@ -286,7 +286,8 @@ bool introduces_list(std::string_view sentence) {
   const std::string lower = ascii_lower(s);
   return lower.find("as follows") != std::string::npos ||
          lower.find("the following") != std::string::npos ||
-         s.find("다음과 같") != std::string_view::npos || s.find("아래와 같") != std::string_view::npos;
+         s.find("다음과 같") != std::string_view::npos || s.find("아래와 같") != std::string_view::npos ||
+         s.find("아래 ") != std::string_view::npos || s.find("다음의 ") != std::string_view::npos;
 }
 
 // Template fields that lead list items: `Definition:`, `Use case:`, `정의:`.

@@ -1,0 +1,78 @@
+// The precision gates, one table row per reason (docs/note-patterns.md, "Gates"), and the cards
+// they let through. Invented examples.
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "recall/extract/gates.hpp"
+
+using recall::extract::CardDraft;
+using recall::extract::clean_answer;
+using recall::extract::gate_reason;
+
+namespace {
+
+CardDraft card(std::string term, std::string answer, std::string kind = "definition",
+               double confidence = 0.7) {
+  CardDraft c;
+  c.term = term;
+  c.question = "What is " + term + "?";
+  c.answer = std::move(answer);
+  c.kind = std::move(kind);
+  c.confidence = confidence;
+  return c;
+}
+
+}  // namespace
+
+TEST_CASE("gates name the reason a card is not worth a review", "[extract][gates]") {
+  struct Row {
+    const char* term;
+    const char* answer;
+    const char* reason;
+  };
+  const Row rows[] = {
+      {"Definition", "a thing", "label"},
+      {"장점", "빠르다", "label"},
+      {"sample1", "10 cm -> class 2", "label"},
+      {"Visual Studio 설정하기", "1. 새 프로젝트를 만든다", "label"},
+      {"Note on Optimization", "the absolute value is not differentiable at zero", "label"},
+      {"$k_j$", "the key of position j", "symbol"},
+      {"v_w", "the vector of word w", "symbol"},
+      {"\\frac{p(x)}{1", "\\alpha", "latex"},
+      {"where η", "the learning rate", "anaphora"},
+      {"물론 이것", "당연하다", "anaphora"},
+      {"PMF)", "the mass function", "fragment"},
+      {"저자들", "실험을 반복했다", "fragment"},
+      {"Preventing overfitting by", "using more data", "fragment"},
+      {"Compute attention scores quickly", "Q K^T", "fragment"},
+      {"Generally", "each layer is followed by a ReLU", "fragment"},
+      {"78a3e76be5c454754d86c63149dc9651699b5cda", "Pasted image", "markup"},
+      {"SELECT", "- 사원 번호가 100인 사원의 정보를 출력하세요.", "misframed"},
+      {"GPU", "Q) Which tasks are faster on a GPU?", "misframed"},
+  };
+  for (const Row& row : rows) {
+    INFO(row.term);
+    CHECK(gate_reason(card(row.term, row.answer)) == row.reason);
+  }
+}
+
+TEST_CASE("gates let real concepts through", "[extract][gates]") {
+  for (const char* term : {"Load balancing", "Voxilingual107", "Bloom Filter (블룸 필터)", "GPT2",
+                           "learning_rate", "교착 상태", "Multi-Head Attention"}) {
+    INFO(term);
+    CHECK(gate_reason(card(term, "a short definition of it")) == "");
+  }
+  // Markup in the question and a kramdown answer.
+  CardDraft image = card("x", "y");
+  image.question = "What is ![fig](x.png){: width=\"60%\"}?";
+  CHECK(gate_reason(image) == "markup");
+  CHECK(gate_reason(card("Figure", "{: width=\"60%\"}")) == "markup");
+  // Explicit syntax passes every gate.
+  CHECK(gate_reason(card("Definition", "written by hand", "qa", 1.0)) == "");
+}
+
+TEST_CASE("answers are cleaned of images and the blank lines they leave", "[extract][gates]") {
+  CHECK(clean_answer("Intro.\n\n![](a.png){: width=\"50%\"}\n\nMore.") == "Intro.\n\nMore.");
+  CHECK(clean_answer("- see [[Other Note|the other note]]") == "- see the other note");
+  CHECK(clean_answer("```\n![not an image](in code)\n```") == "```\n![not an image](in code)\n```");
+}
