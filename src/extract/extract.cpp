@@ -224,7 +224,12 @@ std::vector<CardDraft> without_duplicates(std::vector<CardDraft> drafts) {
 // `**Policy Gradient** algorithms란?` asks about `Policy Gradient algorithms`: emphasis marks
 // inside a term are dropped from the term and the question alike.
 void unbold_term(CardDraft& card) {
+  // `➡️ **Model Training**`, `3. Dropout`: decorations and numbers in front are not the term.
   std::string term = card.term;
+  if (!term.empty() && (static_cast<unsigned char>(term[0]) >= 0x80 || term[0] == '*') &&
+      !contains_hangul(term.substr(0, 3))) {
+    if (std::string named = heading_name(term); !named.empty()) term = named;
+  }
   // `Vocabulary (Vocab) means: …` names `Vocabulary (Vocab)`.
   const std::string lower = ascii_lower(term);
   for (const std::string_view verb : {" means", " is", " are", " refers to", " stands for"}) {

@@ -31,7 +31,8 @@ bool is_label(std::string_view term) {
        "방법",       "결과",        "문제",     "해결",       "해결책",    "주의",
        "참고자료",   "출처",        "링크",       "insight",   "insights",
        "book",       "books",       "tip",      "tips",       "꿀팁",      "팁",
-       "역할",       "프리뷰",      "preview",  "review",     "todo list", "quiz"});
+       "역할",       "프리뷰",      "preview",  "review",     "todo list", "quiz",
+       "핵심",       "key point"});
   if (std::find(kLabels.begin(), kLabels.end(), lower) != kLabels.end()) return true;
   return is_generic_label(lower);
 }
@@ -130,6 +131,11 @@ bool is_clause_like(std::string_view term) {
         (ends_with(words.front(), "으로") || ends_with(words.front(), "적으로") ||
          ends_with(words.front(), "에서") || ends_with(words.front(), "에게"))) {
       return true;
+    }
+    // A word before the last that ends a phrase (`기존의 RNN 또`, `가장 먼저 할 작업`,
+    // `performance가 극대화 하`): the term is a piece of a clause.
+    for (std::size_t k = 0; k + 1 < words.size(); ++k) {
+      if (contains_hangul(words[k]) && ends_with_korean_particle(words[k])) return true;
     }
     return false;
   }
