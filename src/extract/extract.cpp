@@ -294,6 +294,7 @@ std::set<std::string> marked_names(const notes::Outline& outline, std::string_vi
 
 constexpr double kMarkedDefinition = 0.6;
 constexpr double kLeansOnContext = 0.3;
+constexpr double kNarrates = 0.2;
 
 // Whether a term starts with a bold or code span: `**actor-critic** 알고리즘`.
 bool starts_marked(std::string_view term) {
@@ -372,6 +373,10 @@ ExtractResult extract_cards(const notes::NoteFile& note) {
         // judged anaphora more often than kept; the heading rule weighs this itself.
         if (d.rule != "heading-section" && leans_on_context(d.answer)) {
           d.confidence = std::max(0.05, d.confidence - kLeansOnContext);
+        }
+        // `이 논문에서는 … 이용하였다고 한다`: what someone did, not what the term is.
+        if ((d.kind == "definition" || d.kind == "qa") && narrates(d.answer)) {
+          d.confidence = std::max(0.05, d.confidence - kNarrates);
         }
         proposal.draft.answer = clean_answer(proposal.draft.answer);
         proposal.draft.left_out = gate_reason(proposal.draft);

@@ -627,6 +627,11 @@ std::optional<std::string> pseudo_heading(std::string_view paragraph) {
 std::optional<Aspect> as_aspect(std::string_view name) {
   const std::string_view s = trim(name);
   const std::string lower = ascii_lower(s);
+  // `The Basic Algorithm`, `The computational efficiency perspective`: an article in front makes
+  // a part of the parent's story, asked with the parent.
+  if (starts_with(lower, "the ") && split_words(s).size() >= 2) {
+    return Aspect{{}, std::string(s.substr(4)), false, false, false};
+  }
   // `A note about shuffling`, `Note on Optimization`, `기타 참고 자료`, `다양한 확률 연산`,
   // `Scenario 2`: a remark or a grouping, not a concept.
   for (const std::string_view remark : {"a note ", "note on ", "notes on ", "note about ",
@@ -842,6 +847,25 @@ bool leans_on_context(std::string_view text) {
   while (cut < text.size() && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) ++cut;
   const std::vector<Sentence> sentences = split_sentences(text.substr(0, cut));
   return !sentences.empty() && leans_back(sentences.front().text);
+}
+
+bool narrates(std::string_view text) {
+  std::size_t cut = std::min<std::size_t>(text.size(), 300);
+  while (cut < text.size() && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) ++cut;
+  const std::vector<Sentence> sentences = split_sentences(text.substr(0, cut));
+  if (sentences.empty()) return false;
+  std::string_view first = trim(sentences.front().text);
+  while (starts_with(first, "-") || starts_with(first, "*")) first = trim(first.substr(1));
+  for (const std::string_view ending :
+       {"였다.", "했다.", "었다.", "았다.", "다고 한다.", "다고 함.", "였음.", "했음.", "었음."}) {
+    if (ends_with(first, ending)) return true;
+  }
+  const std::string lower = ascii_lower(first.substr(0, std::min<std::size_t>(first.size(), 40)));
+  for (const std::string_view start : {"we ", "in this paper", "this paper", "the authors",
+                                       "the paper", "in the paper", "i ", "i'm ", "i've "}) {
+    if (starts_with(lower, start)) return true;
+  }
+  return false;
 }
 
 bool names_term(std::string_view text, std::string_view term) {

@@ -80,6 +80,11 @@ bool defines_term(std::string_view sentence, std::string_view term);
 // figure or a formula (`위 그림`, `the above`, `these problems`).
 bool leans_on_context(std::string_view text);
 
+// Whether the first sentence of `text` narrates what someone did rather than says what a thing
+// is: a Korean past or reported ending (`…하였다.`, `…다고 한다.`) or an English `We …`, `The
+// authors …`, `In this paper …`.
+bool narrates(std::string_view text);
+
 // Whether `text` names `term` in its first 400 bytes (case folded; gloss and plural as above).
 bool names_term(std::string_view text, std::string_view term);
 
