@@ -11,6 +11,7 @@
 
 #include "recall/extract/render.hpp"
 #include "recall/extract/rules.hpp"
+#include "recall/extract/section.hpp"
 #include "recall/extract/text.hpp"
 #include "recall/extract/walk.hpp"
 
@@ -33,6 +34,32 @@ bool leans_on_text_before(std::string_view question) {
          std::find(kFirst.begin(), kFirst.end(), ascii_lower(words.front())) != kFirst.end();
 }
 
+// The term a question asks to define: `What is (a|an|the) X?`, `What are X?`, `X란?`,
+// `X이란?`, `X란 무엇인가?`, `X은/는 무엇인가?`; empty for other questions.
+std::string asked_term(std::string_view question) {
+  std::string_view q = trim(question);
+  while (!q.empty() && (q.back() == '?' || q.back() == ' ')) q.remove_suffix(1);
+  if (ends_with(q, "\xEF\xBC\x9F")) q.remove_suffix(3);
+  const std::string lower = ascii_lower(q);
+  for (const std::string_view start : {"what is an ", "what is a ", "what is the ", "what is ",
+                                       "what are ", "what's "}) {
+    if (starts_with(lower, start)) {
+      std::string_view term = trim(q.substr(start.size()));
+      if (word_count(term) <= 6) return std::string(term);
+      return {};
+    }
+  }
+  for (const std::string_view end : {"이란 무엇인가", "란 무엇인가", "은 무엇인가", "는 무엇인가",
+                                     "이란", "란"}) {
+    if (ends_with(q, end) && q.size() > end.size()) {
+      std::string_view term = trim(q.substr(0, q.size() - end.size()));
+      if (word_count(term) <= 6) return std::string(term);
+      return {};
+    }
+  }
+  return {};
+}
+
 }  // namespace
 
 void rule_question_heading(const RuleInput& in, RuleOutput& out) {
@@ -52,6 +79,17 @@ void rule_question_heading(const RuleInput& in, RuleOutput& out) {
     std::string answer = render_markdown(under, {.drop_link_only_items = true, .drop_tasks = true});
     answer = drop_link_only_lines(answer);
     if (trim(answer).empty() || is_link_only(answer)) continue;
+    // `What is overfitting?` over an essay: the sentence that defines the term answers, when the
+    // whole section would be cut before it.
+    bool defined = false;
+    if (const std::string term = asked_term(question);
+        !term.empty() && code_point_count(answer) > kMaxAnswerCodePoints) {
+      if (const std::optional<SectionAnswer> shaped = section_answer(under, term);
+          shaped && shaped->defining) {
+        answer = shaped->text;
+        defined = true;
+      }
+    }
     Proposal proposal;
     CardDraft& card = proposal.draft;
     card.question = question;
@@ -59,8 +97,9 @@ void rule_question_heading(const RuleInput& in, RuleOutput& out) {
     card.kind = "qa";
     card.rule = "question-heading";
     const bool prose = !under.empty() && under.front().kind == notes::BlockKind::paragraph;
-    card.confidence =
-        prose && code_point_count(card.answer) > kEssayCodePoints ? kEssay : kConfidence;
+    card.confidence = !defined && prose && code_point_count(card.answer) > kEssayCodePoints
+                          ? kEssay
+                          : kConfidence;
     card.line = block.line;
     card.context = headings.parents();
     card.term = question;
