@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <exception>
 #include <map>
+#include <optional>
 #include <span>
 #include <set>
 #include <string_view>
@@ -223,7 +224,7 @@ std::vector<CardDraft> without_duplicates(std::vector<CardDraft> drafts) {
 
 // `**Policy Gradient** algorithms란?` asks about `Policy Gradient algorithms`: emphasis marks
 // inside a term are dropped from the term and the question alike.
-void unbold_term(CardDraft& card) {
+void tidy_term(CardDraft& card) {
   // `➡️ **Model Training**`, `3. Dropout`: decorations and numbers in front are not the term.
   std::string term = card.term;
   if (!term.empty() && (static_cast<unsigned char>(term[0]) >= 0x80 || term[0] == '*') &&
@@ -277,16 +278,9 @@ std::set<std::string> marked_names(const notes::Outline& outline, std::string_vi
   for (const Block& block : outline.blocks) {
     if (block.kind == BlockKind::heading) names.insert(normalized(heading_name(block.text)));
   }
-  for (const std::string_view mark : {std::string_view("**"), std::string_view("`")}) {
-    std::size_t at = content.find(mark);
-    while (at != std::string_view::npos) {
-      const std::size_t close = content.find(mark, at + mark.size());
-      if (close == std::string_view::npos) break;
-      const std::string_view inner = content.substr(at + mark.size(), close - at - mark.size());
-      if (inner.size() < 80 && inner.find('\n') == std::string_view::npos) {
-        names.insert(normalized(inner));
-      }
-      at = content.find(mark, close + mark.size());
+  for (const std::string_view inner : marked_spans(content)) {
+    if (inner.size() < 80 && inner.find('\n') == std::string_view::npos) {
+      names.insert(normalized(inner));
     }
   }
   return names;
@@ -368,7 +362,7 @@ ExtractResult extract_cards(const notes::NoteFile& note) {
             d.confidence >= 0.35 && starts_marked(d.term)) {
           d.confidence = kMarkedDefinition;
         }
-        unbold_term(proposal.draft);
+        tidy_term(proposal.draft);
         // An answer that leans on text the card does not show (`이를 이용해 …`, `This …`) is
         // judged anaphora more often than kept; the heading rule weighs this itself.
         if (d.rule != "heading-section" && leans_on_context(d.answer)) {
@@ -394,9 +388,12 @@ ExtractResult extract_cards(const notes::NoteFile& note) {
     for (Warning& warning : out.warnings) result.warnings.push_back(std::move(warning));
   }
 
-  const std::set<std::string> marked = marked_names(outline, note.content);
+  // Read only for notes with a Korean definition sentence to weigh.
+  std::optional<std::set<std::string>> marked;
   for (CardDraft& card : kept) {
-    if (is_unmarked_korean_term(card, marked)) {
+    if (card.rule != "definition-sentence" || !contains_hangul(card.term)) continue;
+    if (!marked) marked = marked_names(outline, note.content);
+    if (is_unmarked_korean_term(card, *marked)) {
       card.confidence = std::min(card.confidence, kUnmarkedKoreanDefinition);
     }
   }

@@ -202,9 +202,6 @@ bool starts_pointing(std::string_view term) {
   return false;
 }
 
-// The term a definition card asks about, from its question when it has no term of its own.
-std::string_view asked_term(const CardDraft& card) { return card.term; }
-
 }  // namespace
 
 // A Korean task or exercise title (`Visual Studio 설정하기`, `page fault 횟수 구하기`), or a
@@ -247,7 +244,7 @@ std::string gate_reason(const CardDraft& card) {
     return "markup";
   }
   if (answer.empty() || !has_word_character(answer)) return "empty";
-  const std::string_view term = trim(asked_term(card));
+  const std::string_view term = trim(card.term);
   if (card.kind == "definition" || card.kind == "acronym") {
     if (is_label(strip_emphasis(term))) return "label";
     if (term.find('$') != std::string_view::npos) return "symbol";  // a formula or a variable

@@ -32,21 +32,12 @@ bool introduces(std::string_view sentence) {
   return false;
 }
 
-// The one bold or code name in `sentence`, or nullopt when it has none or several.
+// The one bold or code name in `sentence`, or nullopt when it has none or several (which one is
+// proposed is then not clear).
 std::optional<std::string> marked_name(std::string_view sentence) {
-  std::optional<std::string> found;
-  for (const std::string_view mark : {std::string_view("**"), std::string_view("`")}) {
-    std::size_t at = sentence.find(mark);
-    while (at != std::string_view::npos) {
-      const std::size_t close = sentence.find(mark, at + mark.size());
-      if (close == std::string_view::npos) break;
-      const std::string_view inner = sentence.substr(at + mark.size(), close - at - mark.size());
-      if (found) return std::nullopt;  // two names: which one is proposed is not clear
-      found = std::string(trim(inner));
-      at = sentence.find(mark, close + mark.size());
-    }
-  }
-  return found;
+  const std::vector<std::string_view> spans = marked_spans(sentence);
+  if (spans.size() != 1) return std::nullopt;
+  return std::string(trim(spans.front()));
 }
 
 }  // namespace

@@ -466,43 +466,6 @@ bool mentions(std::string_view text, std::string_view term) {
          (gloss.size() >= 2 && lower.find(gloss) != std::string::npos);
 }
 
-// The first sentence of the text paragraphs of `blocks` that defines `term`, with the paragraph
-// it is in, or nullopt.
-std::optional<SectionAnswer> defining_answer(std::span<const Block> blocks, std::string_view term) {
-  std::size_t paragraphs = 0;
-  for (const Block& block : blocks) {
-    if (block.kind == BlockKind::quote) {
-      if (auto inner = defining_answer(block.children, term)) return inner;
-      continue;
-    }
-    if (block.kind != BlockKind::paragraph) continue;
-    if (++paragraphs > 8) break;
-    // Most paragraphs never name the term, and a paragraph that is one code span (a command) says
-    // nothing about it: both are skipped before being read closely.
-    if (is_code_span(block.text) || !mentions(block.text, term) || is_empty_of_text(block.text)) {
-      continue;
-    }
-    const std::string text = clean_inline(block.text);
-    const std::vector<Sentence> sentences = split_sentences(text);
-    for (std::size_t k = 0; k < sentences.size(); ++k) {
-      if (!defines_term(sentences[k].text, term)) continue;
-      SectionAnswer answer;
-      answer.text = std::string(sentences[k].text);
-      answer.end_line = block.line + sentences[k].line;
-      answer.defining = true;
-      // A short definition goes on in the next sentence (`X is a method. It …`).
-      if (k + 1 < sentences.size() && code_point_count(answer.text) < 120) {
-        answer.text += ' ';
-        answer.text += sentences[k + 1].text;
-        answer.end_line = block.line + sentences[k + 1].line;
-      }
-      answer.leans_back = leans_back(sentences[k].text);
-      return answer;
-    }
-  }
-  return std::nullopt;
-}
-
 std::optional<SectionAnswer> prose_answer(const Block& paragraph, std::span<const Block> rest) {
   const std::string text = clean_inline(paragraph.text);
   const std::vector<Sentence> sentences = split_sentences(text);
@@ -569,25 +532,46 @@ std::optional<SectionAnswer> blocks_answer(std::span<const Block> blocks) {
   return std::nullopt;
 }
 
-// The first sentence of the first text paragraphs of `blocks` that names `term` and does not lean
-// on the text before it, with the sentence after it when short.
-std::optional<SectionAnswer> naming_answer(std::span<const Block> blocks, std::string_view term) {
-  std::size_t paragraphs = 0;
+// How to look for a sentence about a term in a section.
+struct SentenceSearch {
+  bool defining = false;         // one that defines the term, else one that names it and does
+                                 // not lean on text before it
+  std::size_t max_paragraphs = 3;
+  bool into_quotes = false;      // look inside block quotes (callouts) too
+  std::size_t short_length = 0;  // a sentence shorter than this takes the next one along
+};
+
+// The first sentence of the text paragraphs of `blocks` that `how` asks for, with the sentence
+// after it when it is short, or nullopt. `paragraphs` counts the paragraphs looked at so far.
+std::optional<SectionAnswer> find_sentence(std::span<const Block> blocks, std::string_view term,
+                                           const SentenceSearch& how, std::size_t& paragraphs) {
   for (const Block& block : blocks) {
+    if (block.kind == BlockKind::quote && how.into_quotes) {
+      if (auto inner = find_sentence(block.children, term, how, paragraphs)) return inner;
+      continue;
+    }
     if (block.kind != BlockKind::paragraph) continue;
-    if (++paragraphs > 3) break;
+    if (++paragraphs > how.max_paragraphs) return std::nullopt;
+    // Most paragraphs never name the term, and a paragraph that is one code span (a command) says
+    // nothing about it: both are skipped before being read closely.
     if (is_code_span(block.text) || !mentions(block.text, term) || is_empty_of_text(block.text)) {
       continue;
     }
     const std::string text = clean_inline(block.text);
     const std::vector<Sentence> sentences = split_sentences(text);
     for (std::size_t k = 0; k < sentences.size(); ++k) {
-      if (!names_term(sentences[k].text, term) || leans_back(sentences[k].text)) continue;
+      const std::string_view sentence = sentences[k].text;
+      const bool fits = how.defining ? defines_term(sentence, term)
+                                     : names_term(sentence, term) && !leans_back(sentence);
+      if (!fits) continue;
       SectionAnswer answer;
-      answer.text = std::string(sentences[k].text);
+      answer.text = std::string(sentence);
       answer.end_line = block.line + sentences[k].line;
-      if (k + 1 < sentences.size() && code_point_count(answer.text) < 160 &&
-          !leans_back(sentences[k + 1].text)) {
+      answer.defining = how.defining;
+      answer.leans_back = leans_back(sentence);
+      // A short sentence goes on in the next one (`X is a method. It …`).
+      if (k + 1 < sentences.size() && code_point_count(sentence) < how.short_length &&
+          (how.defining || !leans_back(sentences[k + 1].text))) {
         answer.text += ' ';
         answer.text += sentences[k + 1].text;
         answer.end_line = block.line + sentences[k + 1].line;
@@ -596,6 +580,18 @@ std::optional<SectionAnswer> naming_answer(std::span<const Block> blocks, std::s
     }
   }
   return std::nullopt;
+}
+
+// The first sentence of the first eight paragraphs (callouts too) that defines `term`.
+std::optional<SectionAnswer> defining_answer(std::span<const Block> blocks, std::string_view term) {
+  std::size_t paragraphs = 0;
+  return find_sentence(blocks, term, {true, 8, true, 120}, paragraphs);
+}
+
+// The first sentence of the first three paragraphs that names `term` without leaning back.
+std::optional<SectionAnswer> naming_answer(std::span<const Block> blocks, std::string_view term) {
+  std::size_t paragraphs = 0;
+  return find_sentence(blocks, term, {false, 3, false, 160}, paragraphs);
 }
 
 }  // namespace
@@ -869,11 +865,7 @@ bool narrates(std::string_view text) {
 }
 
 bool names_term(std::string_view text, std::string_view term) {
-  const std::string key = term_key(term);
-  const std::string lower = ascii_lower(text.substr(0, std::min<std::size_t>(text.size(), 400)));
-  if (find_term(lower, key) != std::string::npos) return true;
-  const std::string gloss = term_gloss(term);
-  return gloss.size() >= 2 && find_term(lower, gloss) != std::string::npos;
+  return mentions(text.substr(0, std::min<std::size_t>(text.size(), 400)), term);
 }
 
 bool defines_term(std::string_view sentence, std::string_view term) {

@@ -417,6 +417,20 @@ bool is_date_like(std::string_view s) {
   return has_numeric_date(lower) || has_korean_date_unit(lower);
 }
 
+std::vector<std::string_view> marked_spans(std::string_view s) {
+  std::vector<std::string_view> spans;
+  for (const std::string_view mark : {std::string_view("**"), std::string_view("`")}) {
+    std::size_t at = s.find(mark);
+    while (at != std::string_view::npos) {
+      const std::size_t close = s.find(mark, at + mark.size());
+      if (close == std::string_view::npos) break;
+      spans.push_back(s.substr(at + mark.size(), close - at - mark.size()));
+      at = s.find(mark, close + mark.size());
+    }
+  }
+  return spans;
+}
+
 std::size_t find_outside_code(std::string_view s, std::string_view needle) {
   // Most lines have no needle, or no code span to skip.
   const std::size_t first = s.find(needle);

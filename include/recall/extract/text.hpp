@@ -71,6 +71,10 @@ struct Sentence {
 // notes wrap long sentences. Linear in the size of `text`.
 std::vector<Sentence> split_sentences(std::string_view text);
 
+// What `s` sets in bold or code, in order: the text between each `**` and the next `**`, and
+// between each backtick and the next (bold first, then code). Views into `s`.
+std::vector<std::string_view> marked_spans(std::string_view s);
+
 // Byte offset of `needle` in `s` outside of code spans, or npos.
 std::size_t find_outside_code(std::string_view s, std::string_view needle);
 
