@@ -132,10 +132,17 @@ bool is_clause_like(std::string_view term) {
          ends_with(words.front(), "에서") || ends_with(words.front(), "에게"))) {
       return true;
     }
-    // A word before the last that ends a phrase (`기존의 RNN 또`, `가장 먼저 할 작업`,
-    // `performance가 극대화 하`): the term is a piece of a clause.
+    // A word before the last that ends a phrase with an object particle or a verb ending
+    // (`가장 먼저 할 작업`, `X를 줄이는 방법`): the term is a piece of a clause. Adnominal
+    // adjectives and possessives (`깊은 신경망`, `흔한 IDF 식`, `베이즈의 정리`) stay names.
+    static constexpr auto kClauseEnds = std::to_array<std::string_view>(
+        {"을", "를", "에서", "에게", "으로", "하는", "되는", "하고", "되고", "하며", "되며",
+         "해서", "하여", "할", "될", "면서", "지만", "는데", "하게", "처럼", "까지", "부터"});
     for (std::size_t k = 0; k + 1 < words.size(); ++k) {
-      if (contains_hangul(words[k]) && ends_with_korean_particle(words[k])) return true;
+      if (!contains_hangul(words[k])) continue;
+      for (const std::string_view end : kClauseEnds) {
+        if (ends_with(words[k], end)) return true;
+      }
     }
     return false;
   }

@@ -43,6 +43,7 @@ TEST_CASE("gates name the reason a card is not worth a review", "[extract][gates
       {"물론 이것", "당연하다", "anaphora"},
       {"PMF)", "the mass function", "fragment"},
       {"저자들", "실험을 반복했다", "fragment"},
+      {"가장 먼저 할 작업", "빈도수로 정렬한다", "fragment"},
       {"Preventing overfitting by", "using more data", "fragment"},
       {"Compute attention scores quickly", "Q K^T", "fragment"},
       {"Generally", "each layer is followed by a ReLU", "fragment"},
@@ -58,7 +59,8 @@ TEST_CASE("gates name the reason a card is not worth a review", "[extract][gates
 
 TEST_CASE("gates let real concepts through", "[extract][gates]") {
   for (const char* term : {"Load balancing", "Voxilingual107", "Bloom Filter (블룸 필터)", "GPT2",
-                           "learning_rate", "교착 상태", "Multi-Head Attention"}) {
+                           "learning_rate", "교착 상태", "Multi-Head Attention", "깊은 신경망",
+                           "흔한 IDF 식"}) {
     INFO(term);
     CHECK(gate_reason(card(term, "a short definition of it")) == "");
   }
