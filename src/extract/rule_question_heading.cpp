@@ -34,8 +34,44 @@ bool leans_on_text_before(std::string_view question) {
          std::find(kFirst.begin(), kFirst.end(), ascii_lower(words.front())) != kFirst.end();
 }
 
+// `How it works?`, `Why does this help?`, `이것의 장점은?`, `Why?`: a short question about something
+// it does not name, which the heading above it names.
+bool asks_about_unnamed(std::string_view question) {
+  static constexpr auto kPronouns = std::to_array<std::string_view>(
+      {"it", "its", "this", "these", "they", "them", "their", "이것", "이것은", "이것의", "이는",
+       "그것", "그것은", "이게", "이건", "얘는"});
+  static constexpr auto kAsking = std::to_array<std::string_view>(
+      {"why", "how", "what", "when", "where", "which", "왜", "어떻게", "언제", "무엇", "뭐"});
+  const std::vector<std::string_view> words = split_words(question);
+  // A longer question names its subject even with an `it` in it (`Is it possible to mix …?`).
+  if (words.size() > 5) return false;
+  for (std::string_view word : words) {
+    while (!word.empty() && (word.back() == '?' || word.back() == ',' || word.back() == '.')) {
+      word.remove_suffix(1);
+    }
+    const std::string lower = ascii_lower(word);
+    if (std::find(kPronouns.begin(), kPronouns.end(), lower) != kPronouns.end() ||
+        (words.size() == 1 && std::find(kAsking.begin(), kAsking.end(), lower) != kAsking.end())) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// `What is X and how is it related to Y`: `X`, the part asked about before a second question.
+std::string_view first_question_part(std::string_view term) {
+  const std::string lower = ascii_lower(term);
+  for (const std::string_view joint : {" and how ", " and why ", " and what ", " and when ",
+                                       " and where ", " and which ", ", and ", ", how ", ", why "}) {
+    if (const std::size_t at = lower.find(joint); at != std::string::npos && at > 0) {
+      return trim(term.substr(0, at));
+    }
+  }
+  return term;
+}
+
 // The term a question asks to define: `What is (a|an|the) X?`, `What are X?`, `X란?`,
-// `X이란?`, `X란 무엇인가?`, `X은/는 무엇인가?`; empty for other questions.
+// `X이란?`, `X란 무엇인가?`, `X은/는 무엇인가?`, `What is X and how …?`; empty for other questions.
 std::string asked_term(std::string_view question) {
   std::string_view q = trim(question);
   while (!q.empty() && (q.back() == '?' || q.back() == ' ')) q.remove_suffix(1);
@@ -44,7 +80,7 @@ std::string asked_term(std::string_view question) {
   for (const std::string_view start : {"what is an ", "what is a ", "what is the ", "what is ",
                                        "what are ", "what's "}) {
     if (starts_with(lower, start)) {
-      std::string_view term = trim(q.substr(start.size()));
+      std::string_view term = first_question_part(trim(q.substr(start.size())));
       if (word_count(term) <= 6) return std::string(term);
       return {};
     }
@@ -60,6 +96,33 @@ std::string asked_term(std::string_view question) {
   return {};
 }
 
+// A paragraph of the section that sums it up for a reader in a hurry: `**tl;dr:** …`, `In short,
+// …`, `요약: …`. Its text without the label, or empty.
+std::string summary_paragraph(std::span<const notes::Block> under) {
+  static constexpr auto kLabels = std::to_array<std::string_view>(
+      {"tl;dr", "tldr", "tl,dr", "in short", "in a nutshell", "to summarize", "to sum up",
+       "summary:", "요약:", "요약하면", "한줄 요약", "한 줄 요약", "결론:", "정리하면"});
+  for (const notes::Block& block : under) {
+    if (block.kind != notes::BlockKind::paragraph) continue;
+    std::string text = clean_inline(block.text);
+    std::string_view body = trim(text);
+    while (starts_with(body, "*") || starts_with(body, "_")) body.remove_prefix(1);
+    const std::string lower = ascii_lower(body.substr(0, 40));
+    for (const std::string_view label : kLabels) {
+      if (!starts_with(lower, label)) continue;
+      body.remove_prefix(label.size());
+      while (!body.empty() && (body.front() == ':' || body.front() == ',' || body.front() == ' ' ||
+                               body.front() == '*' || body.front() == '_')) {
+        body.remove_prefix(1);
+      }
+      while (!body.empty() && (body.back() == '*' || body.back() == '_')) body.remove_suffix(1);
+      if (word_count(body) >= 5) return std::string(trim(body));
+      return {};
+    }
+  }
+  return {};
+}
+
 }  // namespace
 
 void rule_question_heading(const RuleInput& in, RuleOutput& out) {
@@ -69,7 +132,7 @@ void rule_question_heading(const RuleInput& in, RuleOutput& out) {
     const notes::Block& block = blocks[i];
     if (block.kind != notes::BlockKind::heading) continue;
     headings.enter(block);
-    const std::string question(trim(without_link_targets(strip_emphasis(block.text))));
+    std::string question(trim(without_link_targets(strip_emphasis(block.text))));
     if (!(ends_with(question, "?") || ends_with(question, "\xEF\xBC\x9F")) ||
         code_point_count(question) < 3 || !has_word_character(question) ||
         leans_on_text_before(question)) {
@@ -80,15 +143,28 @@ void rule_question_heading(const RuleInput& in, RuleOutput& out) {
     answer = drop_link_only_lines(answer);
     if (trim(answer).empty() || is_link_only(answer)) continue;
     // `What is overfitting?` over an essay: the sentence that defines the term answers, when the
-    // whole section would be cut before it.
+    // whole section would be cut before it; a `tl;dr` paragraph answers before anything else.
     bool defined = false;
+    if (code_point_count(answer) > kMaxAnswerCodePoints) {
+      if (std::string summary = summary_paragraph(under); !summary.empty()) {
+        answer = std::move(summary);
+        defined = true;
+      }
+    }
     if (const std::string term = asked_term(question);
-        !term.empty() && code_point_count(answer) > kMaxAnswerCodePoints) {
+        !defined && !term.empty() && code_point_count(answer) > kMaxAnswerCodePoints) {
       if (const std::optional<SectionAnswer> shaped = section_answer(under, term);
           shaped && shaped->defining) {
         answer = shaped->text;
         defined = true;
       }
+    }
+    // `How it works?` under `## Batch Norm` asks about Batch Norm: the question says so.
+    if (asks_about_unnamed(question)) {
+      const std::vector<std::string> parents = headings.parents();
+      const std::string parent =
+          parents.empty() ? std::string(in.title) : heading_name(parents.back());
+      if (!parent.empty()) question = parent + ": " + question;
     }
     Proposal proposal;
     CardDraft& card = proposal.draft;
