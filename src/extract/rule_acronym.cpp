@@ -249,6 +249,78 @@ std::vector<std::pair<std::size_t, std::size_t>> protected_ranges(std::string_vi
   return ranges;
 }
 
+// A word as written, without the emphasis, code and quote marks around it.
+std::string_view bare_word(std::string_view word) {
+  auto mark = [](char c) { return c == '*' || c == '_' || c == '`' || c == '"' || c == '\''; };
+  while (!word.empty() && mark(word.front())) word.remove_prefix(1);
+  while (!word.empty() && mark(word.back())) word.remove_suffix(1);
+  return word;
+}
+
+// The expansion a stated form gives, cut at the end of its phrase, when the acronym's letters
+// start its words from the first one.
+std::optional<std::string> checked_expansion(std::string_view acronym, std::string_view text) {
+  text = trim(text);
+  const std::size_t end = text.find_first_of(",.;:()[]\n");
+  std::string_view phrase = bare_word(trim(text.substr(0, end)));
+  for (const std::string_view article : {"the ", "a ", "an "}) {
+    if (starts_with(ascii_lower(phrase.substr(0, article.size())), article)) {
+      phrase.remove_prefix(article.size());
+    }
+  }
+  const std::size_t words = word_count(phrase);
+  if (words < 2 || words > kMaxExpansionWords) return std::nullopt;
+  const std::optional<std::size_t> at = match_letters(acronym, phrase);
+  if (!at || *at != 0) return std::nullopt;
+  return std::string(phrase);
+}
+
+// `BPTT stands for backpropagation through time`, `CPI is short for …`, `CPI는 conservative
+// policy iteration의 약자이다`: an acronym whose expansion a sentence states.
+std::optional<Found> stated_form(std::string_view line) {
+  const std::string lower = ascii_lower(line);
+  for (const std::string_view verb :
+       {" stands for ", " is short for ", " is an abbreviation for ", " is an abbreviation of ",
+        " is the abbreviation for ", " is the abbreviation of ", " is an acronym for "}) {
+    const std::size_t at = lower.find(verb);
+    if (at == std::string::npos) continue;
+    const std::vector<std::string_view> before = split_words(line.substr(0, at));
+    if (before.empty()) return std::nullopt;
+    const std::string_view acronym = bare_word(before.back());
+    if (!is_acronym_like(acronym)) return std::nullopt;
+    const std::optional<std::string> expansion =
+        checked_expansion(acronym, line.substr(at + verb.size()));
+    if (!expansion) return std::nullopt;
+    return Found{std::string(acronym), *expansion, {}, kMatchedAtStart};
+  }
+  // `ACRONYM는 Expansion의 약자`: the acronym is the word before the expansion, with its particle.
+  const std::size_t abbr = line.find("\xEC\x9D\x98 \xEC\x95\xBD\xEC\x9E\x90");  // 의 약자
+  if (abbr == std::string_view::npos) return std::nullopt;
+  const std::vector<std::string_view> words = split_words(line.substr(0, abbr));
+  for (std::size_t w = words.size(); w-- > 0;) {
+    std::string_view word = words[w];
+    for (const std::string_view particle : {"\xEC\x9D\x80", "\xEB\x8A\x94", "\xEC\x9D\xB4",
+                                            "\xEA\xB0\x80"}) {  // 은 는 이 가
+      if (ends_with(word, particle)) {
+        word.remove_suffix(particle.size());
+        break;
+      }
+    }
+    const std::string_view acronym = bare_word(word);
+    if (!is_acronym_like(acronym)) continue;
+    const std::string_view rest = line.substr(static_cast<std::size_t>(
+        words[w].data() + words[w].size() - line.data()));
+    const std::string_view expansion_text = rest.substr(0, static_cast<std::size_t>(
+        line.data() + abbr - rest.data()));
+    if (const std::optional<std::string> expansion = checked_expansion(acronym, expansion_text);
+        expansion && *expansion == bare_word(trim(expansion_text))) {
+      return Found{std::string(acronym), *expansion, {}, kMatchedAtStart};
+    }
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
 std::vector<Found> scan_line(std::string_view line) {
   std::vector<Found> found;
   std::size_t line_start = 0;
@@ -278,6 +350,9 @@ std::vector<Found> scan_line(std::string_view line) {
     } else if (auto r = reverse_form(line, open, close)) {
       found.push_back(std::move(*r));
     }
+  }
+  if (found.empty()) {
+    if (std::optional<Found> stated = stated_form(line)) found.push_back(std::move(*stated));
   }
   return found;
 }
