@@ -48,6 +48,7 @@ constexpr double kMeans = 0.75;         // X means …
 constexpr double kIsA = 0.7;            // X is a / an …
 constexpr double kIsThe = 0.6;          // X is the …
 constexpr double kHedged = 0.45;        // any of them, hedged
+constexpr double kFromPreviousParagraph = 0.7;  // its answer starts in the paragraph above
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n'; }
 
@@ -314,6 +315,7 @@ class SentenceReader {
                           std::string_view paragraph) {
     m_sentences = &sentences;
     m_index = j;
+    m_from_previous = false;
     m_offset = static_cast<std::size_t>(sentences[j].text.data() - paragraph.data());
     std::string_view s = trim(without_lead_words(sentences[j].text));
     std::vector<Match> found;
@@ -330,14 +332,35 @@ class SentenceReader {
     const bool hedged = is_hedged(sentences[j].text);
     for (Match& m : found) {
       if (hedged) m.confidence = std::min(m.confidence, kHedged);
+      if (m_from_previous) m.confidence = std::min(m.confidence, kFromPreviousParagraph);
     }
     return found;
   }
 
+  // The last sentence of the paragraph right above the one being read, or empty.
+  void set_previous(std::string_view sentence) { m_previous = sentence; }
+
  private:
-  // The sentence before the current one, for answers that start with `이` (`이 항을 …`).
+  // Only a first sentence that says nothing but the name (`이를 X라고 한다.`, `This is called X.`)
+  // borrows from the paragraph above, and only from prose.
+  bool can_borrow(std::string_view s) const {
+    static constexpr auto kPointing = std::to_array<std::string_view>(
+        {"이를 ", "이것을 ", "이런 것을 ", "이러한 것을 ", "이걸 ", "This ", "this ", "It ", "it "});
+    const bool points = std::any_of(kPointing.begin(), kPointing.end(),
+                                    [&](std::string_view w) { return starts_with(s, w); });
+    return points && !m_previous.empty() && word_count(s) <= 5 &&
+           m_previous.find('$') == std::string::npos && m_previous.find('\\') == std::string::npos;
+  }
+
+  // The sentence before the current one, for answers that start with `이` (`이 항을 …`); for the
+  // first sentence of a paragraph, the last one of the paragraph right above (notes that put each
+  // sentence in a paragraph of its own).
   std::string with_previous(std::string_view s) const {
-    if (m_index == 0) return std::string(s);
+    if (m_index == 0) {
+      if (!can_borrow(s)) return std::string(s);
+      m_from_previous = true;
+      return std::string(m_previous) + " " + std::string(s);
+    }
     return std::string((*m_sentences)[m_index - 1].text) + " " + std::string(s);
   }
 
@@ -392,7 +415,10 @@ class SentenceReader {
       if (!term) continue;
       // `> 이를 폰 노이만 병목현상이라고 함` alone in its paragraph: what `이를` points at is
       // out of reach, and the sentence by itself says nothing about the term.
-      if (m_index == 0 && (first == 0 || (first == 1 && refers_back(words[0])))) continue;
+      // Unless the paragraph right above says it (`…하며,` / `이를 X라고 한다.`).
+      if (m_index == 0 && !can_borrow(s) && (first == 0 || (first == 1 && refers_back(words[0])))) {
+        continue;
+      }
       // The object in front (`…하는 것을`) is the definition.
       std::string answer;
       double confidence = kCalled;
@@ -628,6 +654,8 @@ class SentenceReader {
   const std::unordered_map<std::string, std::pair<std::size_t, std::size_t>>& m_first;
   std::size_t m_paragraph;
   const std::vector<Sentence>* m_sentences = nullptr;
+  std::string_view m_previous;
+  mutable bool m_from_previous = false;
   std::size_t m_index = 0;
   std::size_t m_offset = 0;  // of the current sentence in its paragraph
 };
@@ -663,6 +691,14 @@ void rule_definition_sentence(const RuleInput& in, RuleOutput& out) {
     const Block& paragraph = *paragraphs[p].paragraph;
     const std::vector<Sentence> sentences = split_sentences(paragraph.text);
     SentenceReader reader(first, p);
+    // A paragraph right under another in the same section may finish its thought (`…하며,` /
+    // `이를 X라고 한다.`).
+    std::vector<Sentence> above;
+    if (p > 0 && paragraphs[p - 1].headings == paragraphs[p].headings &&
+        paragraphs[p - 1].paragraph->end_line + 2 >= paragraph.line) {
+      above = split_sentences(paragraphs[p - 1].paragraph->text);
+      if (!above.empty()) reader.set_previous(above.back().text);
+    }
     for (std::size_t j = 0; j < sentences.size(); ++j) {
       for (Match& m : reader.read(sentences, j, paragraph.text)) {
         const int line = paragraph.line + sentences[j].line;
