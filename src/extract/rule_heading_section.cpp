@@ -33,6 +33,7 @@ constexpr double kUnnamedProse = 0.2;
 constexpr double kLeansBack = 0.3;       // the answer starts `This …`, `이러한 …`
 constexpr double kThin = 0.3;            // the answer is a word or two
 constexpr TermLimits kHeadingTerm{8, 60};
+constexpr double kFromSubsection = 0.75;  // the defining sentence sits in a subsection
 constexpr int kPseudoLevel = 7;  // a bold line sits below every real heading
 
 // A first sentence that defines the heading without naming it: `…확률적 자료구조이다.` (the heading
@@ -79,6 +80,7 @@ struct Section {
   int line = 0;
   std::span<const Block> body;
   std::vector<Block> own;  // body blocks made for a callout's first paragraph
+  std::span<const Block> subtree = {};  // the body and the subsections under it (headings only)
 };
 
 class SectionWalker {
@@ -101,7 +103,8 @@ class SectionWalker {
         const std::string name = heading_name(block.text);
         const std::string parent = current_parent();
         m_stack.emplace_back(block.level, name);
-        Section s{name, block.level, block.line, body_after(blocks, i), {}};
+        Section s{name, block.level, block.line, body_after(blocks, i), {},
+                  subtree_after(blocks, i)};
         emit(s, parent, m_headings.parents());
       } else if (block.kind == BlockKind::paragraph) {
         if (const std::optional<std::string> name = pseudo_heading(block.text)) {
@@ -149,6 +152,18 @@ class SectionWalker {
     });
   }
 
+  // Whether an earlier rule kept a card about `term` from the lines just before `line`.
+  bool carded_near(int line, std::string_view term) const {
+    const std::string own = ascii_lower(trim(term));
+    const auto begin = std::lower_bound(
+        m_by_line.begin(), m_by_line.end(), line - 2,
+        [](const CardDraft* card, int at) { return card->line < at; });
+    return std::any_of(begin, m_by_line.end(), [&](const CardDraft* card) {
+      return card->line <= line && card->confidence >= kDefaultMinConfidence &&
+             ascii_lower(trim(card->term)) == own;
+    });
+  }
+
   // The blocks after `index` up to the next heading or bold-only line.
   static std::span<const Block> body_after(std::span<const Block> blocks, std::size_t index) {
     std::size_t end = index + 1;
@@ -156,6 +171,16 @@ class SectionWalker {
       const Block& b = blocks[end];
       if (b.kind == BlockKind::heading) break;
       if (b.kind == BlockKind::paragraph && pseudo_heading(b.text)) break;
+      ++end;
+    }
+    return blocks.subspan(index + 1, end - index - 1);
+  }
+
+  // The blocks after the heading at `index` up to the next heading of its level or above.
+  static std::span<const Block> subtree_after(std::span<const Block> blocks, std::size_t index) {
+    std::size_t end = index + 1;
+    while (end < blocks.size() && !(blocks[end].kind == BlockKind::heading &&
+                                    blocks[end].level <= blocks[index].level)) {
       ++end;
     }
     return blocks.subspan(index + 1, end - index - 1);
@@ -171,7 +196,9 @@ class SectionWalker {
     if (end == 0) return;
     // The card points at the title, where the note names its concept; its first line may make a
     // definition-sentence card of its own, and the surer of the two is kept.
-    Section s{heading_name(m_in.title), 0, m_in.title_line, blocks.subspan(0, end), {}};
+    // A note whose first heading is its only top-level one is about that heading's concept, so
+    // only a note that opens with text before its headings lets the title reach into them.
+    Section s{heading_name(m_in.title), 0, m_in.title_line, blocks.subspan(0, end), {}, blocks};
     emit(s, {}, {});
   }
 
@@ -240,8 +267,21 @@ class SectionWalker {
       term = as_term(name, kHeadingTerm);
       if (!term) return;
     }
-    const std::optional<SectionAnswer> answer =
+    std::optional<SectionAnswer> answer =
         section_answer(s.body, term ? std::string_view(*term) : std::string_view{});
+    // `## Batch Norm` whose own text only leads up to it (`Training deep nets is hard.`) while
+    // `### How it works` says `Batch normalization is applied …`: the defining sentence answers.
+    bool from_subsection = false;
+    if (term && s.subtree.size() > s.body.size() &&
+        (!answer || (!answer->defining && !answer->from_list && !answer->label_led &&
+                     !names_term(answer->text, *term)))) {
+      if (std::optional<SectionAnswer> deeper = defining_sentence(s.subtree, *term)) {
+        // The definition-sentence card of that sentence already asks it.
+        if (carded_near(deeper->end_line, *term)) return;
+        answer = std::move(deeper);
+        from_subsection = true;
+      }
+    }
     if (!answer || trim(answer->text).empty()) return;
     const int end_line = std::max(s.line, answer->end_line);
     const int opening = s.level == 0 && !s.body.empty() ? s.body.front().line : s.line + 1;
@@ -249,7 +289,8 @@ class SectionWalker {
 
     if (pair) {
       // A comparison answer speaks of both sides.
-      if (!names_term(answer->text, pair->first) || !names_term(answer->text, pair->second)) {
+      if (!names_term(answer->text, pair->first, true) ||
+          !names_term(answer->text, pair->second, true)) {
         return;
       }
       Proposal p;
@@ -281,9 +322,11 @@ class SectionWalker {
       aspect_card(s, subject, aspect->label, *answer, end_line, std::move(context));
       return;
     }
-    Proposal p = definition_card("heading-section", *term, answer->text,
-                                 confidence_of(*answer, *term), s.line, end_line,
-                                 std::move(context));
+    Proposal p = definition_card(
+        "heading-section", *term, answer->text,
+        std::min(confidence_of(*answer, *term), from_subsection ? kFromSubsection : 1.0), s.line,
+        end_line, std::move(context));
+    // A definition found in a subsection leaves the sections in between to their own cards.
     p.nests = true;
     m_out.cards.push_back(std::move(p));
   }

@@ -433,8 +433,65 @@ std::string term_gloss(std::string_view term) {
   return std::string(trim(std::string_view(t).substr(open + 1, close - open - 1)));
 }
 
-// Where `key` (or its singular) occurs in `lower`, or npos.
-std::size_t find_term(std::string_view lower, std::string_view key, std::size_t* length = nullptr) {
+// `resnet` for `resnet-50`, `inception` for `inception v1`, `vggnet` for `vggnet-16`: the name
+// without a trailing model size or version, or empty when there is none to drop.
+std::string_view without_version(std::string_view key) {
+  std::size_t end = key.size();
+  while (end > 0 && key[end - 1] >= '0' && key[end - 1] <= '9') --end;
+  if (end == key.size()) return {};
+  if (end > 0 && key[end - 1] == 'v') --end;
+  if (end > 0 && (key[end - 1] == '-' || key[end - 1] == ' ')) --end;
+  const std::string_view base = trim(key.substr(0, end));
+  const bool letters = std::any_of(base.begin(), base.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  return base.size() >= 3 && letters ? base : std::string_view{};
+}
+
+bool is_word_byte(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80;
+}
+
+// `batch norm` in `batch normalization is …`: each word of a key of two or more Latin words
+// starting the words of `lower` in turn. Where it starts (and how long it is), or npos.
+std::size_t find_shortened(std::string_view lower, std::string_view key, std::size_t& length) {
+  const std::vector<std::string_view> words = split_words(key);
+  if (words.size() < 2 || words.size() > 4) return std::string_view::npos;
+  for (const std::string_view w : words) {
+    if (w.size() < 2 || !std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+      return std::string_view::npos;
+    }
+  }
+  for (std::size_t at = lower.find(words[0]); at != std::string_view::npos;
+       at = lower.find(words[0], at + 1)) {
+    // Not inside a word, nor inside an address (`…/chapter_batch-norm/`).
+    if (at > 0 && (is_word_byte(lower[at - 1]) || lower[at - 1] == '_' || lower[at - 1] == '/' ||
+                   lower[at - 1] == '.' || lower[at - 1] == '-')) {
+      continue;
+    }
+    std::size_t i = at;
+    bool all = true;
+    for (std::size_t k = 0; k < words.size() && all; ++k) {
+      if (k > 0) {
+        if (i >= lower.size() || (lower[i] != ' ' && lower[i] != '-')) all = false;
+        while (i < lower.size() && (lower[i] == ' ' || lower[i] == '-')) ++i;
+      }
+      if (all && lower.substr(i, words[k].size()) != words[k]) all = false;
+      if (all) {
+        i += words[k].size();
+        while (i < lower.size() && lower[i] >= 'a' && lower[i] <= 'z') ++i;
+      }
+    }
+    if (all) {
+      length = i - at;
+      return at;
+    }
+  }
+  return std::string_view::npos;
+}
+
+// Where `key` (or its singular, its name without a version, or its words shortened as in `batch
+// norm`) occurs in `lower`, or npos.
+std::size_t find_term(std::string_view lower, std::string_view key, std::size_t* length = nullptr,
+                      bool loose = true) {
   if (key.empty()) return std::string_view::npos;
   std::size_t at = lower.find(key);
   std::size_t found = key.size();
@@ -442,6 +499,13 @@ std::size_t find_term(std::string_view lower, std::string_view key, std::size_t*
     at = lower.find(key.substr(0, key.size() - 1));
     found = key.size() - 1;
   }
+  if (at == std::string_view::npos && loose) {
+    if (const std::string_view base = without_version(key); !base.empty()) {
+      at = lower.find(base);
+      found = base.size();
+    }
+  }
+  if (at == std::string_view::npos && loose) at = find_shortened(lower, key, found);
   if (length != nullptr) *length = found;
   return at;
 }
@@ -455,15 +519,17 @@ bool is_code_span(std::string_view text) {
 
 // Whether `text` names `term` (its main part or its gloss) anywhere, ignoring ASCII case: a cheap
 // test before a paragraph is cleaned and split into sentences.
-bool mentions(std::string_view text, std::string_view term) {
+bool mentions(std::string_view text, std::string_view term, bool loose = true) {
   const std::string key = term_key(term);
   const std::string gloss = term_gloss(term);
-  std::string_view probe = key;
-  if (key.size() > 3 && key.back() == 's') probe = probe.substr(0, probe.size() - 1);
-  if (probe.empty()) return false;
+  if (key.empty()) return false;
   const std::string lower = ascii_lower(text);
-  return lower.find(probe) != std::string::npos ||
-         (gloss.size() >= 2 && lower.find(gloss) != std::string::npos);
+  // A gloss that is a year or a number (`ResNet-50 (2015)`) names nothing.
+  const bool gloss_names = gloss.size() >= 2 && !std::all_of(gloss.begin(), gloss.end(), [](char c) {
+    return (c >= '0' && c <= '9') || c == ' ' || c == ',' || c == '-';
+  });
+  return find_term(lower, key, nullptr, loose) != std::string::npos ||
+         (gloss_names && lower.find(gloss) != std::string::npos);
 }
 
 std::optional<SectionAnswer> prose_answer(const Block& paragraph, std::span<const Block> rest) {
@@ -837,6 +903,13 @@ std::optional<SectionAnswer> section_answer(std::span<const Block> blocks, std::
   return first;
 }
 
+std::optional<SectionAnswer> defining_sentence(std::span<const Block> blocks,
+                                               std::string_view term) {
+  if (term.empty()) return std::nullopt;
+  std::size_t paragraphs = 0;
+  return find_sentence(blocks, term, {true, 16, true, 120}, paragraphs);
+}
+
 bool leans_on_context(std::string_view text) {
   // The first sentence is enough: look at the first bytes only.
   std::size_t cut = std::min<std::size_t>(text.size(), 200);
@@ -864,8 +937,8 @@ bool narrates(std::string_view text) {
   return false;
 }
 
-bool names_term(std::string_view text, std::string_view term) {
-  return mentions(text.substr(0, std::min<std::size_t>(text.size(), 400)), term);
+bool names_term(std::string_view text, std::string_view term, bool exactly) {
+  return mentions(text.substr(0, std::min<std::size_t>(text.size(), 400)), term, !exactly);
 }
 
 bool defines_term(std::string_view sentence, std::string_view term) {

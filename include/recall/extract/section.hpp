@@ -70,6 +70,12 @@ struct SectionAnswer {
 std::optional<SectionAnswer> section_answer(std::span<const notes::Block> blocks,
                                             std::string_view term = {});
 
+// The first sentence of the first sixteen paragraphs of `blocks` (callouts too; headings in
+// between are passed over) that defines `term`, or nullopt: for a section whose own text only
+// leads up to the concept its subsections then define.
+std::optional<SectionAnswer> defining_sentence(std::span<const notes::Block> blocks,
+                                               std::string_view term);
+
 // Whether `sentence` names `term` (case folded; a parenthesised gloss or a plural `s` may be left
 // off) and reads as its definition: `X is/are/refers to/means …`, `X란`, `X는 …이다`, `…을 X라고
 // 한다`.
@@ -85,7 +91,9 @@ bool leans_on_context(std::string_view text);
 // authors …`, `In this paper …`.
 bool narrates(std::string_view text);
 
-// Whether `text` names `term` in its first 400 bytes (case folded; gloss and plural as above).
-bool names_term(std::string_view text, std::string_view term);
+// Whether `text` names `term` in its first 400 bytes (case folded; gloss and plural as above;
+// unless `exactly`, also without a version, `ResNet` for `ResNet-50`, or with its words shortened,
+// `Batch Norm` for `batch normalization`).
+bool names_term(std::string_view text, std::string_view term, bool exactly = false);
 
 }  // namespace recall::extract
