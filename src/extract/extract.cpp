@@ -231,6 +231,18 @@ void tidy_term(CardDraft& card) {
       !contains_hangul(term.substr(0, 3))) {
     if (std::string named = heading_name(term); !named.empty()) term = named;
   }
+  // `b) TF-IDF`, `(ii) Dropout`: an enumerator in front is not the term either.
+  if (const std::size_t close = term.find(')'); close != std::string::npos && close <= 4 &&
+                                                close + 2 < term.size() && term[close + 1] == ' ') {
+    const std::string_view mark = std::string_view(term).substr(term[0] == '(' ? 1 : 0,
+                                                              close - (term[0] == '(' ? 1 : 0));
+    const bool enumerator = !mark.empty() && std::all_of(mark.begin(), mark.end(), [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == 'i' || c == 'v' || c == 'x';
+    }) && (mark.size() == 1 || std::all_of(mark.begin(), mark.end(), [](char c) {
+      return c == 'i' || c == 'v' || c == 'x' || (c >= '0' && c <= '9');
+    }));
+    if (enumerator) term = term.substr(close + 2);
+  }
   // `Vocabulary (Vocab) means: …` names `Vocabulary (Vocab)`.
   const std::string lower = ascii_lower(term);
   for (const std::string_view verb : {" means", " is", " are", " refers to", " stands for"}) {

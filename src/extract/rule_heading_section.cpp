@@ -152,15 +152,18 @@ class SectionWalker {
     });
   }
 
-  // Whether an earlier rule kept a card about `term` from the lines just before `line`.
-  bool carded_near(int line, std::string_view term) const {
+  // Whether an earlier rule kept a card about `term`, or one answered by `answer`, from the lines
+  // just before `line` (a definition-sentence card, or the question heading of that subsection).
+  bool carded_near(int line, std::string_view term, std::string_view answer) const {
     const std::string own = ascii_lower(trim(term));
+    const std::string_view opening = answer.substr(0, std::min<std::size_t>(answer.size(), 80));
     const auto begin = std::lower_bound(
-        m_by_line.begin(), m_by_line.end(), line - 2,
+        m_by_line.begin(), m_by_line.end(), line - 4,
         [](const CardDraft* card, int at) { return card->line < at; });
     return std::any_of(begin, m_by_line.end(), [&](const CardDraft* card) {
       return card->line <= line && card->confidence >= kDefaultMinConfidence &&
-             ascii_lower(trim(card->term)) == own;
+             (ascii_lower(trim(card->term)) == own ||
+              (!opening.empty() && card->answer.find(opening) != std::string::npos));
     });
   }
 
@@ -254,7 +257,10 @@ class SectionWalker {
 
   void emit(const Section& s, const std::string& parent, std::vector<std::string> context) {
     const std::string_view name = trim(s.name);
-    if (name.empty() || is_unsure(name) || ends_with(name, "?") || is_date_like(name)) return;
+    if (name.empty() || is_unsure(name) || ends_with(name, "?") || reads_as_question(name) ||
+        starts_with(ascii_lower(name.substr(0, 7)), "how to ") || is_date_like(name)) {
+      return;
+    }
     // What the name is decides whether the section is worth reading at all.
     const std::optional<Pair> pair = as_compared_pair(name);
     const std::optional<Aspect> aspect = pair ? std::nullopt : as_aspect(name);
@@ -277,7 +283,7 @@ class SectionWalker {
                      !names_term(answer->text, *term)))) {
       if (std::optional<SectionAnswer> deeper = defining_sentence(s.subtree, *term)) {
         // The definition-sentence card of that sentence already asks it.
-        if (carded_near(deeper->end_line, *term)) return;
+        if (carded_near(deeper->end_line, *term, deeper->text)) return;
         answer = std::move(deeper);
         from_subsection = true;
       }

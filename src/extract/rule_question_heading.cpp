@@ -45,6 +45,13 @@ bool asks_about_unnamed(std::string_view question) {
   const std::vector<std::string_view> words = split_words(question);
   // A longer question names its subject even with an `it` in it (`Is it possible to mix …?`).
   if (words.size() > 5) return false;
+  // `When to use?`, `Why bother?`: a short English question of plain lower-case words.
+  if (words.size() <= 3 && std::all_of(words.begin() + 1, words.end(), [](std::string_view w) {
+        return std::all_of(w.begin(), w.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '?'; });
+      })) {
+    const std::string first = ascii_lower(words.front());
+    if (std::find(kAsking.begin(), kAsking.end(), first) != kAsking.end()) return true;
+  }
   for (std::string_view word : words) {
     while (!word.empty() && (word.back() == '?' || word.back() == ',' || word.back() == '.')) {
       word.remove_suffix(1);
@@ -101,6 +108,7 @@ std::string asked_term(std::string_view question) {
 std::string summary_paragraph(std::span<const notes::Block> under) {
   static constexpr auto kLabels = std::to_array<std::string_view>(
       {"tl;dr", "tldr", "tl,dr", "in short", "in a nutshell", "to summarize", "to sum up",
+       "the short answer is", "short answer:", "the short answer:",
        "summary:", "요약:", "요약하면", "한줄 요약", "한 줄 요약", "결론:", "정리하면"});
   for (const notes::Block& block : under) {
     if (block.kind != notes::BlockKind::paragraph) continue;
@@ -133,6 +141,8 @@ void rule_question_heading(const RuleInput& in, RuleOutput& out) {
     if (block.kind != notes::BlockKind::heading) continue;
     headings.enter(block);
     std::string question(trim(without_link_targets(strip_emphasis(block.text))));
+    // `## Why not use one-hot vectors` asks without its question mark.
+    if (reads_as_question(question)) question += '?';
     if (!(ends_with(question, "?") || ends_with(question, "\xEF\xBC\x9F")) ||
         code_point_count(question) < 3 || !has_word_character(question) ||
         leans_on_text_before(question)) {
@@ -160,11 +170,13 @@ void rule_question_heading(const RuleInput& in, RuleOutput& out) {
       }
     }
     // `How it works?` under `## Batch Norm` asks about Batch Norm: the question says so.
-    if (asks_about_unnamed(question)) {
+    if (asked_term(question).empty() && asks_about_unnamed(question)) {
       const std::vector<std::string> parents = headings.parents();
       const std::string parent =
           parents.empty() ? std::string(in.title) : heading_name(parents.back());
-      if (!parent.empty()) question = parent + ": " + question;
+      if (!parent.empty() && ascii_lower(question).find(ascii_lower(parent)) == std::string::npos) {
+        question = parent + ": " + question;
+      }
     }
     Proposal proposal;
     CardDraft& card = proposal.draft;

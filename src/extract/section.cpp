@@ -488,6 +488,20 @@ std::size_t find_shortened(std::string_view lower, std::string_view key, std::si
   return std::string_view::npos;
 }
 
+// Where `needle` occurs in `lower` at the start of a word (not inside a word or an address such
+// as `…/docs/git-stash`), or npos.
+std::size_t find_at_word(std::string_view lower, std::string_view needle) {
+  for (std::size_t at = lower.find(needle); at != std::string_view::npos;
+       at = lower.find(needle, at + 1)) {
+    if (at == 0) return at;
+    const char before = lower[at - 1];
+    if (!is_word_byte(before) && before != '_' && before != '/' && before != '.' && before != '-') {
+      return at;
+    }
+  }
+  return std::string_view::npos;
+}
+
 // Where `key` (or its singular, its name without a version, or its words shortened as in `batch
 // norm`) occurs in `lower`, or npos.
 std::size_t find_term(std::string_view lower, std::string_view key, std::size_t* length = nullptr,
@@ -501,11 +515,32 @@ std::size_t find_term(std::string_view lower, std::string_view key, std::size_t*
   }
   if (at == std::string_view::npos && loose) {
     if (const std::string_view base = without_version(key); !base.empty()) {
-      at = lower.find(base);
+      at = find_at_word(lower, base);
       found = base.size();
     }
   }
   if (at == std::string_view::npos && loose) at = find_shortened(lower, key, found);
+  // `Bi-directional RNN` written `bidirectional RNN`, `Multi Head` as `multi-head`.
+  const bool ascii = std::all_of(key.begin(), key.end(),
+                                 [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (at == std::string_view::npos && loose && ascii &&
+      key.find_first_of("- ") != std::string_view::npos) {
+    for (const char joint : {'-', ' ', '\0'}) {
+      std::string variant;
+      for (const char c : key) {
+        if (c == '-' || c == ' ') {
+          if (joint != '\0') variant += joint;
+        } else {
+          variant += c;
+        }
+      }
+      if (variant != key && variant.size() >= 3) {
+        at = find_at_word(lower, variant);
+        found = variant.size();
+        if (at != std::string_view::npos) break;
+      }
+    }
+  }
   if (length != nullptr) *length = found;
   return at;
 }
@@ -910,6 +945,28 @@ std::optional<SectionAnswer> defining_sentence(std::span<const Block> blocks,
   return find_sentence(blocks, term, {true, 16, true, 120}, paragraphs);
 }
 
+bool reads_as_question(std::string_view name) {
+  name = trim(name);
+  if (name.empty() || ends_with(name, "?") || ends_with(name, ":") || word_count(name) < 3) {
+    return false;
+  }
+  const std::string lower = ascii_lower(split_words(name).front());
+  static constexpr auto kAsking = std::to_array<std::string_view>(
+      {"why", "how", "what", "when", "which", "should", "can", "does", "do", "is", "are"});
+  if (std::find(kAsking.begin(), kAsking.end(), lower) != kAsking.end()) {
+    // `How to …` titles a recipe, `What's new` a changelog: neither asks about a concept.
+    const std::string head = ascii_lower(name.substr(0, 12));
+    return !starts_with(head, "how to ") && !starts_with(head, "what's new") &&
+           !starts_with(head, "what's next");
+  }
+  for (const std::string_view ending : {"\xEC\x9D\xB8\xEA\xB0\x80", "\xEC\x9D\xBC\xEA\xB9\x8C",
+                                        "\xED\x95\xA0\xEA\xB9\x8C", "\xEB\x82\x98\xEC\x9A\x94",
+                                        "\xEB\x8A\x94\xEA\xB0\x80"}) {  // 인가 일까 할까 나요 는가
+    if (ends_with(name, ending)) return true;
+  }
+  return false;
+}
+
 bool leans_on_context(std::string_view text) {
   // The first sentence is enough: look at the first bytes only.
   std::size_t cut = std::min<std::size_t>(text.size(), 200);
@@ -938,7 +995,9 @@ bool narrates(std::string_view text) {
 }
 
 bool names_term(std::string_view text, std::string_view term, bool exactly) {
-  return mentions(text.substr(0, std::min<std::size_t>(text.size(), 400)), term, !exactly);
+  // An address (`[this](…/chapter_batch-norm/)`) names nothing.
+  const std::string words = without_link_targets(text.substr(0, std::min<std::size_t>(text.size(), 400)));
+  return mentions(words, term, !exactly);
 }
 
 bool defines_term(std::string_view sentence, std::string_view term) {

@@ -76,6 +76,10 @@ std::optional<SectionAnswer> section_answer(std::span<const notes::Block> blocks
 std::optional<SectionAnswer> defining_sentence(std::span<const notes::Block> blocks,
                                                std::string_view term);
 
+// Whether a heading asks a question without its question mark: `Why not use one-hot vectors`,
+// `Is dropout still needed`, `왜 정규화가 필요한가`. `How to …` recipes do not.
+bool reads_as_question(std::string_view name);
+
 // Whether `sentence` names `term` (case folded; a parenthesised gloss or a plural `s` may be left
 // off) and reads as its definition: `X is/are/refers to/means …`, `X란`, `X는 …이다`, `…을 X라고
 // 한다`.
