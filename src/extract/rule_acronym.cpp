@@ -294,18 +294,28 @@ std::optional<Found> stated_form(std::string_view line) {
     return Found{std::string(acronym), *expansion, {}, kMatchedAtStart};
   }
   // `ACRONYM는 Expansion의 약자`: the acronym is the word before the expansion, with its particle.
-  const std::size_t abbr = line.find("\xEC\x9D\x98 \xEC\x95\xBD\xEC\x9E\x90");  // 의 약자
+  std::size_t abbr = std::string_view::npos;
+  for (const std::string_view said : {"\xEC\x9D\x98 \xEC\x95\xBD\xEC\x9E\x90",     // 의 약자
+                                      "\xEC\x9D\x98 \xEC\x95\xBD\xEC\x96\xB4",     // 의 약어
+                                      "\xEC\x9D\x98 \xEC\xA4\x84\xEC\x9E\x84\xEB\xA7\x90"}) {  // 의 줄임말
+    abbr = std::min(abbr, line.find(said));
+  }
   if (abbr == std::string_view::npos) return std::nullopt;
   const std::vector<std::string_view> words = split_words(line.substr(0, abbr));
   for (std::size_t w = words.size(); w-- > 0;) {
     std::string_view word = words[w];
+    bool topic = false;
     for (const std::string_view particle : {"\xEC\x9D\x80", "\xEB\x8A\x94", "\xEC\x9D\xB4",
                                             "\xEA\xB0\x80"}) {  // 은 는 이 가
       if (ends_with(word, particle)) {
         word.remove_suffix(particle.size());
+        topic = true;
         break;
       }
     }
+    // The acronym is the subject, marked by its particle; words without one belong to the
+    // expansion (`… + GRU의 약어`).
+    if (!topic) continue;
     const std::string_view acronym = bare_word(word);
     if (!is_acronym_like(acronym)) continue;
     const std::string_view rest = line.substr(static_cast<std::size_t>(

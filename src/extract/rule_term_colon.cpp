@@ -242,6 +242,25 @@ class TermColonReader {
     return it->second;
   }
 
+  // `X의 정의: …`, `Definition of X: …`, `X의 의미: …`: the label names X.
+  static std::string_view without_definition_label(std::string_view term) {
+    term = trim(term);
+    for (const std::string_view label :
+         {"\xEC\x9D\x98 \xEC\xA0\x95\xEC\x9D\x98", "\xEC\x9D\x98 \xEC\x9D\x98\xEB\xAF\xB8",
+          "\xEC\x9D\x98 \xEB\x9C\xBB", "\xEC\x9D\x98\xEC\xA0\x95\xEC\x9D\x98"}) {  // 의 정의 의 의미 의 뜻
+      if (ends_with(term, label) && term.size() > label.size() + 1) {
+        return trim(term.substr(0, term.size() - label.size()));
+      }
+    }
+    for (const std::string_view label : {"definition of ", "meaning of "}) {
+      if (starts_with(ascii_lower(term.substr(0, label.size())), label) &&
+          term.size() > label.size() + 1) {
+        return trim(term.substr(label.size()));
+      }
+    }
+    return term;
+  }
+
   std::optional<Split> read(std::string_view line, bool item_head, bool allow_gloss) {
     line = without_marker(line);
     if (match_marker(line, 'q').found || match_marker(line, 'a').found) return std::nullopt;
@@ -249,6 +268,7 @@ class TermColonReader {
     std::optional<Split> split = split_line(line, item_head);
     if (!split && allow_gloss) split = gloss_line(line);
     if (!split || !says_something(split->definition)) return std::nullopt;
+    split->term = without_definition_label(split->term);
     const std::optional<std::string> term = as_term(split->term, kTermLimits);
     if (!term || is_anaphora(*term) || is_numbered_label(*term)) return std::nullopt;
     // A list (`captions, bounding box`) or a formula (`I(x) = -log p(x)`) is not one term.
