@@ -47,11 +47,15 @@ bool defines_implicitly(std::string_view text) {
                                        "의미함", "기법", "방법", "구조", "알고리즘"}) {
       if (ends_with(first, end)) return true;
     }
+    for (const std::string_view start : {"핵심 아이디어는", "핵심은", "기본 아이디어는", "주요 아이디어는"}) {
+      if (starts_with(first, start)) return true;
+    }
     return false;
   }
   const std::string lower = ascii_lower(first);
   for (const std::string_view start : {"it is a", "it is an", "it's a", "a ", "an ", "refers to",
-                                       "is a ", "is an "}) {
+                                       "is a ", "is an ", "the main idea is", "the idea is",
+                                       "the basic idea is", "the key idea is"}) {
     if (starts_with(lower, start)) return true;
   }
   return false;

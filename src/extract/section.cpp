@@ -567,9 +567,25 @@ bool mentions(std::string_view text, std::string_view term, bool loose = true) {
          (gloss_names && lower.find(gloss) != std::string::npos);
 }
 
+bool asks(std::string_view sentence) {
+  sentence = trim(sentence);
+  return ends_with(sentence, "?") || ends_with(sentence, "\xEF\xBC\x9F");
+}
+
+// Every sentence of the paragraph is a question.
+bool only_asks(std::string_view paragraph) {
+  const std::string text = clean_inline(paragraph);
+  const std::vector<Sentence> sentences = split_sentences(text);
+  return !sentences.empty() && std::all_of(sentences.begin(), sentences.end(),
+                                           [](const Sentence& s) { return asks(s.text); });
+}
+
 std::optional<SectionAnswer> prose_answer(const Block& paragraph, std::span<const Block> rest) {
   const std::string text = clean_inline(paragraph.text);
-  const std::vector<Sentence> sentences = split_sentences(text);
+  std::vector<Sentence> sentences = split_sentences(text);
+  // `Given an objective, how do we optimize it? The main idea is …`: a question that opens the
+  // section leads up to the answer and is not part of it.
+  while (sentences.size() > 1 && asks(sentences.front().text)) sentences.erase(sentences.begin());
   if (sentences.empty()) return std::nullopt;
   SectionAnswer answer;
   std::size_t length = 0;
@@ -619,6 +635,11 @@ std::optional<SectionAnswer> blocks_answer(std::span<const Block> blocks) {
     switch (block.kind) {
       case BlockKind::paragraph:
         if (is_empty_of_text(block.text)) continue;
+        // A paragraph that only asks leads up to the prose after it.
+        if (i + 1 < blocks.size() && blocks[i + 1].kind == BlockKind::paragraph &&
+            word_count(blocks[i + 1].text) >= 8 && only_asks(block.text)) {
+          continue;
+        }
         return prose_answer(block, blocks.subspan(i + 1));
       case BlockKind::list:
         if (std::optional<SectionAnswer> items = list_answer(block)) return items;
@@ -1021,7 +1042,8 @@ bool defines_term(std::string_view sentence, std::string_view term) {
   if (at < 40) {
     for (const std::string_view verb :
          {" is ", " are ", " refers to ", " refer to ", " means ", " describes ", " denotes ",
-          " is defined as ", " represents ", " occurs ", " stands for "}) {
+          " is defined as ", " represents ", " occurs ", " stands for ", " serves to ",
+          " aims to ", " is used to ", " are used to ", " is designed to "}) {
       const std::size_t v = after.find(verb);
       if (v != std::string_view::npos && v < 30 && after.substr(0, v).find(',') ==
                                                         std::string_view::npos) {
