@@ -279,6 +279,12 @@ class SectionWalker {
     }
     std::optional<SectionAnswer> answer =
         section_answer(s.body, term ? std::string_view(*term) : std::string_view{});
+    // `### 발생 조건` + a line + the conditions: a section that names a list is answered by it.
+    if (aspect && aspect->listy && !(answer && answer->from_list)) {
+      if (std::optional<SectionAnswer> listed = listed_answer(s.body)) {
+        answer = std::move(listed);
+      }
+    }
     // `## Batch Norm` whose own text only leads up to it (`Training deep nets is hard.`) while
     // `### How it works` says `Batch normalization is applied …`: the defining sentence answers.
     bool from_subsection = false;

@@ -988,6 +988,23 @@ bool reads_as_question(std::string_view name) {
   return false;
 }
 
+std::optional<SectionAnswer> listed_answer(std::span<const Block> body) {
+  // The first list of the section, when no more than two blocks of text come before it.
+  std::size_t before = 0;
+  for (const Block& block : body) {
+    if (block.kind == BlockKind::list) {
+      if (std::optional<SectionAnswer> items = list_answer(block); items && items->items >= 2) {
+        return items;
+      }
+      break;
+    }
+    if ((block.kind == BlockKind::paragraph || block.kind == BlockKind::quote) && ++before > 2) {
+      break;
+    }
+  }
+  return std::nullopt;
+}
+
 bool leans_on_context(std::string_view text) {
   // The first sentence is enough: look at the first bytes only.
   std::size_t cut = std::min<std::size_t>(text.size(), 200);

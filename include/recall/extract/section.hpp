@@ -80,6 +80,12 @@ std::optional<SectionAnswer> defining_sentence(std::span<const notes::Block> blo
 // `Is dropout still needed`, `왜 정규화가 필요한가`. `How to …` recipes do not.
 bool reads_as_question(std::string_view name);
 
+// The answer of a section that names a list (`Types`, `장점`, `발생 조건`): its first list of two or
+// more items when at most two blocks of text come before it, else nullopt. (The names of its
+// subsections would do only when they are all kinds of the thing; judged on notes, too often one
+// is `참고` or `작성자`.)
+std::optional<SectionAnswer> listed_answer(std::span<const notes::Block> body);
+
 // Whether `sentence` names `term` (case folded; a parenthesised gloss or a plural `s` may be left
 // off) and reads as its definition: `X is/are/refers to/means …`, `X란`, `X는 …이다`, `…을 X라고
 // 한다`.
