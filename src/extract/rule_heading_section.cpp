@@ -118,6 +118,12 @@ class SectionWalker {
       } else if (block.kind == BlockKind::quote) {
         quote_section(block);
       } else if (block.kind == BlockKind::list) {
+        // `- **Advantages**` alone in its list, over the list that follows: a heading.
+        if (const std::optional<std::string> name = bold_item_heading(block)) {
+          Section s{*name, kPseudoLevel, block.line, body_after(blocks, i), {}};
+          emit(s, current_parent(), m_headings.path());
+          continue;
+        }
         list_sections(block);
       }
     }
@@ -171,6 +177,16 @@ class SectionWalker {
     });
   }
 
+  // The name of a list of one item that is one bold line and nothing else, or nullopt.
+  static std::optional<std::string> bold_item_heading(const Block& list) {
+    if (list.children.size() != 1) return std::nullopt;
+    const Block& item = list.children.front();
+    if (item.children.size() != 1 || item.children.front().kind != BlockKind::paragraph) {
+      return std::nullopt;
+    }
+    return pseudo_heading(item.children.front().text);
+  }
+
   // The blocks after `index` up to the next heading or bold-only line.
   static std::span<const Block> body_after(std::span<const Block> blocks, std::size_t index) {
     std::size_t end = index + 1;
@@ -178,6 +194,7 @@ class SectionWalker {
       const Block& b = blocks[end];
       if (b.kind == BlockKind::heading) break;
       if (b.kind == BlockKind::paragraph && pseudo_heading(b.text)) break;
+      if (b.kind == BlockKind::list && bold_item_heading(b)) break;
       ++end;
     }
     return blocks.subspan(index + 1, end - index - 1);
@@ -216,13 +233,41 @@ class SectionWalker {
       const Block& first = item.children.front();
       if (first.kind == BlockKind::heading) {
         const std::span<const Block> rest = std::span<const Block>(item.children).subspan(1);
-        Section s{heading_name(first.text), kPseudoLevel, first.line, rest, {}};
+        const std::string name = heading_name(first.text);
+        // `1. ###### **K-Fold**: Data split into k folds` + its details: a term and its definition.
+        if (labelled_heading(name, first.line, rest)) continue;
+        Section s{name, kPseudoLevel, first.line, rest, {}};
         emit(s, current_parent(), m_headings.path());
       }
       for (const Block& child : item.children) {
         if (child.kind == BlockKind::list) list_sections(child);
       }
     }
+  }
+
+  // A heading `Term: definition` over its details: one card, the definition with the details'
+  // first lines. False when the heading is not of that shape.
+  bool labelled_heading(const std::string& name, int line, std::span<const Block> rest) {
+    const std::size_t colon = name.find(": ");
+    if (colon == std::string::npos || colon == 0) return false;
+    const std::optional<std::string> term = as_term(name.substr(0, colon), kHeadingTerm);
+    const std::string_view definition = trim(std::string_view(name).substr(colon + 2));
+    if (!term || word_count(definition) < 3 || as_aspect(*term)) return false;
+    std::string answer(definition);
+    int end_line = line;
+    for (const Block& block : rest) {
+      if (block.kind != BlockKind::list) continue;
+      if (const std::optional<SectionAnswer> items = listed_answer(std::span<const Block>(&block, 1))) {
+        answer += "\n" + items->text;
+        end_line = items->end_line;
+      }
+      break;
+    }
+    Proposal p = definition_card("heading-section", *term, answer, kBase + kNamedInAnswer, line,
+                                 end_line, make_context(m_headings.path(), {}));
+    p.nests = true;
+    m_out.cards.push_back(std::move(p));
+    return true;
   }
 
   // `> **Term**` + text, or a callout `> [!NOTE] Title` + text.

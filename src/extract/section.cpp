@@ -762,6 +762,10 @@ std::optional<Aspect> as_aspect(std::string_view name) {
   if (const AspectWord* a = find_aspect(lower)) {
     return Aspect{{}, std::string(s), a->defines, a->listy, a->skip};
   }
+  // `About X`: what X is.
+  if (starts_with(lower, "about ") && s.size() > 6) {
+    return Aspect{std::string(trim(s.substr(6))), std::string(s.substr(0, 5)), true, false, false};
+  }
   // `X의 Y`, `X 의 Y` (Korean possessive).
   if (const std::size_t at = s.rfind("의 "); at != std::string_view::npos && at > 0) {
     const std::string_view label = trim(s.substr(at + std::string_view("의 ").size()));
