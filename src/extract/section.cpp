@@ -1090,6 +1090,11 @@ bool defines_term(std::string_view sentence, std::string_view term) {
           if (ends_with(end, ending)) return true;
         }
         if (particle.find("란") != std::string_view::npos) return true;
+        // `X는 특정 크기의 cache이며, …`: a copula clause first, the details after.
+        const std::string_view rest = after.substr(0, std::min<std::size_t>(after.size(), 90));
+        for (const std::string_view copula : {"이며,", "이고,", "이며 ", "로서,"}) {
+          if (rest.find(copula) != std::string_view::npos) return true;
+        }
       }
     }
     for (const std::string_view naming : {"라고 한다", "라고 부른다", "이라고 한다",
