@@ -466,6 +466,10 @@ class SentenceReader {
           iran ? std::nullopt : before_particle(words[k], "는", "은");
       if (!iran && !topic) continue;
       const std::string_view base = iran ? *iran : *topic;
+      // `RNN 또는 CNN`, `A 혹은 B`: a conjunction, not a topic.
+      if (words[k] == "또는" || words[k] == "또는," || words[k] == "혹은" || words[k] == "혹은,") {
+        return std::nullopt;
+      }
       // `Haskell에서는`, `이번에는`: a place or a time, not a topic; `등장하는`, `쓰는`: a verb.
       if (ends_with_case_particle(base) || ends_with_verb_stem(base)) return std::nullopt;
       const std::string_view raw(

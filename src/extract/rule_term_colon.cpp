@@ -289,6 +289,29 @@ class TermColonReader {
     return split;
   }
 
+  // Whether `text` is three or more steps joined by arrows, each of two words or more (`socket()
+  // 생성 → connect() 연결요청 → close() 연결종료`); `A → B, B → C면 A → C` is logic, not steps.
+  static bool is_step_chain(std::string_view text) {
+    std::vector<std::string_view> steps;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < text.size();) {
+      std::size_t len = 0;
+      if (text.compare(i, 2, "->") == 0 || text.compare(i, 2, "=>") == 0) len = 2;
+      if (text.compare(i, 3, "\xE2\x86\x92") == 0) len = 3;
+      if (len == 0) {
+        ++i;
+        continue;
+      }
+      steps.push_back(text.substr(start, i - start));
+      i += len;
+      start = i;
+    }
+    steps.push_back(text.substr(start));
+    return steps.size() >= 3 && std::all_of(steps.begin(), steps.end(), [](std::string_view step) {
+             return word_count(step) >= 2;
+           });
+  }
+
   void emit(const Split& split, std::string definition, int line, int end_line,
             const std::vector<std::string>& headings) {
     definition = std::string(trim(definition));
@@ -301,6 +324,9 @@ class TermColonReader {
     if (is_unsure(split.definition) || split.term.find("..") != std::string_view::npos) {
       confidence = std::min(confidence, kUnsure);
     }
+    // `클라이언트 : socket() → connect() → close()`: a sequence of steps is what the item does in
+    // the note's topic, not what the term is.
+    if (is_step_chain(split.definition)) confidence = std::min(confidence, kShort);
     m_out.cards.push_back(definition_card("term-colon", split.clean_term, std::move(definition),
                                           confidence, line, end_line, headings));
   }
