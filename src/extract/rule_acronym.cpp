@@ -371,7 +371,8 @@ void emit(const Found& f, int line, const std::vector<std::string>& context, boo
           RuleOutput& out) {
   Proposal proposal;
   CardDraft& card = proposal.draft;
-  card.answer = f.expansion;
+  // `` `Visual Transformer`(ViT) ``: the marks around the expansion are not part of it.
+  card.answer = std::string(bare_word(trim(f.expansion)));
   if (with_gloss && !f.gloss.empty()) card.answer += "\n\n" + f.gloss;
   card.question = stands_for_question(f.acronym, card_language(f.acronym, card.answer));
   card.kind = "acronym";
