@@ -239,6 +239,47 @@ bool asks_instead(std::string_view answer) {
   return false;
 }
 
+// How many words of prose `answer` has outside formulas (`$$…$$`, `$…$`), code and labels that
+// only introduce them (`**Gradients**:`).
+std::size_t prose_words(std::string_view answer) {
+  std::string prose;
+  bool display = false;
+  bool fence = false;
+  for (const std::string_view line : split_lines(answer)) {
+    const std::string_view t = trim(line);
+    if (starts_with(t, "```") || starts_with(t, "~~~")) {
+      fence = !fence;
+      continue;
+    }
+    if (fence) continue;
+    std::string kept;
+    bool inline_math = false;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+      if (t.compare(i, 2, "$$") == 0) {
+        display = !display;
+        ++i;
+        continue;
+      }
+      if (t[i] == '$') {
+        inline_math = !inline_math;
+        continue;
+      }
+      if (!display && !inline_math) kept += t[i];
+    }
+    std::string_view k = trim(kept);
+    while (!k.empty() && (k.front() == '-' || k.front() == '*' || k.front() == '>')) {
+      k = trim(k.substr(1));
+    }
+    if (ends_with(k, ":") && word_count(k) <= 3) continue;  // a label over a formula
+    prose += std::string(k) + ' ';
+  }
+  std::size_t words = 0;
+  for (const std::string_view word : split_words(prose)) {
+    if (has_word_character(word)) ++words;
+  }
+  return words;
+}
+
 std::string gate_reason(const CardDraft& card) {
   if (card.confidence >= 1.0) return {};
   const std::string_view question = std::string_view(card.question).substr(0, card.question.find('\n'));
@@ -251,6 +292,8 @@ std::string gate_reason(const CardDraft& card) {
     return "markup";
   }
   if (answer.empty() || !has_word_character(answer)) return "empty";
+  // `- **Loss Function**: $$L = …$$ - **Gradients**: $$…$$`: formulas with labels, no words.
+  if (answer.find('$') != std::string_view::npos && prose_words(answer) < 3) return "formula";
   const std::string_view term = trim(card.term);
   if (card.kind == "definition" || card.kind == "acronym") {
     if (is_label(strip_emphasis(term))) return "label";

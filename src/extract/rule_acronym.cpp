@@ -103,6 +103,14 @@ struct Found {
   double confidence = 0;
 };
 
+// A word as written, without the emphasis, code and quote marks around it.
+std::string_view bare_word(std::string_view word) {
+  auto mark = [](char c) { return c == '*' || c == '_' || c == '`' || c == '"' || c == '\''; };
+  while (!word.empty() && mark(word.front())) word.remove_prefix(1);
+  while (!word.empty() && mark(word.back())) word.remove_suffix(1);
+  return word;
+}
+
 // `ACRONYM (Expansion)` whose acronym ends right before `open`; `at_start` when it begins the
 // line.
 std::optional<Found> forward_form(std::string_view line, std::size_t open, std::size_t close,
@@ -169,6 +177,25 @@ std::optional<Found> reverse_form(std::string_view line, std::size_t open, std::
   if (ascii_lower(last) == ascii_lower(acronym)) return std::nullopt;
   Found found{std::string(acronym), {}, {}, 0};
   if (!contains_hangul(last)) {
+    // `Proximal Policy Optimization (PPO)`: the last words, one per letter, each starting with its
+    // letter. Tried first, since the letter scan below may find a letter inside a word
+    // (`o[p]timization`) and stop one word short.
+    if (words.size() >= letters.size() && letters.size() >= 2) {
+      const std::size_t first = words.size() - letters.size();
+      bool initials = true;
+      for (std::size_t k = 0; k < letters.size() && initials; ++k) {
+        const std::string_view word = bare_word(words[first + k]);
+        initials = !word.empty() && lower(word.front()) == letters[k];
+      }
+      if (initials) {
+        const std::string_view expansion(
+            words[first].data(),
+            static_cast<std::size_t>(last.data() + last.size() - words[first].data()));
+        found.expansion = std::string(trim(expansion));
+        found.confidence = kMatchedInText;
+        return found;
+      }
+    }
     const std::size_t max_words = std::min(letters.size() + 5, 2 * letters.size());
     const std::size_t first = words.size() > max_words ? words.size() - max_words : 0;
     const std::string_view span(
@@ -247,14 +274,6 @@ std::vector<std::pair<std::size_t, std::size_t>> protected_ranges(std::string_vi
     }
   }
   return ranges;
-}
-
-// A word as written, without the emphasis, code and quote marks around it.
-std::string_view bare_word(std::string_view word) {
-  auto mark = [](char c) { return c == '*' || c == '_' || c == '`' || c == '"' || c == '\''; };
-  while (!word.empty() && mark(word.front())) word.remove_prefix(1);
-  while (!word.empty() && mark(word.back())) word.remove_suffix(1);
-  return word;
 }
 
 // The expansion a stated form gives, cut at the end of its phrase, when the acronym's letters

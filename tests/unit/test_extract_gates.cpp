@@ -50,6 +50,9 @@ TEST_CASE("gates name the reason a card is not worth a review", "[extract][gates
       {"78a3e76be5c454754d86c63149dc9651699b5cda", "Pasted image", "markup"},
       {"SELECT", "- 사원 번호가 100인 사원의 정보를 출력하세요.", "misframed"},
       {"GPU", "Q) Which tasks are faster on a GPU?", "misframed"},
+      {"Huber Loss", "- **Loss**:\n\n  $$L = \\frac{1}{n}\\sum_i h(e_i)$$\n- **Gradient**:\n  $$dw = x e$$",
+       "formula"},
+      {"Forward", "$u \\to v$", "formula"},
   };
   for (const Row& row : rows) {
     INFO(row.term);
@@ -64,6 +67,8 @@ TEST_CASE("gates let real concepts through", "[extract][gates]") {
     INFO(term);
     CHECK(gate_reason(card(term, "a short definition of it")) == "");
   }
+  // A formula with words around it teaches something.
+  CHECK(gate_reason(card("Huber Loss", "quadratic near zero and linear far from it: $L = h(e)$")) == "");
   // Markup in the question and a kramdown answer.
   CardDraft image = card("x", "y");
   image.question = "What is ![fig](x.png){: width=\"60%\"}?";
