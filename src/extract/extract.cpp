@@ -177,6 +177,29 @@ std::vector<std::string> context_without_term(const CardDraft& card) {
   return out;
 }
 
+// Whether the words of `expansion` start with the letters of `acronym`, in order (`true
+// positives` for `TP`, `Mini-Batch Gradient Descent` for `MB-GD`).
+bool spells(std::string_view acronym, std::string_view expansion) {
+  std::string letters;
+  for (const char c : acronym) {
+    if (std::isalnum(static_cast<unsigned char>(c)) != 0) {
+      letters += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+  }
+  if (letters.size() >= 3 && letters.back() == 's') letters.pop_back();
+  std::string initials;
+  bool start = true;
+  for (const char c : expansion) {
+    if (c == ' ' || c == '-') {
+      start = true;
+    } else if (start) {
+      initials += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      start = false;
+    }
+  }
+  return !letters.empty() && initials == letters;
+}
+
 // One card per term: of cards of the same kind and term, the surest (then the shortest) is kept,
 // and another only when its answer differs and its context tells it apart.
 std::vector<CardDraft> without_duplicates(std::vector<CardDraft> drafts) {
@@ -192,9 +215,20 @@ std::vector<CardDraft> without_duplicates(std::vector<CardDraft> drafts) {
   std::vector<bool> keep(drafts.size(), true);
   for (auto& [key, members] : groups) {
     if (members.size() < 2) continue;
+    // An acronym stands for one thing in a note: of the surest, its fullest expansion is kept
+    // (`Deep Deterministic Policy Gradient`, not `Deep DPG`), wherever else the note repeats it.
+    const bool acronym = drafts[members.front()].kind == "acronym";
     std::stable_sort(members.begin(), members.end(), [&](std::size_t a, std::size_t b) {
       if (drafts[a].confidence != drafts[b].confidence) {
         return drafts[a].confidence > drafts[b].confidence;
+      }
+      if (acronym) {
+        const bool spelled_a = spells(drafts[a].term, drafts[a].answer);
+        const bool spelled_b = spells(drafts[b].term, drafts[b].answer);
+        if (spelled_a != spelled_b) return spelled_a;
+        if (word_count(drafts[a].answer) != word_count(drafts[b].answer)) {
+          return word_count(drafts[a].answer) > word_count(drafts[b].answer);
+        }
       }
       return drafts[a].answer.size() < drafts[b].answer.size();
     });
@@ -206,7 +240,7 @@ std::vector<CardDraft> without_duplicates(std::vector<CardDraft> drafts) {
     std::vector<std::size_t> kept;
     for (const std::size_t i : members) {
       const bool duplicate = std::any_of(kept.begin(), kept.end(), [&](std::size_t k) {
-        return shape[k].first == shape[i].first || shape[k].second == shape[i].second;
+        return acronym || shape[k].first == shape[i].first || shape[k].second == shape[i].second;
       });
       if (duplicate) {
         keep[i] = false;

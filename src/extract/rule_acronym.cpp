@@ -394,9 +394,22 @@ void emit(const Found& f, int line, const std::vector<std::string>& context, boo
   card.answer = std::string(bare_word(trim(f.expansion)));
   if (with_gloss && !f.gloss.empty()) card.answer += "\n\n" + f.gloss;
   card.question = stands_for_question(f.acronym, card_language(f.acronym, card.answer));
+  // `OPT(Optimal)`: one word for several letters is a gloss, not what the letters stand for.
+  double confidence = f.confidence;
+  if (word_count(card.answer) < 2 && card.answer.find('-') == std::string::npos &&
+      acronym_letters(f.acronym).size() >= 2) {
+    confidence = std::min(confidence, kKoreanAfter);
+  }
+  // Under `## Off-Policy Actor-Critic (OffPAC)`, asking what OffPAC stands for gives it away.
+  const std::string expansion = ascii_lower(card.answer);
+  for (const std::string& heading : context) {
+    if (ascii_lower(heading).find(expansion) != std::string::npos) {
+      confidence = std::min(confidence, kKoreanAfter);
+    }
+  }
   card.kind = "acronym";
   card.rule = "acronym";
-  card.confidence = f.confidence;
+  card.confidence = confidence;
   card.line = line;
   card.context = context;
   card.term = f.acronym;
