@@ -683,8 +683,11 @@ std::optional<SectionAnswer> find_sentence(std::span<const Block> blocks, std::s
     const std::vector<Sentence> sentences = split_sentences(text);
     for (std::size_t k = 0; k < sentences.size(); ++k) {
       const std::string_view sentence = sentences[k].text;
+      // A sentence that only announces what follows (`Some methods for X:`) names the term
+      // without saying anything about it.
       const bool fits = how.defining ? defines_term(sentence, term)
-                                     : names_term(sentence, term) && !leans_back(sentence);
+                                     : names_term(sentence, term) && !leans_back(sentence) &&
+                                           !introduces_list(sentence);
       if (!fits) continue;
       SectionAnswer answer;
       answer.text = std::string(sentence);
@@ -1068,6 +1071,34 @@ bool defines_term(std::string_view sentence, std::string_view term) {
       const std::size_t v = after.find(verb);
       if (v != std::string_view::npos && v < 30 && after.substr(0, v).find(',') ==
                                                         std::string_view::npos) {
+        // `X is applied with …`, `X is computed by …`: a passive says what is done with X.
+        if (verb == " is " || verb == " are ") {
+          const std::vector<std::string_view> next = split_words(after.substr(v + verb.size(), 40));
+          if (!next.empty() && next.front().size() > 4 && ends_with(next.front(), "ed") &&
+              next.front() != "defined" && next.front() != "called" && next.front() != "termed" &&
+              next.front() != "referred" && next.front() != "used") {
+            continue;
+          }
+        }
+        return true;
+      }
+    }
+    // `A max pooling layer aggregates …`, `Dropout randomly zeroes …`: the term, maybe a kind
+    // word, then a verb, opening the sentence.
+    const std::string_view opener = trim(before);
+    if ((opener.empty() || opener == "a" || opener == "an" || opener == "the") &&
+        word_count(sentence) >= 6) {
+      std::vector<std::string_view> next = split_words(after.substr(0, 60));
+      static constexpr auto kKinds = std::to_array<std::string_view>(
+          {"layer", "layers", "method", "model", "function", "network", "algorithm", "technique",
+           "operation", "unit", "loss"});
+      if (!next.empty() && std::find(kKinds.begin(), kKinds.end(), next.front()) != kKinds.end()) {
+        next.erase(next.begin());
+      }
+      if (!next.empty() && next.front().size() >= 4 && ends_with(next.front(), "s") &&
+          !ends_with(next.front(), "ss") && !ends_with(next.front(), "'s") &&
+          std::all_of(next.front().begin(), next.front().end(),
+                      [](char c) { return c >= 'a' && c <= 'z'; })) {
         return true;
       }
     }
