@@ -27,19 +27,22 @@ constexpr TermLimits kTermLimits{6, 50};
 constexpr double kBoldColon = 0.85;
 constexpr double kColon = 0.8;
 constexpr double kDash = 0.75;    // ` — `, ` – `
-constexpr double kArrow = 0.65;   // ` -> `, ` → `
-constexpr double kHyphen = 0.65;  // ` - `
+constexpr double kArrow = 0.45;   // ` -> `, ` → `: judged, 0 of 5 kept
+constexpr double kHyphen = 0.45;  // ` - `: as often a compound name (`Vapnik - Chervonenkis`)
 constexpr double kPeriod = 0.45;  // `term. definition`: often just two sentences
 constexpr double kGloss = 0.6;    // `term (gloss)`
 constexpr double kShort =
     0.45;  // a word or two (`관리 그룹`, `약 20초`): a value, not a definition
 constexpr double kUnsure = 0.4;  // the note hesitates (`…성립..?`)
 
+enum class Separator { colon, dash, arrow, hyphen, period, gloss, bold };
+
 struct Split {
   std::string_view term;
   std::string_view definition;
   double confidence = 0;
   std::string clean_term;  // the term as cards show it (set once the split is accepted)
+  Separator separator = Separator::colon;
 };
 
 // Offsets of `s` that are inside code spans, math, links or parentheses.
@@ -84,7 +87,7 @@ std::optional<Split> bold_term(std::string_view line) {
   } else {
     return std::nullopt;
   }
-  return Split{trim(inside), rest, kBoldColon, {}};
+  return Split{trim(inside), rest, kBoldColon, {}, Separator::bold};
 }
 
 // The first separator of `line`, or nullopt. `allow_period` for list items (`term. definition`).
@@ -95,19 +98,20 @@ std::optional<Split> split_line(std::string_view line, bool allow_period) {
   struct Mark {
     std::string_view text;
     double confidence;
+    Separator separator;
   };
-  static constexpr std::array<Mark, 8> kMarks = {{{": ", kColon},
-                                                  {"\xEF\xBC\x9A", kColon},
-                                                  {" \xE2\x80\x94 ", kDash},
-                                                  {" \xE2\x80\x93 ", kDash},
-                                                  {" -> ", kArrow},
-                                                  {" \xE2\x86\x92 ", kArrow},
-                                                  {" - ", kHyphen},
-                                                  {". ", kPeriod}}};
+  static constexpr std::array<Mark, 8> kMarks = {{{": ", kColon, Separator::colon},
+                                                  {"\xEF\xBC\x9A", kColon, Separator::colon},
+                                                  {" \xE2\x80\x94 ", kDash, Separator::dash},
+                                                  {" \xE2\x80\x93 ", kDash, Separator::dash},
+                                                  {" -> ", kArrow, Separator::arrow},
+                                                  {" \xE2\x86\x92 ", kArrow, Separator::arrow},
+                                                  {" - ", kHyphen, Separator::hyphen},
+                                                  {". ", kPeriod, Separator::period}}};
   std::size_t best = std::string_view::npos;
   const Mark* best_mark = nullptr;
   for (const Mark& mark : kMarks) {
-    if (mark.confidence == kPeriod && !allow_period) continue;
+    if (mark.separator == Separator::period && !allow_period) continue;
     for (std::size_t at = line.find(mark.text); at != std::string_view::npos;
          at = line.find(mark.text, at + 1)) {
       if (shield[at]) continue;
@@ -119,10 +123,8 @@ std::optional<Split> split_line(std::string_view line, bool allow_period) {
     }
   }
   if (best_mark == nullptr || best == 0) return std::nullopt;
-  return Split{trim(line.substr(0, best)),
-               trim(line.substr(best + best_mark->text.size())),
-               best_mark->confidence,
-               {}};
+  return Split{trim(line.substr(0, best)), trim(line.substr(best + best_mark->text.size())),
+               best_mark->confidence, {}, best_mark->separator};
 }
 
 // `Huber loss (이상치 처리에 좋은 로스)`: a term and a parenthesised explanation, nothing else.
@@ -155,7 +157,7 @@ std::optional<Split> gloss_line(std::string_view line) {
   }
   // `TERM (Expansion)` is an acronym (rule 8), not a gloss.
   if (is_acronym_like(term) || acronym_at_start(line)) return std::nullopt;
-  return Split{term, gloss, kGloss, {}};
+  return Split{term, gloss, kGloss, {}, Separator::gloss};
 }
 
 bool says_something(std::string_view definition) {
@@ -278,13 +280,13 @@ class TermColonReader {
     // `X vs Y: …` is a comparison (rule 10), not the definition of `X vs Y`.
     if (ascii_lower(*term).find(" vs") != std::string::npos) return std::nullopt;
     // `a -> b -> c` is a chain of steps (a plan, a pipeline), not a term and its definition.
-    if (split->confidence == kArrow &&
+    if (split->separator == Separator::arrow &&
         (split->definition.find("->") != std::string_view::npos ||
          split->definition.find("\xE2\x86\x92") != std::string_view::npos)) {
       return std::nullopt;
     }
     // A period splits only a Latin name from its explanation (`Noisy Top-k Gating. softmax(H)…`).
-    if (split->confidence == kPeriod && contains_hangul(*term)) return std::nullopt;
+    if (split->separator == Separator::period && contains_hangul(*term)) return std::nullopt;
     split->clean_term = *term;
     return split;
   }
@@ -316,7 +318,7 @@ class TermColonReader {
             const std::vector<std::string>& headings) {
     definition = std::string(trim(definition));
     double confidence = split.confidence;
-    if (word_count(split.definition) <= 2 && split.confidence != kGloss) {
+    if (word_count(split.definition) <= 2 && split.separator != Separator::gloss) {
       confidence = std::min(confidence, kShort);
     }
     // Exclamations are speech (`…짜 넣는 것이야!`), not definitions.
