@@ -232,6 +232,16 @@ constexpr auto kAspects = std::to_array<AspectWord>({
     {"느낀 점", false, false, true},       {"후기", false, false, true},
 });
 
+// Whether `a` becomes `b` by inserting, deleting or changing one character.
+bool one_edit_apart(std::string_view a, std::string_view b) {
+  if (a.size() > b.size()) std::swap(a, b);
+  if (b.size() - a.size() > 1) return false;
+  std::size_t i = 0;
+  while (i < a.size() && a[i] == b[i]) ++i;
+  if (a.size() == b.size()) return i < a.size() && a.substr(i + 1) == b.substr(i + 1);
+  return a.substr(i) == b.substr(i + 1);
+}
+
 const AspectWord* find_aspect(std::string_view lower) {
   static const std::unordered_map<std::string_view, const AspectWord*> kIndex = [] {
     std::unordered_map<std::string_view, const AspectWord*> index;
@@ -239,7 +249,17 @@ const AspectWord* find_aspect(std::string_view lower) {
     return index;
   }();
   const auto it = kIndex.find(lower);
-  return it == kIndex.end() ? nullptr : it->second;
+  if (it != kIndex.end()) return it->second;
+  // `Abstact`, `Concluson`: a long English word one letter off is the same label.
+  if (lower.size() < 6 || !std::all_of(lower.begin(), lower.end(), [](char c) {
+        return c >= 'a' && c <= 'z';
+      })) {
+    return nullptr;
+  }
+  for (const AspectWord& a : kAspects) {
+    if (a.word.size() >= 6 && one_edit_apart(lower, a.word)) return &a;
+  }
+  return nullptr;
 }
 
 // Words that begin an answer by pointing back at text the card does not show.
