@@ -44,7 +44,7 @@ bool defines_implicitly(std::string_view text) {
   const std::string_view first = trim(sentences.front().text);
   if (contains_hangul(first)) {
     for (const std::string_view end : {"이다.", "이다", "말한다.", "의미한다.", "뜻한다.", "말함",
-                                       "의미함", "기법", "방법", "구조", "알고리즘"}) {
+                                       "의미함", "기법", "방법", "구조", "알고리즘", "것", "것."}) {
       if (ends_with(first, end)) return true;
     }
     for (const std::string_view start : {"핵심 아이디어는", "핵심은", "기본 아이디어는", "주요 아이디어는"}) {
@@ -322,8 +322,20 @@ class SectionWalker {
       term = as_term(name, kHeadingTerm);
       if (!term) return;
     }
+    // `### Definition` under `Regularization`: the section defines its parent, so a sentence
+    // about the parent answers.
     std::optional<SectionAnswer> answer =
         section_answer(s.body, term ? std::string_view(*term) : std::string_view{});
+    // `### Definition` under `Regularization`: the section defines its parent, so when its opening
+    // does not read as a definition (`Recall that …`), a sentence that defines the parent answers.
+    if (aspect && aspect->defines && answer && !answer->from_list &&
+        !defines_implicitly(answer->text)) {
+      const std::string subject = aspect->subject.empty() ? parent : aspect->subject;
+      if (std::optional<SectionAnswer> about = section_answer(s.body, subject);
+          about && about->defining) {
+        answer = std::move(about);
+      }
+    }
     // `### 발생 조건` + a line + the conditions: a section that names a list is answered by it.
     if (aspect && aspect->listy && !(answer && answer->from_list)) {
       if (std::optional<SectionAnswer> listed = listed_answer(s.body)) {
