@@ -15,6 +15,7 @@
 #include <utility>
 
 #include "recall/extract/gates.hpp"
+#include "recall/extract/phrasing.hpp"
 #include "recall/extract/render.hpp"
 #include "recall/extract/section.hpp"
 #include "recall/extract/rules.hpp"
@@ -277,6 +278,21 @@ void tidy_term(CardDraft& card) {
     }));
     if (enumerator) term = term.substr(close + 2);
   }
+  // `Expected Return $$\eta(\pi)$$의 의미란?` asks about `Expected Return`: the label `의 의미`
+  // (`의 정의`, `의 뜻`) and a formula after the name are not part of it.
+  for (const std::string_view label : {"\xEC\x9D\x98 \xEC\x9D\x98\xEB\xAF\xB8",
+                                       "\xEC\x9D\x98 \xEC\xA0\x95\xEC\x9D\x98",
+                                       "\xEC\x9D\x98 \xEB\x9C\xBB"}) {  // 의 의미, 의 정의, 의 뜻
+    if (term.size() > label.size() + 2 && ends_with(term, label)) {
+      term = std::string(trim(std::string_view(term).substr(0, term.size() - label.size())));
+      break;
+    }
+  }
+  if (const std::size_t dollar = term.find('$'); dollar != std::string::npos && dollar > 2 &&
+                                                 ends_with(trim(term), "$")) {
+    const std::string name(trim(std::string_view(term).substr(0, dollar)));
+    if (has_word_character(name)) term = name;
+  }
   // `Vocabulary (Vocab) means: …` names `Vocabulary (Vocab)`.
   const std::string lower = ascii_lower(term);
   for (const std::string_view verb : {" means", " is", " are", " refers to", " stands for"}) {
@@ -292,7 +308,15 @@ void tidy_term(CardDraft& card) {
   }
   term = std::string(trim(term));
   if (term == card.term) return;
-  if (const std::size_t at = card.question.find(card.term); at != std::string::npos) {
+  // `X의 정의란?` becomes `X란?` or `X이란?` as X ends: a question that only asks what the term
+  // is is asked again for the new term.
+  const bool korean_what = card.question == card.term + "란?" || card.question == card.term + "이란?";
+  const bool english_what = card.question == "What is " + card.term + "?";
+  if (korean_what) {
+    card.question = what_is_question(term, Language::korean);
+  } else if (english_what) {
+    card.question = what_is_question(term, Language::english);
+  } else if (const std::size_t at = card.question.find(card.term); at != std::string::npos) {
     card.question.replace(at, card.term.size(), term);
   }
   card.term = term;
