@@ -48,7 +48,8 @@ constexpr double kMeans = 0.75;         // X means …
 constexpr double kIsA = 0.7;            // X is a / an …
 constexpr double kIsThe = 0.6;          // X is the …
 constexpr double kHedged = 0.45;        // any of them, hedged
-constexpr double kFromPreviousParagraph = 0.7;  // its answer starts in the paragraph above
+constexpr double kFromPreviousParagraph = 0.7;
+constexpr double kNamedThenExplained = 0.6;  // `X`라는 … . 이는 …이다.  // its answer starts in the paragraph above
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n'; }
 
@@ -322,6 +323,10 @@ class SentenceReader {
     if (s.empty() || s.back() == '?' || ends_with(s, "\xEF\xBC\x9F")) return found;
     if (contains_hangul(s)) {
       found = called(s);
+      // A marked name the next sentence explains is surer than the sentence's own topic.
+      if (found.empty()) {
+        if (auto m = named_then_explained(s)) found.push_back(std::move(*m));
+      }
       if (found.empty()) {
         if (auto m = korean_topic(s)) found.push_back(std::move(*m));
       }
@@ -335,6 +340,33 @@ class SentenceReader {
       if (m_from_previous) m.confidence = std::min(m.confidence, kFromPreviousParagraph);
     }
     return found;
+  }
+
+  // `` … `Distributional Hypothesis`라는 대전제를 따른다. 이는 가까이 등장하는 단어는 의미도 비슷하다는
+  // 가정이다. ``: a marked name introduced with `라는`, and the next sentence says what it is.
+  std::optional<Match> named_then_explained(std::string_view s) const {
+    if (m_index + 1 >= m_sentences->size()) return std::nullopt;
+    std::string_view next = trim((*m_sentences)[m_index + 1].text);
+    if (!starts_with(next, "이는 ")) return std::nullopt;
+    const std::string_view last = last_word(next);
+    if (!ends_with(last, "이다") && !ends_with(last, "말한다") && !ends_with(last, "의미한다")) {
+      return std::nullopt;
+    }
+    for (const std::string_view mark : {"`", "**"}) {
+      for (const std::string_view joint : {"라는 ", "이라는 "}) {
+        const std::string closing = std::string(mark) + std::string(joint);
+        const std::size_t end = s.find(closing);
+        if (end == std::string_view::npos) continue;
+        const std::size_t open = s.rfind(mark, end == 0 ? 0 : end - 1);
+        if (open == std::string_view::npos || open >= end) continue;
+        const std::string_view name = s.substr(open + mark.size(), end - open - mark.size());
+        const std::optional<std::string> term = clean_term(name);
+        if (!term || word_count(*term) > 4) return std::nullopt;
+        next.remove_prefix(std::string_view("이는 ").size());
+        return Match{*term, std::string(trim(next)), kNamedThenExplained};
+      }
+    }
+    return std::nullopt;
   }
 
   // The last sentence of the paragraph right above the one being read, or empty.
