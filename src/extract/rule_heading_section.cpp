@@ -85,6 +85,7 @@ struct Section {
   std::span<const Block> body;
   std::vector<Block> own;  // body blocks made for a callout's first paragraph
   std::span<const Block> subtree = {};  // the body and the subsections under it (headings only)
+  std::span<const Block> summary = {};  // for a heading over a citation: the summary after it
 };
 
 class SectionWalker {
@@ -109,6 +110,9 @@ class SectionWalker {
         m_stack.emplace_back(block.level, name);
         Section s{name, block.level, block.line, body_after(blocks, i), {},
                   subtree_after(blocks, i)};
+        // `### TD3` + the paper's title, authors and link, then `### [Scheme]`: the summary
+        // after the citation says what the heading names.
+        if (is_citation(s.body)) s.summary = summary_after(blocks, i);
         emit(s, parent, m_headings.parents());
       } else if (block.kind == BlockKind::paragraph) {
         if (const std::optional<std::string> name = pseudo_heading(block.text)) {
@@ -208,6 +212,19 @@ class SectionWalker {
       ++end;
     }
     return blocks.subspan(index + 1, end - index - 1);
+  }
+
+  // The body of the first of the next three headings, at the level of the one at `index` or
+  // below it, that labels a summary (`Abstract`, `[Scheme]`); empty when there is none.
+  static std::span<const Block> summary_after(std::span<const Block> blocks, std::size_t index) {
+    int headings = 0;
+    for (std::size_t j = index + 1; j < blocks.size() && headings < 3; ++j) {
+      if (blocks[j].kind != BlockKind::heading) continue;
+      if (blocks[j].level < blocks[index].level) break;
+      ++headings;
+      if (is_summary_label(blocks[j].text)) return body_after(blocks, j);
+    }
+    return {};
   }
 
   // The note's title over the text before its first heading (one concept per file).
@@ -324,8 +341,11 @@ class SectionWalker {
     }
     // `### Definition` under `Regularization`: the section defines its parent, so a sentence
     // about the parent answers.
+    // A paper's summary opens with what the paper is about: its first lines answer as they are.
     std::optional<SectionAnswer> answer =
-        section_answer(s.body, term ? std::string_view(*term) : std::string_view{});
+        s.summary.empty()
+            ? section_answer(s.body, term ? std::string_view(*term) : std::string_view{})
+            : section_answer(s.summary);
     // `### Definition` under `Regularization`: the section defines its parent, so when its opening
     // does not read as a definition (`Recall that …`), a sentence that defines the parent answers.
     if (aspect && aspect->defines && answer && !answer->from_list &&
@@ -395,10 +415,11 @@ class SectionWalker {
       aspect_card(s, subject, aspect->label, *answer, end_line, std::move(context));
       return;
     }
-    Proposal p = definition_card(
-        "heading-section", *term, answer->text,
-        std::min(confidence_of(*answer, *term), from_subsection ? kFromSubsection : 1.0), s.line,
-        end_line, std::move(context));
+    double confidence =
+        std::min(confidence_of(*answer, *term), from_subsection ? kFromSubsection : 1.0);
+    if (!s.summary.empty()) confidence = std::clamp(confidence, kBase, kFromSubsection);
+    Proposal p = definition_card("heading-section", *term, answer->text, confidence, s.line,
+                                 end_line, std::move(context));
     // A definition found in a subsection leaves the sections in between to their own cards.
     p.nests = true;
     m_out.cards.push_back(std::move(p));

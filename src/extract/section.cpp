@@ -1041,6 +1041,73 @@ std::optional<SectionAnswer> listed_answer(std::span<const Block> body) {
   return std::nullopt;
 }
 
+bool is_summary_label(std::string_view name) {
+  std::string lower = ascii_lower(trim(heading_name(name)));
+  static constexpr auto kLabels = std::to_array<std::string_view>(
+      {"abstract", "scheme", "summary", "overview", "tl;dr", "tldr", "introduction", "intro",
+       "\xEC\x9A\x94\xEC\x95\xBD", "\xEA\xB0\x9C\xEC\x9A\x94",
+       "\xEC\x86\x8C\xEA\xB0\x9C"});  // 요약 개요 소개
+  for (const std::string_view label : kLabels) {
+    if (lower == label || (label.size() >= 6 && one_edit_apart(lower, label))) return true;
+  }
+  return false;
+}
+
+bool is_citation(std::span<const Block> body) {
+  bool any = false;
+  for (const Block& block : body) {
+    if (block.kind == BlockKind::html || block.kind == BlockKind::rule) continue;
+    // `- https://…` items: the pages the writer read.
+    if (block.kind == BlockKind::list) {
+      const bool links = std::all_of(block.children.begin(), block.children.end(), [](const Block& item) {
+        const std::string head = item_head_text(item);
+        const bool link_only = is_link_only(head) || is_empty_of_text(head);
+        return link_only && std::all_of(item.children.begin(), item.children.end(), [](const Block& b) {
+          return b.kind != BlockKind::list ||
+                 std::all_of(b.children.begin(), b.children.end(), [](const Block& sub) {
+                   return is_link_only(item_head_text(sub));
+                 });
+        });
+      });
+      if (links) continue;
+      return false;
+    }
+    if (block.kind != BlockKind::paragraph) return false;
+    if (is_empty_of_text(block.text)) continue;
+    // `[PAPER](…) | [CODE](…)`: links and separators only.
+    const std::string words = without_link_targets(block.text);
+    if (!std::any_of(words.begin(), words.end(), [](char c) {
+          return std::isalnum(static_cast<unsigned char>(c)) != 0 ||
+                 static_cast<unsigned char>(c) >= 0xC0;
+        }) ||
+        is_link_only(trim(block.text))) {
+      continue;
+    }
+    const std::string text = clean_inline(block.text);
+    const std::string_view t = trim(text);
+    any = true;
+    // `참고한 블로그:` over a list of links.
+    if (ends_with(t, ":") && word_count(t) <= 4) continue;
+    // `[Proximal policy optimization algorithms]`: the paper's title.
+    if (starts_with(t, "[") && ends_with(t, "]") && t.find('\n') == std::string_view::npos) continue;
+    // `John Schulman, Filip Wolski, Oleg Klimov (2017)`: its authors.
+    std::size_t parts = 1;
+    bool names = !contains_hangul(t) && t.find('\n') == std::string_view::npos;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= t.size() && names; ++i) {
+      if (i == t.size() || t[i] == ',') {
+        const std::string_view part = trim(t.substr(start, i - start));
+        if (word_count(part) > 6) names = false;
+        if (i < t.size()) ++parts;
+        start = i + 1;
+      }
+    }
+    if (names && parts >= 2) continue;
+    return false;
+  }
+  return any;
+}
+
 bool leans_on_context(std::string_view text) {
   // The first sentence is enough: look at the first bytes only.
   std::size_t cut = std::min<std::size_t>(text.size(), 200);

@@ -86,6 +86,14 @@ bool reads_as_question(std::string_view name);
 // is `참고` or `작성자`.)
 std::optional<SectionAnswer> listed_answer(std::span<const notes::Block> body);
 
+// Whether a heading labels a summary of what it sits under: `Abstract`, `[Scheme]`, `Summary`,
+// `Overview`, `TL;DR`, `Introduction`, `요약`, `개요` (a slip of one letter allowed).
+bool is_summary_label(std::string_view name);
+
+// Whether the blocks under a heading only cite a paper: its bracketed title, its authors
+// (`A. Name, B. Name (2018)`), links and spacing HTML.
+bool is_citation(std::span<const notes::Block> body);
+
 // Whether `sentence` names `term` (case folded; a parenthesised gloss or a plural `s` may be left
 // off) and reads as its definition: `X is/are/refers to/means …`, `X란`, `X는 …이다`, `…을 X라고
 // 한다`.
