@@ -297,7 +297,13 @@ std::optional<std::string> checked_expansion(std::string_view acronym, std::stri
 // `BPTT stands for backpropagation through time`, `CPI is short for …`, `CPI는 conservative
 // policy iteration의 약자이다`: an acronym whose expansion a sentence states.
 std::optional<Found> stated_form(std::string_view line) {
-  const std::string lower = ascii_lower(line);
+  // Most lines state nothing: a look for the words every form needs comes first.
+  const bool english = line.find(" for ") != std::string_view::npos ||
+                       line.find(" of ") != std::string_view::npos;
+  const bool korean = line.find("\xEC\x95\xBD") != std::string_view::npos ||        // 약
+                      line.find("\xEC\xA4\x84\xEC\x9E\x84") != std::string_view::npos;  // 줄임
+  if (!english && !korean) return std::nullopt;
+  const std::string lower = english ? ascii_lower(line) : std::string();
   for (const std::string_view verb :
        {" stands for ", " is short for ", " is an abbreviation for ", " is an abbreviation of ",
         " is the abbreviation for ", " is the abbreviation of ", " is an acronym for "}) {

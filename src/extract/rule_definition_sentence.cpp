@@ -369,8 +369,11 @@ class SentenceReader {
     return std::nullopt;
   }
 
-  // The last sentence of the paragraph right above the one being read, or empty.
-  void set_previous(std::string_view sentence) { m_previous = sentence; }
+  // The paragraph right above the one being read; its last sentence is found when needed.
+  void set_previous(std::string_view paragraph) {
+    m_previous_paragraph = paragraph;
+    m_previous_read = false;
+  }
 
  private:
   // Only a first sentence that says nothing but the name (`이를 X라고 한다.`, `This is called X.`)
@@ -380,7 +383,13 @@ class SentenceReader {
         {"이를 ", "이것을 ", "이런 것을 ", "이러한 것을 ", "이걸 ", "This ", "this ", "It ", "it "});
     const bool points = std::any_of(kPointing.begin(), kPointing.end(),
                                     [&](std::string_view w) { return starts_with(s, w); });
-    return points && !m_previous.empty() && word_count(s) <= 5 &&
+    if (!points || word_count(s) > 5) return false;
+    if (!m_previous_read) {
+      const std::vector<Sentence> above = split_sentences(m_previous_paragraph);
+      m_previous = above.empty() ? std::string_view{} : above.back().text;
+      m_previous_read = true;
+    }
+    return !m_previous.empty() &&
            m_previous.find('$') == std::string::npos && m_previous.find('\\') == std::string::npos;
   }
 
@@ -690,7 +699,9 @@ class SentenceReader {
   const std::unordered_map<std::string, std::pair<std::size_t, std::size_t>>& m_first;
   std::size_t m_paragraph;
   const std::vector<Sentence>* m_sentences = nullptr;
-  std::string_view m_previous;
+  std::string_view m_previous_paragraph;
+  mutable std::string_view m_previous;  // its last sentence, once read
+  mutable bool m_previous_read = false;
   mutable bool m_from_previous = false;
   std::size_t m_index = 0;
   std::size_t m_offset = 0;  // of the current sentence in its paragraph
@@ -729,11 +740,9 @@ void rule_definition_sentence(const RuleInput& in, RuleOutput& out) {
     SentenceReader reader(first, p);
     // A paragraph right under another in the same section may finish its thought (`…하며,` /
     // `이를 X라고 한다.`).
-    std::vector<Sentence> above;
-    if (p > 0 && paragraphs[p - 1].headings == paragraphs[p].headings &&
-        paragraphs[p - 1].paragraph->end_line + 2 >= paragraph.line) {
-      above = split_sentences(paragraphs[p - 1].paragraph->text);
-      if (!above.empty()) reader.set_previous(above.back().text);
+    if (p > 0 && paragraphs[p - 1].paragraph->end_line + 2 >= paragraph.line &&
+        paragraphs[p - 1].headings == paragraphs[p].headings) {
+      reader.set_previous(paragraphs[p - 1].paragraph->text);
     }
     for (std::size_t j = 0; j < sentences.size(); ++j) {
       for (Match& m : reader.read(sentences, j, paragraph.text)) {
