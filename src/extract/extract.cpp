@@ -357,7 +357,7 @@ std::set<std::string> marked_names(const notes::Outline& outline, std::string_vi
 }
 
 constexpr double kMarkedDefinition = 0.6;
-constexpr double kLeansOnContext = 0.3;
+constexpr double kLeansOnContext = 0.4;  // judged: 4 kept of 13 at 0.55-0.6
 constexpr double kNarrates = 0.2;
 
 // Whether a term starts with a bold or code span: `**actor-critic** 알고리즘`.
@@ -434,8 +434,9 @@ ExtractResult extract_cards(const notes::NoteFile& note) {
         }
         tidy_term(proposal.draft);
         // An answer that leans on text the card does not show (`이를 이용해 …`, `This …`) is
-        // judged anaphora more often than kept; the heading rule weighs this itself.
-        if (d.rule != "heading-section" && leans_on_context(d.answer)) {
+        // judged anaphora more often than kept; the heading rule weighs this itself, and a paper
+        // digest's `이 방법은 …` points at the paper its question names.
+        if (d.rule != "heading-section" && d.rule != "paper-digest" && leans_on_context(d.answer)) {
           d.confidence = std::max(0.05, d.confidence - kLeansOnContext);
         }
         // `이 논문에서는 … 이용하였다고 한다`: what someone did, not what the term is.
