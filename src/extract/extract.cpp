@@ -443,6 +443,10 @@ ExtractResult extract_cards(const notes::NoteFile& note) {
         if ((d.kind == "definition" || d.kind == "qa") && narrates(d.answer)) {
           d.confidence = std::max(0.05, d.confidence - kNarrates);
         }
+        // `the most popular …`, `is used when …`: how the thing is rated or used (judged misframed).
+        if (d.kind == "definition" && rates_or_advises(d.answer)) {
+          d.confidence = std::max(0.05, d.confidence - kNarrates);
+        }
         proposal.draft.answer = clean_answer(proposal.draft.answer);
         proposal.draft.left_out = gate_reason(proposal.draft);
         if (!proposal.draft.left_out.empty()) {

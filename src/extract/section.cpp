@@ -1136,6 +1136,24 @@ bool narrates(std::string_view text) {
   return false;
 }
 
+bool rates_or_advises(std::string_view text) {
+  std::size_t cut = std::min<std::size_t>(text.size(), 300);
+  while (cut < text.size() && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) ++cut;
+  const std::vector<Sentence> sentences = split_sentences(text.substr(0, cut));
+  if (sentences.empty()) return false;
+  const std::string first = ascii_lower(trim(sentences.front().text));
+  for (const std::string_view remark :
+       {"most popular", "most famous", "most widely used", "most commonly used",
+        "used in most cases", "is used when", "are used when", "should be preferred",
+        "may be preferred", "is preferred", "are preferred", "rule of thumb",
+        "\xEA\xB0\x80\xEC\x9E\xA5 \xEC\x9C\xA0\xEB\xAA\x85",      // 가장 유명
+        "\xEA\xB0\x80\xEC\x9E\xA5 \xEC\x9D\xB8\xEA\xB8\xB0",      // 가장 인기
+        "\xEA\xB0\x80\xEC\x9E\xA5 \xEB\x84\x90\xEB\xA6\xAC"}) {  // 가장 널리
+    if (first.find(remark) != std::string::npos) return true;
+  }
+  return false;
+}
+
 bool names_term(std::string_view text, std::string_view term, bool exactly) {
   // An address (`[this](…/chapter_batch-norm/)`) names nothing.
   const std::string words = without_link_targets(text.substr(0, std::min<std::size_t>(text.size(), 400)));

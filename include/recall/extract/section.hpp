@@ -109,6 +109,10 @@ bool leans_on_context(std::string_view text);
 // authors …`, `In this paper …`.
 bool narrates(std::string_view text);
 
+// Whether the first sentence of `text` rates or advises rather than says what a thing is: `the
+// most popular …`, `is used when …`, `should be preferred`, `가장 유명한 …`, `가장 널리 쓰이며`.
+bool rates_or_advises(std::string_view text);
+
 // Whether `text` names `term` in its first 400 bytes (case folded; gloss and plural as above;
 // unless `exactly`, also without a version, `ResNet` for `ResNet-50`, or with its words shortened,
 // `Batch Norm` for `batch normalization`).
