@@ -305,6 +305,14 @@ std::string gate_reason(const CardDraft& card) {
     if (is_bare_symbol(term)) return "symbol";
     if (word_count(term) <= 2 && is_anaphora(term)) return "anaphora";
     if (starts_pointing(term)) return "anaphora";
+    // `contribution from this paper`, `appeal of this`: the term points at text it does not show.
+    for (const std::string_view word : split_words(term)) {
+      const std::string lower = ascii_lower(word);
+      if (lower == "this" || lower == "these" || lower == "those" || word == "이러한" ||
+          word == "이런") {
+        return "anaphora";
+      }
+    }
     if (is_hash(term)) return "markup";
     if (!has_visible_word(term)) return "empty";
     if (is_latex(term)) return "latex";

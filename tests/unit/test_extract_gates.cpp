@@ -53,6 +53,8 @@ TEST_CASE("gates name the reason a card is not worth a review", "[extract][gates
       {"Huber Loss", "- **Loss**:\n\n  $$L = \\frac{1}{n}\\sum_i h(e_i)$$\n- **Gradient**:\n  $$dw = x e$$",
        "formula"},
       {"Forward", "$u \\to v$", "formula"},
+      {"contribution from this paper", "the designing of deeper networks", "anaphora"},
+      {"appeal of this", "connecting previous information to the present task", "anaphora"},
   };
   for (const Row& row : rows) {
     INFO(row.term);
