@@ -360,6 +360,28 @@ constexpr double kMarkedDefinition = 0.6;
 constexpr double kLeansOnContext = 0.4;  // judged: 4 kept of 13 at 0.55-0.6
 constexpr double kNarrates = 0.2;
 
+// Whether an answer opens with an English order (`Gather relevant data …`, `- Use the learned
+// weights …`): the step of a procedure.
+bool orders(std::string_view answer) {
+  answer = trim(answer);
+  while (starts_with(answer, "-") || starts_with(answer, "*")) answer = trim(answer.substr(1));
+  const std::vector<std::string_view> words = split_words(answer.substr(0, 40));
+  if (words.empty()) return false;
+  static constexpr auto kVerbs = std::to_array<std::string_view>(
+      {"choose", "gather", "use", "apply", "split", "compute", "calculate", "collect", "train",
+       "evaluate", "select", "deploy", "clean", "load", "define", "initialize", "set", "update",
+       "run", "check", "create", "add", "remove", "make", "get", "find", "pick", "call", "save",
+       "store", "fit", "plot", "import", "install", "open", "write", "read", "print", "return"});
+  const std::string first = ascii_lower(words.front());
+  // `After training, use …`: an order after a short lead-in.
+  if (first == "after" || first == "then" || first == "next" || first == "finally") {
+    for (std::size_t k = 1; k < words.size() && k < 4; ++k) {
+      if (std::find(kVerbs.begin(), kVerbs.end(), ascii_lower(words[k])) != kVerbs.end()) return true;
+    }
+  }
+  return std::find(kVerbs.begin(), kVerbs.end(), first) != kVerbs.end();
+}
+
 // Whether a term starts with a bold or code span: `**actor-critic** 알고리즘`.
 bool starts_marked(std::string_view term) {
   term = trim(term);
@@ -442,6 +464,11 @@ ExtractResult extract_cards(const notes::NoteFile& note) {
         // `이 논문에서는 … 이용하였다고 한다`: what someone did, not what the term is.
         if ((d.kind == "definition" || d.kind == "qa") && narrates(d.answer)) {
           d.confidence = std::max(0.05, d.confidence - kNarrates);
+        }
+        // `Data Acquisition: Gather relevant data`: a step of a procedure, told as an order, says
+        // what to do rather than what the term is (judged trivial).
+        if ((d.rule == "term-colon" || d.rule == "nested-term") && orders(d.answer)) {
+          d.confidence = std::max(0.05, d.confidence - kLeansOnContext);
         }
         // `the most popular …`, `is used when …`: how the thing is rated or used (judged misframed).
         if (d.kind == "definition" && rates_or_advises(d.answer)) {
