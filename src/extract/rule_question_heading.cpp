@@ -140,7 +140,8 @@ void rule_question_heading(const RuleInput& in, RuleOutput& out) {
     const notes::Block& block = blocks[i];
     if (block.kind != notes::BlockKind::heading) continue;
     headings.enter(block);
-    std::string question(trim(without_link_targets(strip_emphasis(block.text))));
+    // `### 4. Is my data linearly separable?`: the number orders the list, it is not asked.
+    std::string question = heading_name(block.text);
     // `## Why not use one-hot vectors` asks without its question mark.
     if (reads_as_question(question)) question += '?';
     if (!(ends_with(question, "?") || ends_with(question, "\xEF\xBC\x9F")) ||
