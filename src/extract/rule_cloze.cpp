@@ -91,37 +91,75 @@ std::vector<Deletion> find_deletions(std::string_view s) {
   return out;
 }
 
+// hashcards' `C: The speed of light is [299,792,458] m/s.`: the `[…]` of a `C:` line are its
+// deletions (a link's `[text](url)` and an image's `![alt]` are not).
+std::vector<Deletion> bracket_deletions(std::string_view s) {
+  std::vector<Deletion> out;
+  const auto spans = code_spans(s);
+  for (std::size_t open = s.find('['); open != std::string_view::npos;
+       open = s.find('[', open + 1)) {
+    const bool in_code = std::any_of(spans.begin(), spans.end(), [&](const auto& span) {
+      return span.first <= open && open < span.second;
+    });
+    if (in_code || (open > 0 && (s[open - 1] == '!' || s[open - 1] == '['))) continue;
+    const std::size_t close = s.find(']', open + 1);
+    if (close == std::string_view::npos) break;
+    if (close + 1 < s.size() && (s[close + 1] == '(' || s[close + 1] == '[')) continue;
+    const std::string_view inner = trim(s.substr(open + 1, close - open - 1));
+    if (inner.empty() || inner == "x" || inner.find('\n') != std::string_view::npos) continue;
+    out.push_back({open, close + 1, std::string(inner)});
+    open = close;
+  }
+  return out;
+}
+
+// The cards of one sentence with its deletions, one per deletion.
+void deletion_cards(std::string_view sentence, const std::vector<Deletion>& deletions, int line,
+                    const std::vector<std::string>& context, RuleOutput& out) {
+  for (std::size_t d = 0; d < deletions.size(); ++d) {
+    std::string question;
+    std::size_t at = 0;
+    for (std::size_t k = 0; k < deletions.size(); ++k) {
+      question += sentence.substr(at, deletions[k].begin - at);
+      question += k == d ? std::string("[...]") : deletions[k].hidden;
+      at = deletions[k].end;
+    }
+    question += sentence.substr(at);
+    Proposal proposal;
+    CardDraft& card = proposal.draft;
+    card.question = std::string(trim(question));
+    card.answer = deletions[d].hidden;
+    card.kind = "cloze";
+    card.rule = "cloze";
+    card.confidence = 1.0;
+    card.line = line;
+    card.context = context;
+    card.term = deletions[d].hidden;
+    proposal.end_line = line + static_cast<int>(std::count(sentence.begin(), sentence.end(), '\n'));
+    out.cards.push_back(std::move(proposal));
+  }
+}
+
 }  // namespace
 
 void rule_cloze(const RuleInput& in, RuleOutput& out) {
   for_each_paragraph(in.outline, [&](const ParagraphVisit& visit) {
     const std::string& text = visit.paragraph.text;
+    // hashcards: `C:` lines.
+    if (text.find("C:") != std::string::npos) {
+      const std::vector<std::string_view> lines = split_lines(text);
+      for (std::size_t k = 0; k < lines.size(); ++k) {
+        const std::string_view line = trim(lines[k]);
+        if (!starts_with(line, "C: ")) continue;
+        const std::string_view body = trim(line.substr(3));
+        deletion_cards(body, bracket_deletions(body), visit.paragraph.line + static_cast<int>(k),
+                       visit.headings, out);
+      }
+    }
     if (text.find("==") == std::string::npos && text.find("{{c") == std::string::npos) return;
     for (const Sentence& sentence : split_sentences(text)) {
-      const std::vector<Deletion> deletions = find_deletions(sentence.text);
-      for (std::size_t d = 0; d < deletions.size(); ++d) {
-        std::string question;
-        std::size_t at = 0;
-        for (std::size_t k = 0; k < deletions.size(); ++k) {
-          question += sentence.text.substr(at, deletions[k].begin - at);
-          question += k == d ? std::string("[...]") : deletions[k].hidden;
-          at = deletions[k].end;
-        }
-        question += sentence.text.substr(at);
-        Proposal proposal;
-        CardDraft& card = proposal.draft;
-        card.question = std::move(question);
-        card.answer = deletions[d].hidden;
-        card.kind = "cloze";
-        card.rule = "cloze";
-        card.confidence = 1.0;
-        card.line = visit.paragraph.line + sentence.line;
-        card.context = visit.headings;
-        card.term = deletions[d].hidden;
-        proposal.end_line = card.line + static_cast<int>(std::count(
-                                            sentence.text.begin(), sentence.text.end(), '\n'));
-        out.cards.push_back(std::move(proposal));
-      }
+      deletion_cards(sentence.text, find_deletions(sentence.text),
+                     visit.paragraph.line + sentence.line, visit.headings, out);
     }
   });
 }

@@ -7,7 +7,9 @@
 //
 // The definition continues on the following lines of the same paragraph (up to the next `::`
 // line); in a list item, the items nested under it belong to it too. `::` inside a code span
-// (`std::vector`) does not count, nor does `key:: value` without a space before the colons.
+// (`std::vector`) does not count, nor does `key:: value` without a space before the colons. A left
+// side that already asks (`What is the capital of France? :: Paris`) is asked as written, and so is
+// every left side in a note written for Obsidian Spaced Repetition (tagged `#flashcards`).
 #include <algorithm>
 
 #include "recall/extract/phrasing.hpp"
@@ -45,7 +47,7 @@ Separator find_separator(std::string_view line) {
 
 class DoubleColonWalker {
  public:
-  explicit DoubleColonWalker(RuleOutput& out) : m_out(out) {}
+  DoubleColonWalker(RuleOutput& out, bool as_written) : m_out(out), m_as_written(as_written) {}
 
   void walk(std::span<const Block> blocks, bool top_level, const Block* item) {
     for (std::size_t i = 0; i < blocks.size(); ++i) {
@@ -122,6 +124,32 @@ class DoubleColonWalker {
       m_out.warn(line, ":: without a definition");
       return;
     }
+    // `What is the capital of France :: Paris` already asks; a note written for Obsidian Spaced
+    // Repetition (`#flashcards`) shows its fronts as written.
+    if (m_as_written || ends_with(term, "?") || ends_with(term, "\xEF\xBC\x9F")) {
+      Proposal forward;
+      forward.draft.question = term;
+      forward.draft.answer = definition;
+      forward.draft.kind = "qa";
+      forward.draft.rule = "double-colon";
+      forward.draft.confidence = 1.0;
+      forward.draft.line = line;
+      forward.draft.context = m_headings.path();
+      forward.draft.term = term;
+      forward.end_line = std::max(line, end_line);
+      if (both_ways) {
+        Proposal reverse = forward;
+        reverse.draft.question = definition;
+        reverse.draft.answer = term;
+        reverse.draft.kind = "reverse";
+        reverse.draft.term = definition;
+        m_out.cards.push_back(std::move(forward));
+        m_out.cards.push_back(std::move(reverse));
+      } else {
+        m_out.cards.push_back(std::move(forward));
+      }
+      return;
+    }
     const Language language = card_language(term, definition);
     if (both_ways) {
       Proposal reverse;
@@ -146,13 +174,14 @@ class DoubleColonWalker {
   }
 
   RuleOutput& m_out;
+  bool m_as_written = false;
   HeadingPath m_headings;
 };
 
 }  // namespace
 
 void rule_double_colon(const RuleInput& in, RuleOutput& out) {
-  DoubleColonWalker(out).walk(in.outline.blocks, true, nullptr);
+  DoubleColonWalker(out, is_flashcards_note(in)).walk(in.outline.blocks, true, nullptr);
 }
 
 }  // namespace recall::extract

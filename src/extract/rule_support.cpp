@@ -542,8 +542,9 @@ std::string without_link_targets(std::string_view s) {
 }
 
 std::span<const Rule> all_rules() {
-  static constexpr std::array<Rule, 14> kRules = {{
+  static constexpr std::array<Rule, 15> kRules = {{
       {"qa-pair", rule_qa_pair},
+      {"osr", rule_osr},
       {"double-colon", rule_double_colon},
       {"cloze", rule_cloze},
       {"question-heading", rule_question_heading},
@@ -575,6 +576,9 @@ bool is_summary_heading(const RuleInput& in, int line) {
 bool kinds_may_share_lines(std::string_view a, std::string_view b) {
   if (a == b) return false;
   if (b == "definition") std::swap(a, b);
+  // `Q:::A` and `??` cards ask both ways from one line.
+  if (b == "qa") std::swap(a, b);
+  if (a == "qa" && b == "reverse") return true;
   return a == "definition" && (b == "acronym" || b == "comparison" || b == "reverse");
 }
 

@@ -69,6 +69,11 @@ bool kinds_may_share_lines(std::string_view a, std::string_view b);
 void rule_qa_pair(const RuleInput& in, RuleOutput& out);
 // `term :: definition` (kind `definition`) and `term ::: definition` (also a `reverse` card).
 void rule_double_colon(const RuleInput& in, RuleOutput& out);
+// Obsidian Spaced Repetition: `Q::A`, `Q:::A`, multi-line `?`/`??` cards and `{{x}}` clozes in a
+// note tagged `#flashcards` (kinds `qa`, `reverse`, `cloze`).
+void rule_osr(const RuleInput& in, RuleOutput& out);
+// Whether a note opts in to OSR's syntax with a `#flashcards` tag (text or front matter).
+bool is_flashcards_note(const RuleInput& in);
 // Cloze deletions `==x==` and `{{c1::x}}` (kind `cloze`, one card per deletion).
 void rule_cloze(const RuleInput& in, RuleOutput& out);
 // Rule 12: a heading that asks a question, with text under it (kind `qa`).

@@ -1,0 +1,192 @@
+// Rule `osr`: cards written for Obsidian Spaced Repetition, in notes that opt in as OSR asks, with
+// a `#flashcards` tag (in the text or in the front matter's `tags`).
+//
+//   Capital of Italy::Rome                    → Capital of Italy → Rome
+//   Largest ocean:::Pacific                   → both ways
+//   Which gas do plants absorb?               → a multi-line card: the lines before `?` ask,
+//   ?                                           the lines after answer; `??` makes both ways
+//   Carbon dioxide.
+//   <!--SR:!2026-03-10,3,250-->               → OSR's schedule comment, never part of a card
+//   Water boils at {{100}} degrees.           → a cloze, one card per `{{…}}`
+//
+// OSR shows the front of a card as written, so the question is the author's text, never wrapped in
+// `What is …?`. `term :: definition` with spaces is read by the double-colon rule, which in such a
+// note asks the left side as written too. `==x==` clozes are read by the cloze rule in every note.
+#include <algorithm>
+
+#include "recall/extract/rules.hpp"
+#include "recall/extract/text.hpp"
+#include "recall/extract/walk.hpp"
+
+namespace recall::extract {
+namespace {
+
+// `text` without OSR's schedule comments (`<!--SR:!2026-03-10,3,250-->`).
+std::string without_schedule(std::string_view text) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const std::size_t open = text.find("<!--SR:", i);
+    if (open == std::string_view::npos) break;
+    const std::size_t close = text.find("-->", open);
+    if (close == std::string_view::npos) break;
+    out += text.substr(i, open - i);
+    i = close + 3;
+  }
+  out += text.substr(i);
+  return std::string(trim(out));
+}
+
+// Where a `::` (or `:::`) with no space on either side is in `line`, outside code, and how wide.
+std::pair<std::size_t, std::size_t> find_tight_separator(std::string_view line) {
+  for (std::size_t at = find_outside_code(line, "::"); at != std::string_view::npos;) {
+    std::size_t width = 2;
+    while (at + width < line.size() && line[at + width] == ':') ++width;
+    const bool tight = at > 0 && line[at - 1] != ' ' && at + width < line.size() &&
+                       line[at + width] != ' ' && width <= 3;
+    if (tight) return {at, width};
+    const std::size_t next = find_outside_code(line.substr(at + width), "::");
+    if (next == std::string_view::npos) break;
+    at += width + next;
+  }
+  return {std::string_view::npos, 0};
+}
+
+class OsrReader {
+ public:
+  explicit OsrReader(RuleOutput& out) : m_out(out) {}
+
+  void paragraph(const ParagraphVisit& visit) {
+    const notes::Block& block = visit.paragraph;
+    const std::vector<std::string_view> lines = split_lines(block.text);
+    // A multi-line card: the lines before a `?` (or `??`) line ask, the lines after answer.
+    for (std::size_t k = 0; k < lines.size(); ++k) {
+      const std::string_view t = trim(lines[k]);
+      if (t != "?" && t != "??") continue;
+      std::string front;
+      std::string back;
+      for (std::size_t q = 0; q < k; ++q) front += std::string(lines[q]) + '\n';
+      for (std::size_t a = k + 1; a < lines.size(); ++a) back += std::string(lines[a]) + '\n';
+      emit(without_schedule(front), without_schedule(back), t == "??", block.line,
+           block.end_line, visit.headings);
+      return;
+    }
+    for (std::size_t k = 0; k < lines.size(); ++k) {
+      const std::string_view line = trim(lines[k]);
+      const int at_line = block.line + static_cast<int>(k);
+      const auto [at, width] = find_tight_separator(line);
+      if (at != std::string_view::npos) {
+        emit(without_schedule(line.substr(0, at)), without_schedule(line.substr(at + width)),
+             width == 3, at_line, at_line, visit.headings);
+        continue;
+      }
+      clozes(without_schedule(line), at_line, visit.headings);
+    }
+  }
+
+ private:
+  void emit(std::string front, std::string back, bool both_ways, int line, int end_line,
+            const std::vector<std::string>& context) {
+    if (front.empty() || back.empty() || !has_word_character(front) || !has_word_character(back)) {
+      return;
+    }
+    Proposal forward;
+    forward.draft.question = front;
+    forward.draft.answer = back;
+    forward.draft.kind = "qa";
+    forward.draft.rule = "osr";
+    forward.draft.confidence = 1.0;
+    forward.draft.line = line;
+    forward.draft.context = context;
+    forward.draft.term = front;
+    forward.end_line = end_line;
+    m_out.cards.push_back(std::move(forward));
+    if (!both_ways) return;
+    Proposal reverse;
+    reverse.draft.question = back;
+    reverse.draft.answer = front;
+    reverse.draft.kind = "reverse";
+    reverse.draft.rule = "osr";
+    reverse.draft.confidence = 1.0;
+    reverse.draft.line = line;
+    reverse.draft.context = context;
+    reverse.draft.term = back;
+    reverse.end_line = end_line;
+    m_out.cards.push_back(std::move(reverse));
+  }
+
+  // `{{x}}` deletions of one line (not `{{c1::x}}`, which the cloze rule reads), outside code.
+  void clozes(const std::string& line, int at_line, const std::vector<std::string>& context) {
+    struct Span {
+      std::size_t begin;
+      std::size_t end;  // one past `}}`
+      std::string hidden;
+    };
+    std::vector<Span> spans;
+    for (std::size_t open = find_outside_code(line, "{{"); open != std::string::npos;) {
+      const std::size_t close = line.find("}}", open + 2);
+      if (close == std::string::npos) break;
+      const std::string hidden = line.substr(open + 2, close - open - 2);
+      if (hidden.find("::") == std::string::npos && has_word_character(hidden) &&
+          hidden.find('\n') == std::string::npos) {
+        spans.push_back({open, close + 2, hidden});
+      }
+      const std::size_t next = find_outside_code(std::string_view(line).substr(close + 2), "{{");
+      if (next == std::string_view::npos) break;
+      open = close + 2 + next;
+    }
+    for (std::size_t s = 0; s < spans.size(); ++s) {
+      std::string question;
+      std::size_t from = 0;
+      for (std::size_t o = 0; o < spans.size(); ++o) {
+        question += line.substr(from, spans[o].begin - from);
+        question += o == s ? std::string("[...]") : spans[o].hidden;
+        from = spans[o].end;
+      }
+      question += line.substr(from);
+      Proposal p;
+      p.draft.question = std::string(trim(question));
+      p.draft.answer = spans[s].hidden;
+      p.draft.kind = "cloze";
+      p.draft.rule = "osr";
+      p.draft.confidence = 1.0;
+      p.draft.line = at_line;
+      p.draft.context = context;
+      p.draft.term = spans[s].hidden;
+      p.end_line = at_line;
+      m_out.cards.push_back(std::move(p));
+    }
+  }
+
+  RuleOutput& m_out;
+};
+
+}  // namespace
+
+bool is_flashcards_note(const RuleInput& in) {
+  for (const std::string& tag : in.outline.meta.tags) {
+    if (tag == "flashcards" || starts_with(tag, "flashcards/") || tag == "#flashcards" ||
+        starts_with(tag, "#flashcards/")) {
+      return true;
+    }
+  }
+  for (const std::string_view line : in.lines) {
+    for (std::size_t at = line.find("#flashcards"); at != std::string_view::npos;
+         at = line.find("#flashcards", at + 1)) {
+      const std::size_t end = at + std::string_view("#flashcards").size();
+      const bool starts = at == 0 || line[at - 1] == ' ' || line[at - 1] == '\t';
+      const bool ends = end == line.size() || line[end] == ' ' || line[end] == '/' ||
+                        line[end] == '\t' || line[end] == ',';
+      if (starts && ends) return true;
+    }
+  }
+  return false;
+}
+
+void rule_osr(const RuleInput& in, RuleOutput& out) {
+  if (!is_flashcards_note(in)) return;
+  OsrReader reader(out);
+  for_each_paragraph(in.outline, [&](const ParagraphVisit& visit) { reader.paragraph(visit); });
+}
+
+}  // namespace recall::extract
