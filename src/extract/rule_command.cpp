@@ -23,7 +23,7 @@ using notes::Block;
 using notes::BlockKind;
 
 constexpr double kWithColon = 0.85;
-constexpr double kWithoutColon = 0.7;
+constexpr double kWithoutColon = 0.45;  // judged 0 kept of 5: prose with an example, not a command
 // Code in a programming language under a description is more often an example of an idea
 // (`부정이 아닌 긍정을 다루자` + Java) than a command to remember.
 constexpr double kProgram = 0.45;
