@@ -43,9 +43,27 @@ bool defines_implicitly(std::string_view text) {
   if (sentences.empty()) return false;
   const std::string_view first = trim(sentences.front().text);
   if (contains_hangul(first)) {
-    for (const std::string_view end : {"이다.", "이다", "말한다.", "의미한다.", "뜻한다.", "말함",
-                                       "의미함", "기법", "방법", "구조", "알고리즘", "것", "것."}) {
-      if (ends_with(first, end)) return true;
+    std::string_view body = first;
+    while (!body.empty() && (body.back() == '.' || body.back() == ' ')) body.remove_suffix(1);
+    for (const std::string_view end : {"말한다", "의미한다", "뜻한다", "가리킨다", "말함", "의미함",
+                                       "것", "것이다"}) {
+      if (ends_with(body, end)) return true;
+    }
+    // `…확률적 자료구조이다`: a kind of thing, not any sentence that ends in `이다` (judged: Korean
+    // prose read that way kept 8 of 26).
+    if (ends_with(body, "이다") || ends_with(body, "다")) {
+      if (ends_with(body, "이다")) body.remove_suffix(std::string_view("이다").size());
+      for (const std::string_view kind :
+           {"기법", "방법", "방법론", "구조", "자료구조", "알고리즘", "모델", "개념", "과정", "기술",
+            "함수", "네트워크", "프로토콜", "장치", "단위", "문제", "현상", "지표", "방식", "기능",
+            "시스템", "패턴", "원리", "성질", "분포", "값", "집합", "언어", "도구", "전략", "태스크",
+            "작업", "연산", "메모리", "공간"}) {
+        if (ends_with(body, kind)) return true;
+      }
+      return false;
+    }
+    for (const std::string_view end : {"기법", "방법", "구조", "알고리즘"}) {
+      if (ends_with(body, end)) return true;
     }
     for (const std::string_view start : {"핵심 아이디어는", "핵심은", "기본 아이디어는", "주요 아이디어는"}) {
       if (starts_with(first, start)) return true;
