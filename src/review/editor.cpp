@@ -20,8 +20,7 @@ std::string editor_command() {
   return "vi";
 }
 
-std::optional<int> run_editor(const std::string& path, int line) {
-  const std::string editor = editor_command();
+std::optional<int> run_editor(const std::string& editor, const std::string& path, int line) {
   // sh -c 'EDITOR "$@"' EDITOR +LINE PATH: the editor's own words are split by the shell, the
   // path is passed as one argument whatever it contains.
   std::vector<std::string> args = {
