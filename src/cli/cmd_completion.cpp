@@ -122,11 +122,11 @@ void bash(std::ostream& out, const Subcommand& root, const std::vector<Subcomman
     all.insert(all.end(), extra.begin(), extra.end());
     return join(all);
   };
-  out << "    \"\") COMPREPLY=($(compgen -W \"" << words(root, names)
-      << "\" -- \"$cur\")) ;;\n";
+  out << "    \"\") COMPREPLY=($(compgen -W \"" << words(root, names) << "\" -- \"$cur\")) ;;\n";
   for (const auto& s : subs) {
-    out << "    " << s.name << ")\n      if [[ $cur == -* ]]; then\n        COMPREPLY=($(compgen -W \""
-        << words(s, {}) << "\" -- \"$cur\"))\n      else\n";
+    out << "    " << s.name
+        << ")\n      if [[ $cur == -* ]]; then\n        COMPREPLY=($(compgen -W \"" << words(s, {})
+        << "\" -- \"$cur\"))\n      else\n";
     if (!s.positional_choices.empty()) {
       out << "        COMPREPLY=($(compgen -W \"" << join(s.positional_choices)
           << "\" -- \"$cur\"))\n";
@@ -188,15 +188,14 @@ void fish(std::ostream& out, const Subcommand& root, const std::vector<Subcomman
   for (const auto& s : subs) names.push_back(s.name);
   for (const Flag& f : root.flags) fish_flag(out, "", f);
   for (const auto& s : subs) {
-    out << "complete -c recall -n '__fish_use_subcommand' -a " << s.name << " -d '"
-        << s.description << "'\n";
+    out << "complete -c recall -n '__fish_use_subcommand' -a " << s.name << " -d '" << s.description
+        << "'\n";
   }
   for (const auto& s : subs) {
     const std::string condition = " -n '__fish_seen_subcommand_from " + s.name + "'";
     for (const Flag& f : s.flags) fish_flag(out, condition, f);
     if (!s.positional_choices.empty()) {
-      out << "complete -c recall" << condition << " -x -a '" << join(s.positional_choices)
-          << "'\n";
+      out << "complete -c recall" << condition << " -x -a '" << join(s.positional_choices) << "'\n";
     } else if (s.positional) {
       out << "complete -c recall" << condition << " -F\n";
     }

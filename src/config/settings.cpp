@@ -31,8 +31,8 @@ int integer_of(const toml::node& node, const fs::path& path, std::string_view ke
                int high) {
   const auto value = node.value<std::int64_t>();
   if (!node.is_integer() || !value || *value < low || *value > high) {
-    throw Error(std::string(key) + " must be a whole number from " + std::to_string(low) +
-                    " to " + std::to_string(high),
+    throw Error(std::string(key) + " must be a whole number from " + std::to_string(low) + " to " +
+                    std::to_string(high),
                 place(path, node.source()));
   }
   return static_cast<int>(*value);

@@ -54,8 +54,8 @@ std::string interval_text(int days) {
   return text;
 }
 
-std::vector<GradeChoice> grade_choices(int buttons, const schedule::ReviewState& state,
-                                       bool drill, std::chrono::sys_days today) {
+std::vector<GradeChoice> grade_choices(int buttons, const schedule::ReviewState& state, bool drill,
+                                       std::chrono::sys_days today) {
   const auto after = schedule::preview(state, today);
   std::vector<GradeChoice> out;
   const auto add = [&](const Key& key) {

@@ -287,8 +287,8 @@ int wanted_lines(const CardView& view, int width, bool color) {
 
 std::string scroll_marker(int first, int last, int total, int width) {
   const std::string range = std::to_string(first) + "-" + std::to_string(last);
-  std::string where = "lines " + range + " of " + std::to_string(total) +
-                      ": ↓↑ j k PgDn PgUp scroll";
+  std::string where =
+      "lines " + range + " of " + std::to_string(total) + ": ↓↑ j k PgDn PgUp scroll";
   if (display_width(where) > width) where = range + "/" + std::to_string(total) + " ↓↑ j k";
   return truncate_to_width(where, width);
 }
@@ -300,8 +300,9 @@ DrawnScreen draw_card(const CardView& view, int width, int height, bool color) {
   std::string& out = drawn.text;
   out = "\x1b[H\x1b[2J";
   if (width < kMinWidth || height < kMinHeight) {
-    out += truncate_to_width("Make the window bigger: " + std::to_string(kMinWidth) + "×" +
-                                 std::to_string(kMinHeight) + " at least.",
+    // The size first, so that the little that shows of the line still says what to do.
+    out += truncate_to_width("Need " + std::to_string(kMinWidth) + "×" +
+                                 std::to_string(kMinHeight) + " or more: make the window bigger.",
                              std::max(width, 0));
     return drawn;
   }
@@ -314,22 +315,20 @@ DrawnScreen draw_card(const CardView& view, int width, int height, bool color) {
   const std::vector<std::string> full = full_footer(view, width, color);
   const std::vector<std::string> compact = compact_footer(view, width, color);
   const std::vector<Layout> layouts = {
-      {full_header, full, 1},
-      {one_line, full, 0},
-      {one_line, compact, 0},
-      {{}, compact, 0},
-      {{}, {}, 0},
+      {full_header, full, 1}, {one_line, full, 0}, {one_line, compact, 0},
+      {{}, compact, 0},       {{}, {}, 0},
   };
   const auto total = static_cast<int>(content.size());
   const int wanted = std::min(wanted_lines(view, width, color), total);
   const auto room_of = [&](const Layout& l) {
     return height - static_cast<int>(l.header.size() + l.footer.size()) - l.gap;
   };
-  // The richest layout that shows the whole card, else the richest that shows what is wanted
-  // of it above a scroll marker, else the barest.
+  // The richest layout that shows the whole card with its keys, else the richest that shows what
+  // is wanted of it above a scroll marker, else the barest.
   const Layout* chosen = nullptr;
   for (const Layout& l : layouts) {
-    if (room_of(l) >= total) {
+    // The keys stay on screen unless the card can only be read without them.
+    if (!l.footer.empty() && room_of(l) >= total) {
       chosen = &l;
       break;
     }

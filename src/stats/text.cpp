@@ -11,9 +11,9 @@ namespace recall::stats {
 
 namespace {
 
-using std::chrono::days;
 using review::display_width;
 using review::truncate_to_width;
+using std::chrono::days;
 
 class Writer {
  public:
@@ -53,6 +53,19 @@ class Writer {
 
 std::string date(std::chrono::sys_days d) { return core::format_date(d); }
 
+// `text` cut at the front to at most `width` columns, starting with "…" when it was cut.
+std::string keep_tail(const std::string& text, int width) {
+  if (display_width(text) <= width) return text;
+  std::size_t start = 0;
+  while (start < text.size() && display_width(std::string_view(text).substr(start)) > width - 1) {
+    ++start;
+    while (start < text.size() && (static_cast<unsigned char>(text[start]) & 0xc0) == 0x80) {
+      ++start;
+    }
+  }
+  return "…" + text.substr(start);
+}
+
 void summary(Writer& w, const Report& r) {
   const auto& t = r.today;
   const auto& c = r.cards;
@@ -62,9 +75,9 @@ void summary(Writer& w, const Report& r) {
                              std::to_string(t.drills) + " repeats) in " +
                              charts::duration(t.time_ms) + "  " + date(r.options.today));
   w.field("Cards      ", std::to_string(c.total) + ": " + std::to_string(c.new_cards) + " new, " +
-                             std::to_string(c.learning) + " learning, " +
-                             std::to_string(c.young) + " young, " + std::to_string(c.mature) +
-                             " mature, " + std::to_string(c.suspended) + " suspended, " +
+                             std::to_string(c.learning) + " learning, " + std::to_string(c.young) +
+                             " young, " + std::to_string(c.mature) + " mature, " +
+                             std::to_string(c.suspended) + " suspended, " +
                              std::to_string(c.leech) + " leech" + (c.leech == 1 ? "" : "es") +
                              ", " + std::to_string(c.retired) + " retired");
 }
@@ -126,8 +139,8 @@ void forecast(Writer& w, const Report& r) {
   }
   w.out() << "       └" << std::string(span, '-') << '\n';
   const std::string last = "+" + std::to_string(shown - 1) + " days";
-  w.out() << "        today" << std::string(span > 5 + last.size() ? span - 5 - last.size() : 1, ' ')
-          << last << '\n';
+  w.out() << "        today"
+          << std::string(span > 5 + last.size() ? span - 5 - last.size() : 1, ' ') << last << '\n';
 }
 
 void heatmap(Writer& w, const Report& r) {
@@ -202,10 +215,12 @@ void trouble(Writer& w, const std::string& title, const std::vector<store::Troub
   if (cards.empty()) w.out() << "  none\n";
   for (const auto& c : cards) {
     std::string question = c.question.substr(0, c.question.find('\n'));
-    w.line("  " + charts::pad_left(std::to_string(c.lapses), 3) +
-               (c.lapses == 1 ? " lapse   " : " lapses  ") + c.path + ':' +
-               std::to_string(c.line) + "  ",
-           question);
+    const std::string count = "  " + charts::pad_left(std::to_string(c.lapses), 3) +
+                              (c.lapses == 1 ? " lapse   " : " lapses  ");
+    // The end of a long path is the part that tells the file: cut it at the front.
+    const std::string where =
+        keep_tail(c.path + ':' + std::to_string(c.line), w.width() - display_width(count) - 2);
+    w.line(count + where + "  ", question);
   }
 }
 

@@ -39,9 +39,9 @@ class PtyRecall {
     if (m_pid == 0) {
       close(m_master);
       login_tty(m_slave);
-      for (const char* name : {"RECALL_DB", "RECALL_NOW", "RECALL_ROLLOVER_HOUR", "XDG_DATA_HOME",
-                               "NO_COLOR", "EDITOR", "VISUAL", "XDG_CONFIG_HOME", "COLUMNS",
-                               "LINES"}) {
+      for (const char* name :
+           {"RECALL_DB", "RECALL_NOW", "RECALL_ROLLOVER_HOUR", "XDG_DATA_HOME", "NO_COLOR",
+            "EDITOR", "VISUAL", "XDG_CONFIG_HOME", "COLUMNS", "LINES"}) {
         unsetenv(name);
       }
       setenv("RECALL_DB", box.db().c_str(), 1);

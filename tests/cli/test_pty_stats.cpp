@@ -21,9 +21,9 @@ void fill(Sandbox& box) {
     note += "Q: 교차 엔트로피와 쿨백-라이블러 발산의 관계를 설명하라 " + std::to_string(i) +
             "?\nA: 답 " + std::to_string(i) + "\n\n";
   }
-  REQUIRE(box.run({"import", box.note("노트/정보 이론 아주 긴 이름의 메모장 파일.md", note)
-                                 .string()})
-              .exit_code == 0);
+  REQUIRE(
+      box.run({"import", box.note("노트/정보 이론 아주 긴 이름의 메모장 파일.md", note).string()})
+          .exit_code == 0);
   std::string day1;
   for (int i = 0; i < 8; ++i) day1 += "5\n";
   REQUIRE(box.run({"review"}, day1).exit_code == 0);
@@ -51,10 +51,10 @@ TEST_CASE("pty: COLUMNS=40 NO_COLOR=1 recall stats keeps its charts within 40 co
   fill(box);
   for (int columns : {40, 57, 100}) {
     INFO("COLUMNS=" << columns);
-    PtyRecall pty(box, {"stats", "--by", "file"},
-                  {{"COLUMNS", std::to_string(columns)}, {"RECALL_NOW",
-                                                          "2026-03-02T10:00:00+09:00"}},
-                  120, 40);
+    PtyRecall pty(
+        box, {"stats", "--by", "deck"},
+        {{"COLUMNS", std::to_string(columns)}, {"RECALL_NOW", "2026-03-02T10:00:00+09:00"}}, 120,
+        40);
     REQUIRE(pty.wait_exit() == 0);
     const std::string& out = pty.output();
     CHECK(out.find('\x1b') == std::string::npos);  // no colour
@@ -64,7 +64,18 @@ TEST_CASE("pty: COLUMNS=40 NO_COLOR=1 recall stats keeps its charts within 40 co
     CHECK(out.find("█") != std::string::npos);
     CHECK(out.find_first_of("░▒▓") != std::string::npos);
     CHECK(out.find("Mon") != std::string::npos);
-    CHECK(out.find("정보") != std::string::npos);
+    // The forecast has bars, not only its axes.
+    const auto forecast = out.find("Forecast");
+    const auto axis = out.find("└", forecast);
+    REQUIRE(axis != std::string::npos);
+    const std::string bars = out.substr(forecast, axis - forecast);
+    bool drawn = false;
+    for (const char* block : {"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"}) {
+      drawn = drawn || bars.find(block) != std::string::npos;
+    }
+    CHECK(drawn);
+    CHECK(out.find("정보") != std::string::npos);        // the deck, wide characters
+    CHECK(out.find("파일.md:3") != std::string::npos);  // a long path keeps its file name
     std::size_t widest = 0;
     for (const auto& line : lines_of(out)) {
       INFO(line);

@@ -32,14 +32,16 @@ TEST_CASE("config: command line over environment over file over default", "[conf
     const auto r = box.run({"config"});
     REQUIRE(r.exit_code == 0);
     CHECK_THAT(r.out, Catch::Contains(config.string() + " (not found)"));
-    CHECK(config_row(r.out, "rollover_hour") == std::pair<std::string, std::string>{"4", "default"});
+    CHECK(config_row(r.out, "rollover_hour") ==
+          std::pair<std::string, std::string>{"4", "default"});
     CHECK(config_row(r.out, "buttons").second == "default");
     CHECK(config_row(r.out, "db").first ==
           (box.dir() / "home" / ".local" / "share" / "recall" / "recall.db").string());
   }
   SECTION("each level overrides the one below") {
-    recall::test::write_file(config, "# mine\ndb = \"~/cards.db\"\nrollover_hour = 6\n"
-                                     "buttons = 4\nnew_per_day = 2\ncolor = \"always\"\n");
+    recall::test::write_file(config,
+                             "# mine\ndb = \"~/cards.db\"\nrollover_hour = 6\n"
+                             "buttons = 4\nnew_per_day = 2\ncolor = \"always\"\n");
     auto r = box.run({"config"});
     REQUIRE(r.exit_code == 0);
     CHECK(config_row(r.out, "db") ==
@@ -70,8 +72,9 @@ TEST_CASE("config: command line over environment over file over default", "[conf
   SECTION("the file's settings take effect: database, buttons, daily new cards") {
     recall::test::write_file(config, "db = \"" + (box.dir() / "from-file.db").string() +
                                          "\"\nbuttons = 4\nnew_per_day = 2\n");
-    REQUIRE(box.run({"import", box.note("deck.md", "Q: A?\nA: a\n\nQ: B?\nA: b\n\n"
-                                                   "Q: C?\nA: c\n")
+    REQUIRE(box.run({"import", box.note("deck.md",
+                                        "Q: A?\nA: a\n\nQ: B?\nA: b\n\n"
+                                        "Q: C?\nA: c\n")
                                    .string()})
                 .exit_code == 0);
     CHECK(recall::test::fs::exists(box.dir() / "from-file.db"));
@@ -107,13 +110,12 @@ TEST_CASE("completion: the bash script completes commands, options and their val
   // `complete_words WORD...` prints what bash would offer for the last word.
   const auto complete = [&](const std::string& words) {
     recall::test::write_file(box.dir() / "complete.sh",
-                             "source '" + (box.dir() / "recall.bash").string() +
-                                 "'\nCOMP_WORDS=(" + words +
+                             "source '" + (box.dir() / "recall.bash").string() + "'\nCOMP_WORDS=(" +
+                                 words +
                                  ")\nCOMP_CWORD=$((${#COMP_WORDS[@]} - 1))\n_recall\n"
                                  "printf '%s\\n' \"${COMPREPLY[@]}\"\n");
-    const std::string command =
-        "bash '" + (box.dir() / "complete.sh").string() + "' > '" +
-        (box.dir() / "out.txt").string() + "' 2>&1";
+    const std::string command = "bash '" + (box.dir() / "complete.sh").string() + "' > '" +
+                                (box.dir() / "out.txt").string() + "' 2>&1";
     REQUIRE(std::system(command.c_str()) == 0);
     return recall::test::read_all(box.dir() / "out.txt");
   };
@@ -125,7 +127,8 @@ TEST_CASE("completion: the bash script completes commands, options and their val
   CHECK(complete("recall completion ''") == "bash\nzsh\nfish\n");
   // Every subcommand's options, as its --help lists them, are in every script.
   std::map<std::string, std::string> scripts;
-  for (const char* shell : {"bash", "zsh", "fish"}) scripts[shell] = box.run({"completion", shell}).out;
+  for (const char* shell : {"bash", "zsh", "fish"})
+    scripts[shell] = box.run({"completion", shell}).out;
   for (const char* command :
        {"import", "review", "stats", "report", "cards", "limits", "config", "completion"}) {
     const auto help = box.run({command, "--help"}).out;

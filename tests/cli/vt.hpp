@@ -108,7 +108,8 @@ class VirtualScreen {
   void put(std::string_view glyph) {
     const int w = vt_text_width(glyph);
     if (w == 0) {
-      if (m_col > 0) m_rows[static_cast<std::size_t>(m_row)][static_cast<std::size_t>(m_col - 1)] += glyph;
+      if (m_col > 0)
+        m_rows[static_cast<std::size_t>(m_row)][static_cast<std::size_t>(m_col - 1)] += glyph;
       return;
     }
     if (m_pending || m_col + w > m_width) {

@@ -13,8 +13,8 @@ namespace fs = std::filesystem;
 namespace {
 
 struct TempFile {
-  fs::path path = fs::temp_directory_path() / ("recall-config-" + std::to_string(::getpid()) +
-                                               "-" + std::to_string(rand()) + ".toml");
+  fs::path path = fs::temp_directory_path() / ("recall-config-" + std::to_string(::getpid()) + "-" +
+                                               std::to_string(rand()) + ".toml");
   explicit TempFile(const std::string& text) { std::ofstream(path) << text; }
   ~TempFile() { fs::remove(path); }
 };
@@ -29,8 +29,9 @@ config::Getenv env_of(const std::map<std::string, std::string>& env) {
 }  // namespace
 
 TEST_CASE("config: each setting from the highest level that sets it", "[config]") {
-  TempFile file("db = \"~/x.db\"\nrollover_hour = 6\nbuttons = 4\ncolor = \"always\"\n"
-                "editor = \"nano\"\nnew_per_day = 5\n");
+  TempFile file(
+      "db = \"~/x.db\"\nrollover_hour = 6\nbuttons = 4\ncolor = \"always\"\n"
+      "editor = \"nano\"\nnew_per_day = 5\n");
   const auto from_file = config::read_settings_file(file.path);
   const auto none = env_of({{"HOME", "/home/u"}});
   auto s = config::resolve({}, file.path, from_file, none);
@@ -44,9 +45,12 @@ TEST_CASE("config: each setting from the highest level that sets it", "[config]"
   CHECK(s.reviews_per_day.source == config::Source::built_in);
   CHECK(s.reviews_per_day.value == 200);
 
-  const auto env = env_of({{"HOME", "/home/u"}, {"RECALL_DB", "/e.db"},
-                           {"RECALL_ROLLOVER_HOUR", "7"}, {"NO_COLOR", "1"},
-                           {"VISUAL", "code -w"}, {"EDITOR", "vim"}});
+  const auto env = env_of({{"HOME", "/home/u"},
+                           {"RECALL_DB", "/e.db"},
+                           {"RECALL_ROLLOVER_HOUR", "7"},
+                           {"NO_COLOR", "1"},
+                           {"VISUAL", "code -w"},
+                           {"EDITOR", "vim"}});
   s = config::resolve({}, file.path, from_file, env);
   CHECK(s.db.value == "/e.db");
   CHECK(s.rollover_hour.value == 7);

@@ -92,7 +92,7 @@ TEST_CASE("screen: every window size keeps rows and columns inside the window", 
     }
   }
   const auto tiny = review::draw_card(view, 19, 6, false);
-  CHECK(tiny.text.find("Make the window bigger") != std::string::npos);
+  CHECK(tiny.text.find("Need 20×6 or more") != std::string::npos);
   CHECK(tiny.text.find('\n') == std::string::npos);
   CHECK(review::draw_card(view, 40, 5, false).text.find("Q  ") == std::string::npos);
 }

@@ -63,7 +63,7 @@ struct Settings {
   Value<int> rollover_hour{4, Source::built_in, {}};
   Value<int> new_per_day{20, Source::built_in, {}};  // default daily limits (no `recall limits`)
   Value<int> reviews_per_day{200, Source::built_in, {}};
-  Value<int> buttons{6, Source::built_in, {}};  // review's grade keys: 6 or 4
+  Value<int> buttons{6, Source::built_in, {}};             // review's grade keys: 6 or 4
   Value<std::string> color{"auto", Source::built_in, {}};  // auto, always, never
   Value<std::string> editor{"vi", Source::built_in, {}};
 };

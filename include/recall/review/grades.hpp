@@ -33,7 +33,7 @@ std::string interval_text(int days);
 // The grade keys of the `buttons` layout for a card in `state` answered on `today`. A scheduled
 // answer previews the interval schedule::preview() gives; a drill (`drill`) leaves the schedule
 // as it is and previews "again" below 4 (it comes back) and "done" from 4.
-std::vector<GradeChoice> grade_choices(int buttons, const schedule::ReviewState& state,
-                                       bool drill, std::chrono::sys_days today);
+std::vector<GradeChoice> grade_choices(int buttons, const schedule::ReviewState& state, bool drill,
+                                       std::chrono::sys_days today);
 
 }  // namespace recall::review
