@@ -37,8 +37,11 @@ std::string clean(const std::string& text) {
   std::string out;
   for (char c : text.substr(0, text.find(". "))) {
     if (c == '\n') break;
-    if (c == '\'' || c == '"' || c == '[' || c == ']' || c == ':' || c == '`' || c == '\\' ||
-        c == '$') {
+    if (c == '\'') {
+      out += "’";  // a typographic apostrophe needs no quoting in any of the three shells
+      continue;
+    }
+    if (c == '"' || c == '[' || c == ']' || c == ':' || c == '`' || c == '\\' || c == '$') {
       continue;
     }
     out += c;
