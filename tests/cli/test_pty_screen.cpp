@@ -119,12 +119,14 @@ TEST_CASE("pty: every window from 20x6 shows the question, scrolls, draws nothin
       CHECK(screen.shows("j k"));  // with a scroll marker
     }
     pty.send("j");
+    pty.wait_for("\x1b[2J");  // the next frame (the mark is inside the last one)
     {
       const auto& screen = view.now();
       INFO(screen.text());
       CHECK(!screen.shows("Q  한국어"));
     }
     pty.send("k");
+    pty.wait_for("\x1b[2J");
     {
       const auto& screen = view.now();
       INFO(screen.text());

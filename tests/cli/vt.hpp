@@ -32,9 +32,9 @@ inline int vt_text_width(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
     const auto c = static_cast<unsigned char>(text[i]);
     const std::size_t n = c < 0x80 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
-    std::uint32_t cp = n == 1 ? c : c & (0xff >> (n + 1));
+    std::uint32_t cp = n == 1 ? c : c & (0xffu >> (n + 1));
     for (std::size_t k = 1; k < n && i + k < text.size(); ++k) {
-      cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3f);
+      cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3fu);
     }
     width += vt_width(cp);
     i += n;
