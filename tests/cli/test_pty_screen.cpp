@@ -110,6 +110,7 @@ TEST_CASE("pty: every window from 20x6 shows the question, scrolls, draws nothin
     }
     pty.send(" ");
     pty.wait_for("line 1");
+    pty.wait_for("j k");  // the scroll marker, drawn after the card
     {
       const auto& screen = view.now();
       INFO(screen.text());
@@ -127,6 +128,7 @@ TEST_CASE("pty: every window from 20x6 shows the question, scrolls, draws nothin
     }
     pty.send("k");
     pty.wait_for("\x1b[2J");
+    pty.wait_for("한국어 Alpha?");
     {
       const auto& screen = view.now();
       INFO(screen.text());
@@ -237,7 +239,8 @@ TEST_CASE("pty: the interval under each grade is the one the answer schedules",
       for (const auto& [key, grade] : layout->grade_of_key) {
         pty.wait_for("Q  ");
         pty.send(" ");
-        pty.wait_for(" answer");
+        pty.wait_for("A  ");
+        pty.wait_for("q quit");  // the last line of the frame
         pty.settle();
         const std::string frame = last_frame(pty.output());
         const auto shown = previews(frame, layout->labels);
@@ -251,7 +254,8 @@ TEST_CASE("pty: the interval under each grade is the one the answer schedules",
         // Grades 0-3 come back the same day, and the header counts them down.
         pty.wait_for("drill · 4 left");
         pty.send(" ");
-        pty.wait_for(" answer");
+        pty.wait_for("A  ");
+        pty.wait_for("q quit");  // the last line of the frame
         pty.settle();
         CHECK(last_frame(pty.output()).find("5 perfect · done") != std::string::npos);
         pty.send("5");
