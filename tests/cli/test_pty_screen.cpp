@@ -97,7 +97,7 @@ TEST_CASE("pty: every window from 20x6 shows the question, scrolls, draws nothin
   REQUIRE(box.run({"import", box.note("deck.md", long_card()).string()}).exit_code == 0);
   make_tall(box);
   for (const auto& [width, height] :
-       std::vector<std::pair<int, int>>{{20, 6}, {40, 10}, {60, 8}, {100, 30}}) {
+       std::vector<std::pair<int, int>>{{20, 6}, {40, 10}, {60, 8}, {30, 12}, {100, 30}}) {
     INFO("window " << width << "x" << height);
     PtyRecall pty(box, {"review"}, {}, static_cast<unsigned short>(width),
                   static_cast<unsigned short>(height));
