@@ -19,18 +19,7 @@ void warn(const std::string& message) { std::cerr << "recall: warning: " << mess
 namespace {
 
 constexpr std::array kCommands = {setup_import, setup_review, setup_stats, setup_cards,
-                                  setup_limits, setup_report};
-
-int rollover_from_environment() {
-  const char* env = std::getenv("RECALL_ROLLOVER_HOUR");
-  if (!env || !*env) return 4;
-  char* end = nullptr;
-  const long hour = std::strtol(env, &end, 10);
-  if (*end != '\0' || hour < 0 || hour > 23) {
-    throw Error("RECALL_ROLLOVER_HOUR must be a whole hour from 0 to 23", "", kExitUsage);
-  }
-  return static_cast<int>(hour);
-}
+                                  setup_limits, setup_report, setup_completion, setup_config};
 
 }  // namespace
 
@@ -41,9 +30,9 @@ int run(int argc, char** argv) {
   app.fallthrough();
 
   Context context;
-  std::string db;
+  std::optional<std::string> db;
   std::optional<int> rollover;
-  std::string color = "auto";
+  std::optional<std::string> color;
   app.add_option("--db", db,
                  "Database file (default: $RECALL_DB, else $XDG_DATA_HOME/recall/recall.db)");
   app.add_option("--rollover-hour", rollover,
@@ -53,7 +42,9 @@ int run(int argc, char** argv) {
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app.footer(
       "Environment: RECALL_DB, RECALL_NOW (ISO 8601 with offset, replaces the clock), "
-      "RECALL_ROLLOVER_HOUR, XDG_DATA_HOME, NO_COLOR.\n"
+      "RECALL_ROLLOVER_HOUR, XDG_DATA_HOME, XDG_CONFIG_HOME, NO_COLOR, EDITOR.\n"
+      "Settings file: $XDG_CONFIG_HOME/recall/config.toml (`recall config` shows the settings in "
+      "effect); options override the environment, which overrides the file.\n"
       "Exit codes: 0 ok, 1 error, 2 usage, 3 path not found, 4 done with files skipped, "
       "130 interrupted.");
 
@@ -68,12 +59,18 @@ int run(int argc, char** argv) {
   }
 
   try {
-    if (!db.empty()) context.db_flag = db;
-    context.rollover_hour = rollover ? *rollover : rollover_from_environment();
+    const config::Getenv getenv = [](const char* name) { return std::getenv(name); };
+    const auto settings_file = config::settings_path(getenv);
+    const auto file =
+        settings_file ? config::read_settings_file(*settings_file) : config::FileSettings{};
+    context.settings = config::resolve({db, rollover, color}, settings_file, file, getenv);
+    const auto& settings = context.settings;
+    if (settings.db.source != config::Source::built_in) context.db_flag = settings.db.value;
+    context.rollover_hour = settings.rollover_hour.value;
     context.now = core::now_from_environment();
     std::optional<bool> force_color;
-    if (color == "always") force_color = true;
-    if (color == "never") force_color = false;
+    if (settings.color.value == "always") force_color = true;
+    if (settings.color.value == "never") force_color = false;
     auto terminal = review::Terminal::standard(force_color);
     context.terminal = &terminal;
     for (const Command& command : commands) {

@@ -45,8 +45,9 @@ int run_limits(const LimitsOptions& options, const Context& context) {
   for (const auto& [deck, limits] : all) {
     const bool collection = deck.empty();
     out << (collection ? "(all)" : deck) << '\t'
-        << shown(limits.new_per_day, review::kDefaultNewPerDay, collection) << '\t'
-        << shown(limits.reviews_per_day, review::kDefaultReviewsPerDay, collection) << '\t'
+        << shown(limits.new_per_day, context.settings.new_per_day.value, collection) << '\t'
+        << shown(limits.reviews_per_day, context.settings.reviews_per_day.value, collection)
+        << '\t'
         << store->answers_on({deck}, today, store::ReviewKind::new_card) << '\t'
         << store->answers_on({deck}, today, store::ReviewKind::scheduled) << '\n';
   }

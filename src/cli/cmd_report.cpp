@@ -1,5 +1,7 @@
 // recall report --html FILE: the figures of `recall stats` as one self-contained HTML page.
 #include <CLI/CLI.hpp>
+#include <cerrno>
+#include <system_error>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -24,11 +26,20 @@ int run_report(const ReportOptions& o, const Context& context) {
   // Written beside the target and renamed, so that a reader never sees half a page.
   const std::filesystem::path target(o.html);
   const std::filesystem::path temp = target.string() + ".tmp";
+  // Errors name the file asked for, not the temporary one, with the system's reason.
+  const auto fail = [&](int error) {
+    std::error_code ignored;
+    std::filesystem::remove(temp, ignored);
+    throw Error("cannot write the report: " + std::generic_category().message(error),
+                target.string());
+  };
   {
+    errno = 0;
     std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+    if (!out) fail(errno != 0 ? errno : EIO);
     out << page;
     out.close();
-    if (!out) throw Error("cannot write the report", temp.string());
+    if (!out) fail(errno != 0 ? errno : EIO);
   }
   std::error_code ec;
   std::filesystem::rename(temp, target, ec);

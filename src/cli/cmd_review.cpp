@@ -12,6 +12,7 @@ struct ReviewOptions {
   int limit = 0;
   std::optional<int> new_per_day;
   std::optional<int> reviews_per_day;
+  std::optional<int> buttons;
 };
 
 namespace {
@@ -23,6 +24,11 @@ int run_review(const ReviewOptions& options, const Context& context) {
   session.limit = options.limit;
   session.new_per_day = options.new_per_day;
   session.reviews_per_day = options.reviews_per_day;
+  const auto& settings = context.settings;
+  session.buttons = options.buttons.value_or(settings.buttons.value);
+  session.default_new_per_day = settings.new_per_day.value;
+  session.default_reviews_per_day = settings.reviews_per_day.value;
+  session.editor = settings.editor.value;
   auto summary =
       review::run_session(*store, *context.terminal, session, context.now, context.today());
   review::print_summary(*context.terminal, summary);
@@ -46,6 +52,10 @@ Command setup_review(CLI::App& parent) {
                   "Reviews per day, counted across sessions; replaces the deck limits "
                   "(default: `recall limits`, else 200)")
       ->check(CLI::NonNegativeNumber);
+  app->add_option("--buttons", options->buttons,
+                  "Grade keys: 6 (SM-2's 0-5) or 4 (Anki's 1 again, 2 hard, 3 good, 4 easy = SM-2 "
+                  "1, 3, 4, 5); default: the settings file's `buttons`, else 6")
+      ->check(CLI::IsMember({4, 6}));
   app->footer(
       "On a terminal: space or Enter shows the answer, 0-5 grades it, u undoes, s suspends the "
       "card, b buries it until tomorrow, e edits its note, ? lists the keys, q quits. With a "
@@ -54,7 +64,7 @@ Command setup_review(CLI::App& parent) {
       "u, s, b or q.\n"
       "Grades (SM-2): 0 blackout, 1 wrong but recognised, 2 wrong but it seemed easy, 3 right with "
       "serious difficulty, 4 right after a hesitation, 5 perfect. Cards graded below 4 come back "
-      "later in the session.");
+      "later in the session. Under the answer each grade shows the interval it schedules.");
   return {app, [options](const Context& context) { return run_review(*options, context); }};
 }
 

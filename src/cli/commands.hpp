@@ -19,5 +19,7 @@ Command setup_stats(CLI::App& parent);
 Command setup_cards(CLI::App& parent);
 Command setup_limits(CLI::App& parent);
 Command setup_report(CLI::App& parent);
+Command setup_completion(CLI::App& parent);
+Command setup_config(CLI::App& parent);
 
 }  // namespace recall::cli

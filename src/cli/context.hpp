@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 
+#include "recall/config/settings.hpp"
 #include "recall/core/clock.hpp"
 #include "recall/review/terminal.hpp"
 #include "recall/store/store.hpp"
@@ -21,6 +22,7 @@ struct Context {
   int rollover_hour = 4;
   core::Now now;
   review::Terminal* terminal = nullptr;
+  config::Settings settings;  // what db_flag and rollover_hour were set from, and the rest
 
   std::filesystem::path db_path() const { return store::default_db_path(db_flag); }
   std::chrono::sys_days today() const { return core::review_day(now, rollover_hour); }

@@ -12,16 +12,7 @@ extern char** environ;
 
 namespace recall::review {
 
-std::string editor_command() {
-  for (const char* name : {"EDITOR", "VISUAL"}) {
-    const char* value = std::getenv(name);
-    if (value && *value) return value;
-  }
-  return "vi";
-}
-
-std::optional<int> run_editor(const std::string& path, int line) {
-  const std::string editor = editor_command();
+std::optional<int> run_editor(const std::string& editor, const std::string& path, int line) {
   // sh -c 'EDITOR "$@"' EDITOR +LINE PATH: the editor's own words are split by the shell, the
   // path is passed as one argument whatever it contains.
   std::vector<std::string> args = {

@@ -64,13 +64,13 @@ bool deck_under(std::string_view deck, std::string_view parent) {
 
 SessionLimits session_limits(store::Store& store, const store::CardFilter& filter,
                              std::optional<int> new_per_day, std::optional<int> reviews_per_day,
-                             std::chrono::sys_days today) {
+                             std::chrono::sys_days today, int default_new, int default_reviews) {
   SessionLimits limits;
   limits.reviews =
-      limits_of_kind(store, filter, reviews_per_day, kDefaultReviewsPerDay,
+      limits_of_kind(store, filter, reviews_per_day, default_reviews,
                      &store::DeckLimits::reviews_per_day, store::ReviewKind::scheduled, today);
   limits.new_cards =
-      limits_of_kind(store, filter, new_per_day, kDefaultNewPerDay, &store::DeckLimits::new_per_day,
+      limits_of_kind(store, filter, new_per_day, default_new, &store::DeckLimits::new_per_day,
                      store::ReviewKind::new_card, today);
   return limits;
 }

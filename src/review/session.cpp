@@ -8,6 +8,7 @@
 
 #include "recall/core/error.hpp"
 #include "recall/review/editor.hpp"
+#include "recall/review/grades.hpp"
 #include "recall/review/keys.hpp"
 #include "recall/review/queue.hpp"
 #include "recall/review/render.hpp"
@@ -27,6 +28,12 @@ constexpr milliseconds kMaxAnswerTime{60'000};
 constexpr const char* kPipedLegend =
     "0 blackout · 1 wrong, recognised · 2 wrong, seemed easy · 3 right, hard · 4 right, hesitant "
     "· 5 perfect · u undo · s suspend · b bury · q quit";
+constexpr const char* kPipedLegendFour =
+    "1 again · 2 hard · 3 good · 4 easy · u undo · s suspend · b bury · q quit";
+
+std::string wrong_key(int buttons) {
+  return buttons == 4 ? "Grades are 1 again, 2 hard, 3 good, 4 easy." : "Grades are 0 to 5.";
+}
 
 std::string context_line(const store::Card& card) {
   std::string line = card.deck;
@@ -45,7 +52,8 @@ std::string days_text(int days) { return std::to_string(days) + (days == 1 ? " d
 QueuePlan plan_queue(store::Store& store, const SessionOptions& options,
                      std::chrono::sys_days today) {
   const auto limits =
-      session_limits(store, options.filter, options.new_per_day, options.reviews_per_day, today);
+      session_limits(store, options.filter, options.new_per_day, options.reviews_per_day, today,
+                     options.default_new_per_day, options.default_reviews_per_day);
   // The most cards a session can take of one kind: the room of the limits covering the whole
   // session, and --limit.
   const auto budget = [&](const std::vector<DailyLimit>& kind) {
@@ -184,7 +192,11 @@ int Session::position_of(const Item& item) const {
 }
 
 std::string Session::status_of(const Item& item) const {
-  if (item.drill) return "again";
+  if (item.drill) {
+    const auto left = std::count_if(m_queue.begin(), m_queue.end(),
+                                    [](const Item& i) { return i.drill; });
+    return "drill · " + std::to_string(left + 1) + " left";
+  }
   const auto& sm2 = item.card.sm2;
   if (sm2.state == schedule::CardState::review) return "review · " + days_text(sm2.interval_days);
   return std::string(schedule::to_string(sm2.state));
@@ -204,7 +216,8 @@ Session::Outcome Session::present_interactive(Item& item) {
     view.context = context_line(item.card);
     view.status = status_of(item);
     view.position = position_of(item);
-    view.total = m_total;
+    view.total = item.drill ? 0 : m_total;  // a drill says how many are left instead
+    view.grades = grade_choices(m_options.buttons, item.card.sm2, item.drill, m_today);
     view.question = item.card.question;
     view.answer = item.card.answer;
     view.revealed = revealed;
@@ -234,10 +247,16 @@ Session::Outcome Session::present_interactive(Item& item) {
         revealed = true;
         m_message.clear();
         break;
-      case Command::grade:
-        if (revealed) return {press.command, press.grade};
-        say("Show the answer first: space or Enter.");
+      case Command::grade: {
+        if (!revealed) {
+          say("Show the answer first: space or Enter.");
+          break;
+        }
+        const auto grade = grade_for_key(m_options.buttons, press.grade);
+        if (grade) return {press.command, *grade};
+        say(wrong_key(m_options.buttons));
         break;
+      }
       case Command::help:
         help = true;
         scroll = 0;
@@ -282,13 +301,18 @@ Session::Outcome Session::present_piped(const Item& item) {
       << m_terminal.paint(item.card.question, Style::question) << '\n';
   out << m_terminal.paint("A: ", Style::bold) << m_terminal.paint(item.card.answer, Style::answer)
       << '\n';
-  out << m_terminal.paint(kPipedLegend, Style::dim) << '\n';
+  out << m_terminal.paint(m_options.buttons == 4 ? kPipedLegendFour : kPipedLegend, Style::dim)
+      << '\n';
   while (true) {
     const auto line = m_terminal.read_line();
     if (!line) return {Command::none, 0, true};
     const KeyPress press = parse_key(*line);
     switch (press.command) {
       case Command::grade:
+        if (const auto grade = grade_for_key(m_options.buttons, press.grade)) {
+          return {press.command, *grade};
+        }
+        break;
       case Command::undo:
       case Command::suspend:
       case Command::bury:
@@ -299,8 +323,8 @@ Session::Outcome Session::present_piped(const Item& item) {
         break;
     }
     out << m_terminal.paint(
-               "expected a grade 0-5 or q (quit), u (undo), s (suspend) or b (bury), "
-               "got '" +
+               "expected a grade " + std::string(m_options.buttons == 4 ? "1-4" : "0-5") +
+                   " or q (quit), u (undo), s (suspend) or b (bury), got '" +
                    *line + "'",
                Style::bad)
         << '\n';
@@ -435,10 +459,10 @@ bool Session::edit(Item& item) {
     return true;
   }
   if (m_raw) m_raw->pause();
-  const auto status = run_editor(note->path, item.card.line);
+  const auto status = run_editor(m_options.editor, note->path, item.card.line);
   if (m_raw) m_raw->resume();
   if (!status) {
-    say("Could not run the editor (" + editor_command() + "); set EDITOR.", true);
+    say("Could not run the editor (" + m_options.editor + "); set EDITOR.", true);
     return true;
   }
   const auto result = sync::reimport_note(m_store, *note, moment());
@@ -622,7 +646,9 @@ void print_summary(Terminal& t, const SessionSummary& s) {
       << t.paint("Session", Style::bold) << ": " << s.cards << " card" << (s.cards == 1 ? "" : "s")
       << " reviewed";
   if (s.drills > 0) out << " (+" << s.drills << " repeat" << (s.drills == 1 ? "" : "s") << ")";
-  out << ", " << percent << "% graded 3 or better, " << s.new_cards << " new, " << seconds / 60
+  // A share of no cards means nothing: "0% graded 3 or better" read as a failed session.
+  if (s.cards > 0) out << ", " << percent << "% graded 3 or better";
+  out << ", " << s.new_cards << " new, " << seconds / 60
       << "m" << (seconds % 60 < 10 ? "0" : "") << seconds % 60 << "s.\n";
   if (s.suspended > 0 || s.buried > 0) {
     out << "Suspended " << s.suspended << ", buried " << s.buried << " until tomorrow.\n";

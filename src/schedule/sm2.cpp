@@ -117,4 +117,12 @@ ReviewState answer(const ReviewState& before, int grade, std::chrono::sys_days t
   return after;
 }
 
+std::array<ReviewState, 6> preview(const ReviewState& before, std::chrono::sys_days today) {
+  std::array<ReviewState, 6> out;
+  for (int grade = 0; grade <= 5; ++grade) {
+    out[static_cast<std::size_t>(grade)] = answer(before, grade, today);
+  }
+  return out;
+}
+
 }  // namespace recall::schedule

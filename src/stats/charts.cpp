@@ -38,9 +38,12 @@ std::vector<std::string> columns(const std::vector<int>& values, int height, int
       // Row 0 is the top: it holds eighths above (height - 1) * 8.
       const long long base = static_cast<long long>(height - 1 - row) * 8;
       const long long here = std::clamp(n - base, 0LL, 8LL);
+      // A bar and a one-column gap; a column one wide is all bar.
       std::string cell;
-      for (int i = 0; i < column_width - 1; ++i) cell += kVertical[static_cast<std::size_t>(here)];
-      rows[static_cast<std::size_t>(row)] += cell + " ";
+      for (int i = 0; i < std::max(column_width - 1, 1); ++i) {
+        cell += kVertical[static_cast<std::size_t>(here)];
+      }
+      rows[static_cast<std::size_t>(row)] += column_width > 1 ? cell + " " : cell;
     }
   }
   return rows;

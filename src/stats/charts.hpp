@@ -10,8 +10,9 @@ namespace recall::stats::charts {
 // A horizontal bar `value / max` of `width` cells, in eighths of a cell (empty for 0).
 std::string hbar(int value, int max, int width);
 
-// Vertical bars, one column per value, `height` rows high, top row first; a non-zero value
-// always shows at least an eighth.
+// Vertical bars, one per value, `column_width` columns each (the bar, then a one-column gap
+// when it is wider than one), `height` rows high, top row first; a non-zero value always shows
+// at least an eighth.
 std::vector<std::string> columns(const std::vector<int>& values, int height, int column_width);
 
 // The first, second and third quartiles of the non-zero values (0s when there are none).

@@ -15,7 +15,8 @@ using std::chrono::days;
 using svg::escape;
 
 constexpr const char* kStyle = R"css(
-body { font: 14px/1.4 system-ui, "Noto Sans CJK KR", "Noto Sans", sans-serif; color: #222;
+body { font: 14px/1.4 system-ui, -apple-system, "Segoe UI", "Noto Sans", "Apple SD Gothic Neo",
+       "Malgun Gothic", "Noto Sans CJK KR", "Noto Sans KR", sans-serif; color: #222;
        background: #fafafa; margin: 0; }
 main { max-width: 1100px; margin: 0 auto; padding: 16px 24px; }
 h1 { font-size: 22px; margin: 4px 0 2px; } .sub { color: #666; margin-bottom: 12px; }
@@ -35,6 +36,14 @@ svg.chart text { font-size: 11px; fill: #666; } svg.chart .grid { stroke: #eee; 
 svg.meter { width: 120px; height: 10px; }
 .key span { display: inline-block; width: 10px; height: 10px; border-radius: 2px; margin: 0 4px 0 12px; }
 .none { color: #888; }
+td { overflow-wrap: anywhere; }
+/* A phone (360 px): one column, and nothing wider than the window. */
+@media (max-width: 700px) {
+  main { padding: 8px; } section { padding: 8px 10px; }
+  .row { flex-direction: column; gap: 0; }
+  svg.meter { width: 60px; }
+  td, th { padding: 3px 3px; }
+}
 )css";
 
 std::string figure(const std::string& value, const std::string& label) {

@@ -4,12 +4,15 @@
 
 #include "charts.hpp"
 #include "recall/core/clock.hpp"
+#include "recall/review/render.hpp"
 #include "recall/stats/render.hpp"
 
 namespace recall::stats {
 
 namespace {
 
+using review::display_width;
+using review::truncate_to_width;
 using std::chrono::days;
 
 class Writer {
@@ -18,7 +21,25 @@ class Writer {
   std::ostream& out() { return m_out; }
   bool charts() const { return m_style.charts; }
   int width() const { return std::clamp(m_style.width, 40, 100); }
-  void title(const std::string& text) { m_out << '\n' << paint(text, "1") << '\n'; }
+  // A title wrapped to the width, as every line is (wide characters count two).
+  void title(const std::string& text) {
+    m_out << '\n';
+    for (const auto& line : review::wrap_text(text, width())) m_out << paint(line, "1") << '\n';
+  }
+  // `label` then `text` wrapped under itself, indented by the label's width.
+  void field(const std::string& label, const std::string& text) {
+    const auto lines = review::wrap_text(text, width() - display_width(label));
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      m_out << (i == 0 ? label : std::string(label.size(), ' ')) << lines[i] << '\n';
+    }
+  }
+  // One line cut to the width: `plain` as it is, then `dimmed` in dim, "…" where it was cut.
+  void line(const std::string& plain, const std::string& dimmed = {}) {
+    const int room = width() - display_width(plain);
+    m_out << truncate_to_width(plain, width());
+    if (room > 0 && !dimmed.empty()) m_out << dim(truncate_to_width(dimmed, room));
+    m_out << '\n';
+  }
   std::string dim(const std::string& text) const { return paint(text, "2"); }
   std::string bad(const std::string& text) const { return paint(text, "31"); }
 
@@ -32,16 +53,33 @@ class Writer {
 
 std::string date(std::chrono::sys_days d) { return core::format_date(d); }
 
+// `text` cut at the front to at most `width` columns, starting with "…" when it was cut.
+std::string keep_tail(const std::string& text, int width) {
+  if (display_width(text) <= width) return text;
+  std::size_t start = 0;
+  while (start < text.size() && display_width(std::string_view(text).substr(start)) > width - 1) {
+    ++start;
+    while (start < text.size() && (static_cast<unsigned char>(text[start]) & 0xc0) == 0x80) {
+      ++start;
+    }
+  }
+  return "…" + text.substr(start);
+}
+
 void summary(Writer& w, const Report& r) {
   const auto& t = r.today;
   const auto& c = r.cards;
-  w.out() << "Today      " << t.due << " due, " << t.answers << " answers (" << t.reviews
-          << " reviews, " << t.new_cards << " new learned, " << t.drills << " repeats) in "
-          << charts::duration(t.time_ms) << "  " << w.dim(date(r.options.today)) << '\n';
-  w.out() << "Cards      " << c.total << ": " << c.new_cards << " new, " << c.learning
-          << " learning, " << c.young << " young, " << c.mature << " mature, " << c.suspended
-          << " suspended, " << c.leech << " leech" << (c.leech == 1 ? "" : "es") << ", "
-          << c.retired << " retired\n";
+  w.field("Today      ", std::to_string(t.due) + " due, " + std::to_string(t.answers) +
+                             " answers (" + std::to_string(t.reviews) + " reviews, " +
+                             std::to_string(t.new_cards) + " new learned, " +
+                             std::to_string(t.drills) + " repeats) in " +
+                             charts::duration(t.time_ms) + "  " + date(r.options.today));
+  w.field("Cards      ", std::to_string(c.total) + ": " + std::to_string(c.new_cards) + " new, " +
+                             std::to_string(c.learning) + " learning, " + std::to_string(c.young) +
+                             " young, " + std::to_string(c.mature) + " mature, " +
+                             std::to_string(c.suspended) + " suspended, " +
+                             std::to_string(c.leech) + " leech" + (c.leech == 1 ? "" : "es") +
+                             ", " + std::to_string(c.retired) + " retired");
 }
 
 void retention(Writer& w, const Report& r) {
@@ -56,16 +94,20 @@ void retention(Writer& w, const Report& r) {
       width = std::max(width, counts(*rate).size() + 2);
     }
   }
+  // Counts beside the rates only where the three columns fit; rates alone take 34 columns.
+  const bool counted = 13 + 3 * (7 + static_cast<int>(width)) <= w.width();
+  if (!counted) width = 0;
   w.out() << "             " << charts::pad_right("young", width + 7)
           << charts::pad_right("mature", width + 7) << "all\n";
   for (const auto& row : r.retention) {
     std::string name = row.period;
     std::replace(name.begin(), name.end(), '_', ' ');
     if (row.period == "since") name = "since " + date(row.from);
+    if (row.period == "since" && !counted) name = date(row.from);
     w.out() << "  " << charts::pad_right(name, 11);
     for (const Rate* rate : {&row.young, &row.mature, &row.all}) {
-      w.out() << charts::pad_left(charts::percent(rate->passed, rate->reviews), 6) << ' '
-              << w.dim(charts::pad_right(counts(*rate), width));
+      w.out() << charts::pad_left(charts::percent(rate->passed, rate->reviews), 6) << ' ';
+      if (counted) w.out() << w.dim(charts::pad_right(counts(*rate), width));
     }
     w.out() << '\n';
   }
@@ -85,14 +127,20 @@ void forecast(Writer& w, const Report& r) {
     return;
   }
   const int max = due.empty() ? 0 : *std::max_element(due.begin(), due.end());
-  const auto rows = charts::columns(due, 6, 2);
+  // Two columns a day (a bar and a gap) where they fit, else one; the axis takes 8.
+  const int column = static_cast<int>(due.size()) * 2 + 8 <= w.width() ? 2 : 1;
+  const auto shown = std::min(due.size(), static_cast<std::size_t>((w.width() - 8) / column));
+  const std::vector<int> days_shown(due.begin(), due.begin() + static_cast<long>(shown));
+  const std::size_t span = shown * static_cast<std::size_t>(column);
+  const auto rows = charts::columns(days_shown, 6, column);
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const std::string axis = i == 0 ? std::to_string(max) : i + 1 == rows.size() ? "0" : "";
     w.out() << charts::pad_left(axis, 6) << " │" << rows[i] << '\n';
   }
-  w.out() << "       └" << std::string(due.size() * 2, '-') << '\n';
-  w.out() << "        today" << std::string(due.size() * 2 > 20 ? due.size() * 2 - 20 : 1, ' ')
-          << "+" << due.size() - 1 << " days\n";
+  w.out() << "       └" << std::string(span, '-') << '\n';
+  const std::string last = "+" + std::to_string(shown - 1) + " days";
+  w.out() << "        today"
+          << std::string(span > 5 + last.size() ? span - 5 - last.size() : 1, ' ') << last << '\n';
 }
 
 void heatmap(Writer& w, const Report& r) {
@@ -117,12 +165,15 @@ void heatmap(Writer& w, const Report& r) {
     }
     return;
   }
+  // A week takes two columns (a shade and a gap) where 26 fit, else one.
+  const std::size_t weeks = (h.days.size() + 6) / 7;
+  const std::size_t step = static_cast<int>(weeks) * 2 + 6 <= w.width() ? 2 : 1;
   // Month names above the week where a month starts, when there is room for them.
   std::string months = "      ";
   for (std::size_t i = 0; i < h.days.size(); i += 7) {
     const std::chrono::year_month_day ymd{h.days[i].day};
     const std::chrono::year_month_day prev{h.days[i].day - days{7}};
-    const std::size_t column = 6 + i / 7 * 2;
+    const std::size_t column = 6 + i / 7 * step;
     if ((i == 0 || ymd.month() != prev.month()) && months.size() <= column) {
       static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                                 "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
@@ -135,14 +186,16 @@ void heatmap(Writer& w, const Report& r) {
   for (std::size_t weekday = 0; weekday < 7; ++weekday) {
     w.out() << "  " << charts::pad_right(kDays[weekday], 4);
     for (std::size_t i = weekday; i < h.days.size(); i += 7) {
-      w.out() << charts::shade(charts::level(h.days[i].answers, q)) << ' ';
+      w.out() << charts::shade(charts::level(h.days[i].answers, q)) << (step == 2 ? " " : "");
     }
     w.out() << '\n';
   }
-  w.out() << "      "
-          << w.dim("· none, then ░▒▓█ by quartile of the days with answers, up to " +
-                   std::to_string(max) + " answers a day")
-          << '\n';
+  for (const auto& line : review::wrap_text("· none, then ░▒▓█ by quartile of the days with "
+                                            "answers, up to " +
+                                                std::to_string(max) + " answers a day",
+                                            w.width() - 6)) {
+    w.out() << "      " << w.dim(line) << '\n';
+  }
 }
 
 void histogram(Writer& w, const std::string& title, const std::vector<Bucket>& buckets) {
@@ -162,9 +215,12 @@ void trouble(Writer& w, const std::string& title, const std::vector<store::Troub
   if (cards.empty()) w.out() << "  none\n";
   for (const auto& c : cards) {
     std::string question = c.question.substr(0, c.question.find('\n'));
-    w.out() << "  " << charts::pad_left(std::to_string(c.lapses), 3)
-            << (c.lapses == 1 ? " lapse   " : " lapses  ") << c.path << ':' << c.line << "  "
-            << w.dim(question) << '\n';
+    const std::string count = "  " + charts::pad_left(std::to_string(c.lapses), 3) +
+                              (c.lapses == 1 ? " lapse   " : " lapses  ");
+    // The end of a long path is the part that tells the file: cut it at the front.
+    const std::string where =
+        keep_tail(c.path + ':' + std::to_string(c.line), w.width() - display_width(count) - 2);
+    w.line(count + where + "  ", question);
   }
 }
 
@@ -176,8 +232,8 @@ void groups(Writer& w, const Report& r) {
     const std::string rate = charts::percent(g.group.passed, g.group.reviews);
     w.out() << "  " << charts::pad_left(rate, 6) << ' '
             << w.dim(charts::pad_right(
-                   std::to_string(g.group.passed) + "/" + std::to_string(g.group.reviews), 13))
-            << g.name << '\n';
+                   std::to_string(g.group.passed) + "/" + std::to_string(g.group.reviews), 13));
+    w.out() << truncate_to_width(g.name, w.width() - 22) << '\n';
   }
 }
 
@@ -185,7 +241,7 @@ void groups(Writer& w, const Report& r) {
 
 void render_text(const Report& r, const TextStyle& style, std::ostream& out) {
   Writer w(style, out);
-  if (!r.options.filter.deck.empty()) out << "Deck       " << r.options.filter.deck << '\n';
+  if (!r.options.filter.deck.empty()) w.field("Deck       ", r.options.filter.deck);
   summary(w, r);
   retention(w, r);
   forecast(w, r);

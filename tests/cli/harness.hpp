@@ -145,7 +145,7 @@ class Sandbox {
       const std::string entry = *e;
       const std::string name = entry.substr(0, entry.find('='));
       if (name.rfind("RECALL_", 0) == 0 || name == "XDG_DATA_HOME" || name == "HOME" ||
-          name == "NO_COLOR") {
+          name == "NO_COLOR" || name == "XDG_CONFIG_HOME") {
         continue;
       }
       env_store.push_back(entry);

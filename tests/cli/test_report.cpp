@@ -173,4 +173,32 @@ TEST_CASE("report: the HTML page shows every chart in Chromium", "[.][chromium]"
     heat += count_color(image, level);
   }
   CHECK(heat >= 16 * 16 * 10);  // at least ten shaded days
+
+  // At phone width (360 px) nothing is wider than the window. Headless Chromium keeps its
+  // window at least 500 px wide, so the report is shown in a 360 px frame and measured there.
+  const auto phone = box.dir() / "phone.html";
+  recall::test::write_file(
+      phone, "<!DOCTYPE html><html><head><title>loading</title></head><body style=\"margin:0\">"
+             "<iframe src=\"report.html\" style=\"width:360px;height:800px;border:0\" "
+             "onload=\"document.title = 'scroll ' + "
+             "this.contentDocument.documentElement.scrollWidth + ' ' + "
+             "this.contentWindow.innerWidth\"></iframe></body></html>");
+  const auto dom = box.dir() / "phone.dom";
+  const std::string measure = "timeout 180 '" + chromium +
+                              "' --headless --no-sandbox --disable-gpu --hide-scrollbars "
+                              "--allow-file-access-from-files --window-size=800,900 --dump-dom "
+                              "'file://" +
+                              phone.string() + "' >'" + dom.string() + "' 2>'" +
+                              (box.dir() / "chromium.log").string() + "'";
+  REQUIRE(std::system(measure.c_str()) == 0);
+  const std::string dumped = recall::test::read_all(dom);
+  const auto at = dumped.find("<title>scroll ");
+  INFO(dumped.substr(0, 400));
+  REQUIRE(at != std::string::npos);
+  int scroll_width = 0, window_width = 0;
+  REQUIRE(std::sscanf(dumped.c_str() + at, "<title>scroll %d %d", &scroll_width, &window_width) ==
+          2);
+  CHECK(window_width == 360);
+  CHECK(scroll_width <= window_width);
+  CHECK_THAT(page, Catch::Contains("Noto Sans CJK KR"));
 }

@@ -6,13 +6,11 @@
 
 namespace recall::review {
 
-// The editor command: $EDITOR, else $VISUAL, else `vi`.
-std::string editor_command();
-
-// Runs `editor_command() +line path` through /bin/sh (so that an editor given with arguments,
+// Runs `editor +line path` (the `editor` setting: $EDITOR, else $VISUAL, else the settings
+// file's, else vi) through /bin/sh (so that an editor given with arguments,
 // such as `code -w`, works) on the process's own terminal and waits for it. Returns its exit
 // status, or nullopt when it could not be started or was killed by a signal. SIGINT and SIGQUIT
 // keep their default effect in the editor.
-std::optional<int> run_editor(const std::string& path, int line);
+std::optional<int> run_editor(const std::string& editor, const std::string& path, int line);
 
 }  // namespace recall::review

@@ -33,11 +33,12 @@ bool deck_under(std::string_view deck, std::string_view parent);
 // logged today in its decks (so they hold across sessions). A flag (`new_per_day`,
 // `reviews_per_day`) is the only limit of its kind and covers the session's deck. Without it,
 // every limit set with `recall limits` on a deck that can hold a card of the session applies,
-// and the default (kDefaultNewPerDay, kDefaultReviewsPerDay) covers every deck unless the deck ""
-// has its own.
+// and the default (`default_new`, `default_reviews`: the settings file's, else kDefaultNewPerDay
+// and kDefaultReviewsPerDay) covers every deck unless the deck "" has its own.
 SessionLimits session_limits(store::Store& store, const store::CardFilter& filter,
                              std::optional<int> new_per_day, std::optional<int> reviews_per_day,
-                             std::chrono::sys_days today);
+                             std::chrono::sys_days today, int default_new = kDefaultNewPerDay,
+                             int default_reviews = kDefaultReviewsPerDay);
 
 struct QueuePlan {
   std::vector<store::Card> cards;  // in the order to show them

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "recall/core/clock.hpp"
+#include "recall/review/queue.hpp"
 #include "recall/review/terminal.hpp"
 #include "recall/store/store.hpp"
 
@@ -18,6 +19,10 @@ struct SessionOptions {
   int limit = 0;                       // most cards to show (due and new together); 0: no limit
   std::optional<int> new_per_day;      // replaces every new-card limit (see session_limits)
   std::optional<int> reviews_per_day;  // replaces every review limit
+  int buttons = 6;  // grade keys: 6 (SM-2's 0-5) or 4 (Anki's, see grades.hpp)
+  int default_new_per_day = kDefaultNewPerDay;  // where no `recall limits` applies
+  int default_reviews_per_day = kDefaultReviewsPerDay;
+  std::string editor = "vi";  // the command `e` runs
 };
 
 // A card suspended as a leech during the session, and where to rewrite it.
@@ -45,7 +50,9 @@ struct SessionSummary {
 };
 
 // Runs the day's session on `terminal`: full screen with single keys when it is interactive,
-// else question and answer printed and one line read per card (a grade 0-5, u, s, b or q). The
+// else question and answer printed and one line read per card (a grade key, u, s, b or q). Grade
+// keys are those of `options.buttons` (grade_for_key); under a revealed answer each shows the
+// interval it schedules (grade_choices). The
 // queue is session_queue()'s; cards graded below 4 come back at the end as drills (logged, the
 // schedule unchanged) until they get 4 or 5. A card that reaches schedule::kLeechLapses lapses is
 // suspended as a leech. `u` takes back the last answer, suspend or bury (repeatedly). Every

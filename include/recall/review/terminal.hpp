@@ -24,6 +24,8 @@ class Terminal {
 
   bool interactive() const { return m_in_tty && m_out_tty; }
   bool color() const { return m_color; }
+  // Whether stdout is a terminal (charts belong there, with or without colour).
+  bool output_is_terminal() const { return m_out_tty; }
   std::ostream& out() { return m_out; }
   // `text` wrapped in the escape codes of `style`, or as it is without colour.
   std::string paint(std::string_view text, Style style) const;

@@ -1,6 +1,7 @@
 // SM-2 (Wozniak 1990) as a pure function of (state, grade, today). See docs/scheduling.md.
 #pragma once
 
+#include <array>
 #include <chrono>
 #include <optional>
 #include <string_view>
@@ -43,6 +44,10 @@ int next_ef_centi(int ef_centi, int grade);
 // state `learning`, and a lapse is counted when the card had a running interval. A suspended or
 // retired card gets the same fields but keeps its state. `due` = today + interval.
 ReviewState answer(const ReviewState& before, int grade, std::chrono::sys_days today);
+
+// What each grade would do: element g is answer(before, g, today). The review screen shows these
+// intervals under the answer, so that what it promises is what the answer then schedules.
+std::array<ReviewState, 6> preview(const ReviewState& before, std::chrono::sys_days today);
 
 // SM-2's same-day rule: a card graded below 4 is shown again in the same session.
 constexpr bool needs_drill(int grade) { return grade < 4; }
