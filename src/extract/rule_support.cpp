@@ -492,6 +492,8 @@ bool is_anaphora(std::string_view s) {
        "둘째",    "셋째",   "넷째",   "다섯째", "첫째로", "둘째로", "셋째로",   "마지막으로",
        "finally", "then",   "so",     "but",    "and",    "also"});
   if (std::find(kFirst.begin(), kFirst.end(), first) != kFirst.end()) return true;
+  // `The` alone is a pointer too; `The model`, `the above` name nothing of their own.
+  if (first == "the" && words.size() == 1) return true;
   if (first == "the" && words.size() <= 3) {
     static constexpr auto kGeneric = std::to_array<std::string_view>(
         {"model",      "method",   "approach", "paper",  "algorithm", "result",    "author",

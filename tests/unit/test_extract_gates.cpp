@@ -54,6 +54,7 @@ TEST_CASE("gates name the reason a card is not worth a review", "[extract][gates
        "formula"},
       {"Forward", "$u \\to v$", "formula"},
       {"contribution from this paper", "the designing of deeper networks", "anaphora"},
+      {"The", "first step of the method", "anaphora"},  // once read past the end (fuzz_note)
       {"appeal of this", "connecting previous information to the present task", "anaphora"},
   };
   for (const Row& row : rows) {
