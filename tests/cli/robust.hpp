@@ -7,11 +7,18 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <csignal>
 #include <thread>
 
 #include "harness.hpp"
 
 namespace recall::test {
+
+// A child that exits before reading its input must not kill the test with SIGPIPE.
+inline const bool kIgnoreSigpipe = [] {
+  std::signal(SIGPIPE, SIG_IGN);
+  return true;
+}();
 
 // Waits for `pid` at most `limit` (a guard against hanging, not a timing assertion): the exit
 // code, 128 + signal, or 124 when it had to be killed.

@@ -170,7 +170,7 @@ TEST_CASE("a note over --max-note-size (default 10 MB) is skipped with a warning
         2);
 }
 
-TEST_CASE("--min-confidence nan is refused and retires nothing", "[hostile][input]") {
+TEST_CASE("a --min-confidence of nan is refused and retires nothing", "[hostile][input]") {
   Sandbox box;
   const auto note = box.note("a.md", deck_of(3));
   REQUIRE(box.run({"import", note.string()}).exit_code == 0);
