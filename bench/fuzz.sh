@@ -26,7 +26,7 @@ for target in "${targets[@]}"; do
   mkdir -p "$build/corpus/$target"
   log="$build/fuzz_$target.log"
   # -rss_limit_mb: a single input must not need more; -timeout: seconds for one input.
-  if ! "$build/fuzz_$target" "$build/corpus/$target" "tests/fuzz/corpus/$target" \
+  if ! "$build/tests/fuzz/fuzz_$target" "$build/corpus/$target" "tests/fuzz/corpus/$target" \
       -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
       -artifact_prefix="$build/artifacts/$target-" -print_final_stats=1 >"$log" 2>&1; then
     status=1

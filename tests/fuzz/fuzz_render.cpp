@@ -10,7 +10,8 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
   recall::review::RenderOptions options;
-  options.width = 1 + data[0] % 100;
+  // At least 2: a wide character (two columns) cannot fit a line of one.
+  options.width = 2 + data[0] % 100;
   options.color = (data[0] & 0x80) != 0;
   options.strong = (data[0] & 0x40) != 0;
   const std::string text = recall::notes::to_nfc_lossy(
