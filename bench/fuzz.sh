@@ -35,6 +35,6 @@ for target in "${targets[@]}"; do
   fi
   execs=$(grep -E '^stat::number_of_executed_units' "$log" | awk '{print $2}')
   rate=$(grep -E '^stat::average_exec_per_sec' "$log" | awk '{print $2}')
-  echo "$target: ${execs:-?} executions in ${seconds} s (${rate:-?}/s)"
+  echo "$target: ${execs:-?} executions, ${rate:-?}/s on average (at most ${seconds} s)"
 done
 exit "$status"
