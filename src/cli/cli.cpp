@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 #include <array>
+#include <csignal>
 #include <cstdlib>
 #include <iostream>
 
@@ -11,7 +12,13 @@
 namespace recall::cli {
 
 std::unique_ptr<store::Store> open_store(const Context& context) {
-  return std::make_unique<store::Store>(context.db_path());
+  auto store = std::make_unique<store::Store>(context.db_path());
+  store->set_on_busy([](int attempt) {
+    warn("the database is busy: another recall process is writing to it" +
+         std::string(attempt == 1 ? "" : " (still, try " + std::to_string(attempt) + ")") +
+         "; what is being saved is kept and tried again");
+  });
+  return store;
 }
 
 void warn(const std::string& message) { std::cerr << "recall: warning: " << message << '\n'; }
@@ -24,6 +31,9 @@ constexpr std::array kCommands = {setup_import, setup_review, setup_stats, setup
 }  // namespace
 
 int run(int argc, char** argv) {
+  // A file size limit (ulimit -f) makes a write fail with EFBIG, which SQLite reports and the
+  // transaction rolls back, rather than killing the process without a word.
+  std::signal(SIGXFSZ, SIG_IGN);
   CLI::App app{"recall: spaced-repetition flashcards from the notes you already write"};
   app.set_version_flag("--version", std::string("recall ") + RECALL_VERSION);
   app.require_subcommand(1);

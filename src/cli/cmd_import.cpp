@@ -2,14 +2,19 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <cctype>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "commands.hpp"
 #include "recall/core/error.hpp"
 #include "recall/extract/extract.hpp"
+#include "recall/store/lock.hpp"
 #include "recall/sync/import.hpp"
 
 namespace recall::cli {
@@ -22,9 +27,37 @@ struct ImportOptions {
   bool explain = false;
   double min_confidence = extract::kDefaultMinConfidence;
   std::string format = "text";
+  std::string max_note_size = "10M";
 };
 
 namespace {
+
+// `--max-note-size`: bytes, or a number with K, M or G (binary multiples, B optional).
+std::optional<std::uint64_t> parse_size(const std::string& text) {
+  std::size_t end = 0;
+  unsigned long long n = 0;
+  try {
+    if (text.empty() || !std::isdigit(static_cast<unsigned char>(text.front())))
+      return std::nullopt;
+    n = std::stoull(text, &end);
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+  std::string unit = text.substr(end);
+  if (!unit.empty() && (unit.back() == 'B' || unit.back() == 'b')) unit.pop_back();
+  std::uint64_t scale = 1;
+  if (unit == "K" || unit == "k") {
+    scale = 1ull << 10;
+  } else if (unit == "M" || unit == "m") {
+    scale = 1ull << 20;
+  } else if (unit == "G" || unit == "g") {
+    scale = 1ull << 30;
+  } else if (!unit.empty()) {
+    return std::nullopt;
+  }
+  if (n == 0 || n > (1ull << 40) / scale) return std::nullopt;
+  return n * scale;
+}
 
 nlohmann::json card_json(std::string_view action, const std::string& key,
                          const extract::CardDraft& d, const std::string& remark = {}) {
@@ -89,6 +122,12 @@ int run_import(const ImportOptions& options, const Context& context) {
   request.on_progress = [&progress](const sync::Progress& p) { progress.update(p); };
   request.roots.assign(options.paths.begin(), options.paths.end());
   request.min_confidence = options.min_confidence;
+  const std::optional<std::uint64_t> max_note_size = parse_size(options.max_note_size);
+  if (!max_note_size) {
+    throw Error("--max-note-size takes a size such as 10M, 500K or 1048576 (at most 1T)",
+                options.max_note_size, kExitUsage);
+  }
+  request.max_note_size = *max_note_size;
   // Only --format json and --explain print the cards that stay as they are.
   request.unchanged_text = options.format == "json" || options.explain;
   request.keep_left_out = options.explain;
@@ -99,9 +138,15 @@ int run_import(const ImportOptions& options, const Context& context) {
 
   // A dry run on a database that does not exist yet plans against an empty one in memory.
   const fs::path db_path = context.db_path();
-  std::unique_ptr<store::Store> store = options.dry_run && !fs::exists(db_path)
-                                            ? store::Store::in_memory()
-                                            : std::make_unique<store::Store>(db_path);
+  std::unique_ptr<store::Store> store =
+      options.dry_run && !fs::exists(db_path) ? store::Store::in_memory() : open_store(context);
+  // Imports run one at a time: each plans against what the one before wrote.
+  std::optional<store::ProcessLock> import_lock;
+  if (!options.dry_run) {
+    import_lock = store::ProcessLock::take(db_path, "import", [](long holder) {
+      warn("waiting for another import (process " + std::to_string(holder) + ") to finish");
+    });
+  }
   sync::ImportResult result = sync::plan_import(*store, request);
   const store::ImportPlan& plan = result.plan;
   const auto& below_threshold = result.below_threshold;
@@ -156,9 +201,14 @@ int run_import(const ImportOptions& options, const Context& context) {
             << options.min_confidence;
   }
   summary << "; " << result.files_skipped << " file" << (result.files_skipped == 1 ? "" : "s")
-          << " skipped.\n";
+          << " skipped";
+  if (result.folders_unread > 0) {
+    summary << ", " << result.folders_unread << " folder" << (result.folders_unread == 1 ? "" : "s")
+            << " unreadable (their cards kept)";
+  }
+  summary << ".\n";
   if (options.dry_run) summary << "Dry run: nothing was written.\n";
-  return result.files_skipped == 0 ? kExitOk : kExitWarnings;
+  return result.files_skipped == 0 && result.folders_unread == 0 ? kExitOk : kExitWarnings;
 }
 
 }  // namespace
@@ -177,7 +227,21 @@ Command setup_import(CLI::App& parent) {
   app->add_option("--min-confidence", options->min_confidence,
                   "Import only cards found with at least this confidence (0 to 1)")
       ->capture_default_str()
-      ->check(CLI::Range(0.0, 1.0));
+      ->check(CLI::Validator(
+          [](std::string& text) -> std::string {
+            // CLI::Range lets NaN through (every comparison with it is false).
+            char* end = nullptr;
+            const double value = std::strtod(text.c_str(), &end);
+            if (end == text.c_str() || *end != '\0' || !std::isfinite(value) || value < 0.0 ||
+                value > 1.0) {
+              return "must be a number from 0 to 1, got " + text;
+            }
+            return {};
+          },
+          "NUMBER in [0 - 1]"));
+  app->add_option("--max-note-size", options->max_note_size,
+                  "Skip, with a warning, notes larger than this (bytes, or K, M, G)")
+      ->capture_default_str();
   app->footer(
       "Each file's deck is its folder below the imported path plus its name without extension. "
       "Re-importing keeps review history: changed answers update their card, removed items retire "

@@ -4,6 +4,7 @@
 #include "commands.hpp"
 #include "recall/core/error.hpp"
 #include "recall/review/session.hpp"
+#include "recall/store/lock.hpp"
 
 namespace recall::cli {
 
@@ -19,6 +20,14 @@ namespace {
 
 int run_review(const ReviewOptions& options, const Context& context) {
   auto store = open_store(context);
+  // One session at a time per database (docs/ARCHITECTURE.md, "Concurrency").
+  long holder = 0;
+  const auto session_lock = store::ProcessLock::try_take(context.db_path(), "review", holder);
+  if (!session_lock) {
+    throw Error("another review session is open on this database (process " +
+                    std::to_string(holder) + "); finish it first",
+                context.db_path().string());
+  }
   review::SessionOptions session;
   session.filter.deck = options.deck;
   session.limit = options.limit;

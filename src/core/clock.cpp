@@ -177,9 +177,16 @@ std::optional<Now> parse_iso8601(std::string_view text) {
   return Now{local - *offset, *offset};
 }
 
+bool in_supported_range(sys_days day) { return day >= kFirstDay && day <= kLastDay; }
+
 Now now_from_environment() {
   if (const char* text = std::getenv("RECALL_NOW"); text != nullptr) {
     if (auto now = parse_iso8601(text)) {
+      if (!in_supported_range(std::chrono::floor<days>(now->utc + now->utc_offset))) {
+        throw Error(
+            std::string("RECALL_NOW must be a moment from 1970-01-01 to 2200-12-31: ") + text, "",
+            kExitUsage);
+      }
       return *now;
     }
     throw Error(std::string("RECALL_NOW is not ISO 8601 with an offset: ") + text, "", kExitUsage);

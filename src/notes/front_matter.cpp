@@ -375,4 +375,46 @@ FrontMatterBlock read_front_matter(std::string_view text) {
   return block;
 }
 
+std::optional<FrontMatterProblem> front_matter_problem(std::string_view text) {
+  const std::vector<std::string_view> lines = split_lines(text);
+  if (lines.size() < 2) return std::nullopt;
+  const std::string_view fence = trim_right(lines.front());
+  const bool yaml = fence == "---";
+  if (!yaml && fence != "+++") return std::nullopt;
+  std::size_t close = 0;
+  for (std::size_t n = 1; n < lines.size(); ++n) {
+    const std::string_view line = trim_right(lines[n]);
+    if (line == fence || (yaml && line == "...")) {
+      close = n;
+      break;
+    }
+  }
+  if (close == 0) {
+    // A thematic break at the top of a note is not front matter; a fence followed by a key is.
+    const std::string_view next = trim_right(lines[1]);
+    const bool key_follows = yaml ? key_colon(next) != std::string_view::npos && next.front() != ' '
+                                  : next.find('=') != std::string_view::npos;
+    if (!key_follows) return std::nullopt;
+    return FrontMatterProblem{1, std::string("front matter opened by `") + std::string(fence) +
+                                     "` is never closed: read as text"};
+  }
+  // A flow list `[...` whose brackets do not close before the closing fence.
+  for (std::size_t n = 1; n < close; ++n) {
+    const std::string_view line = trim_right(lines[n]);
+    const std::size_t open = line.find('[');
+    if (open == std::string_view::npos) continue;
+    if (yaml && key_colon(line) == std::string_view::npos) continue;
+    std::string gathered(line.substr(open));
+    for (std::size_t m = n + 1; m < close && !brackets_closed(gathered); ++m) {
+      gathered += '\n';
+      gathered += lines[m];
+    }
+    if (!brackets_closed(gathered)) {
+      return FrontMatterProblem{static_cast<int>(n) + 1,
+                                "front matter: a list opened by `[` is never closed"};
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace recall::notes

@@ -137,6 +137,10 @@ std::string to_nfc_lossy(std::string_view bytes) {
 
 NormalizedText normalize_text(std::string_view bytes) {
   NormalizedText result;
+  if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF") {
+    result.problem = "UTF-16 text: save the note as UTF-8";
+    return result;
+  }
   if (bytes.find('\0') != std::string_view::npos) {
     result.problem = "binary file (contains NUL bytes)";
     return result;

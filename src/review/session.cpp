@@ -357,7 +357,17 @@ void Session::answer(const Item& item, int grade, milliseconds elapsed) {
     done.became_leech = schedule::becomes_leech(record.before, record.after, done.leech_before);
     if (done.became_leech) record.after.state = schedule::CardState::suspended;
   }
-  done.review_id = m_store.record_answer(record, done.became_leech);
+  const std::optional<std::int64_t> review_id =
+      m_store.record_answer_if_unchanged(record, done.became_leech);
+  if (!review_id) {
+    // Another process changed the card since this session read it (docs/ARCHITECTURE.md).
+    say("Not recorded: " + short_question(item.card.question) +
+            " was changed by another recall since this session read it (answered in another "
+            "session, or retired by an import).",
+        true);
+    return;
+  }
+  done.review_id = *review_id;
 
   if (done.became_leech) {
     const auto note = m_store.note_of(item.card.id);
@@ -415,7 +425,12 @@ bool Session::undo() {
   std::string what;
   switch (done.kind) {
     case Kind::answer: {
-      m_store.undo_answer(id, done.review_id, done.item.card.sm2, done.leech_before);
+      if (!m_store.undo_answer(id, done.review_id, done.item.card.sm2, done.leech_before)) {
+        say("Cannot undo: " + short_question(done.item.card.question) +
+                " was changed by another recall since.",
+            true);
+        return false;
+      }
       if (done.queued_drill) {
         const auto copy = std::find_if(m_queue.rbegin(), m_queue.rend(),
                                        [&](const Item& i) { return i.drill && i.card.id == id; });

@@ -145,7 +145,10 @@ Options make_options(const std::string& deck, const std::string& since, const st
   options.today = today;
   if (!since.empty()) {
     options.since = core::parse_date(since);
-    if (!options.since) throw Error("--since takes a date YYYY-MM-DD", since, kExitUsage);
+    if (!options.since || !core::in_supported_range(*options.since)) {
+      throw Error("--since takes a date YYYY-MM-DD from 1970-01-01 to 2200-12-31", since,
+                  kExitUsage);
+    }
   }
   if (by == "deck") {
     options.by = store::GroupBy::deck;

@@ -2,7 +2,9 @@
 #pragma once
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -13,6 +15,22 @@ namespace recall::store {
 struct Store::Impl {
   explicit Impl(const std::string& path, int flags) : db(path, flags) {}
   SQLite::Database db;
+  std::function<void(int)> on_busy;  // Store::set_on_busy
+
+  // Runs `write` (a whole transaction) until it does not fail for a busy database: each try
+  // waits the busy timeout, then on_busy is told and it runs again. What it writes is in memory
+  // meanwhile (the caller's arguments), so a long lock held elsewhere loses nothing.
+  template <typename Write>
+  auto retry_busy(Write&& write) {
+    for (int attempt = 1;; ++attempt) {
+      try {
+        return write();
+      } catch (const SQLite::Exception& e) {
+        if ((e.getErrorCode() & 0xff) != SQLITE_BUSY) throw;
+        if (on_busy) on_busy(attempt);
+      }
+    }
+  }
 };
 
 // The columns every card query selects, in the order read_card() expects.

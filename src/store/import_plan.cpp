@@ -401,15 +401,29 @@ ImportPlan Store::plan_import(std::vector<NoteInput> notes, std::vector<std::str
   for (auto& card : matcher.retire_rest(plan.skipped, plan.cards)) {
     plan.cards.push_back(std::move(card));
   }
+  {
+    std::set<std::string> present(plan.skipped.begin(), plan.skipped.end());
+    for (const NoteInput& note : notes) present.insert(note.path);
+    SQLite::Statement query(m_impl->db,
+                            "SELECT path FROM notes WHERE size <> -1 OR "
+                            "mtime_ns <> -1 OR content_hash <> ''");
+    while (query.executeStep()) {
+      std::string path = query.getColumn(0).getString();
+      if (!present.contains(path) && under_scope(path, plan.scope)) {
+        plan.gone.push_back(std::move(path));
+      }
+    }
+  }
   plan.notes = std::move(notes);
   return plan;
 }
 
-void Store::apply_import(const ImportPlan& plan, std::chrono::sys_seconds now) {
-  auto& db = m_impl->db;
-  const std::string at = core::format_utc(now);
-  SQLite::Transaction transaction(db);
+namespace {
 
+// Writes a plan in one BEGIN IMMEDIATE transaction.
+void apply_plan(SQLite::Database& db, const ImportPlan& plan, std::chrono::sys_seconds now) {
+  const std::string at = core::format_utc(now);
+  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
   std::map<std::string, std::int64_t> note_ids;
   SQLite::Statement upsert_note(db, R"sql(
     INSERT INTO notes (path, source, content_hash, size, mtime_ns, extract_salt, imported_at)
@@ -508,7 +522,22 @@ void Store::apply_import(const ImportPlan& plan, std::chrono::sys_seconds now) {
         break;
     }
   }
+  // A note that is gone forgets what it looked like: the same file back is read again.
+  SQLite::Statement forget(db,
+                           "UPDATE notes SET size = -1, mtime_ns = -1, content_hash = '' "
+                           "WHERE path = :path");
+  for (const std::string& path : plan.gone) {
+    forget.bind(":path", path);
+    forget.exec();
+    forget.reset();
+  }
   transaction.commit();
+}
+
+}  // namespace
+
+void Store::apply_import(const ImportPlan& plan, std::chrono::sys_seconds now) {
+  m_impl->retry_busy([&] { apply_plan(m_impl->db, plan, now); });
 }
 
 }  // namespace recall::store

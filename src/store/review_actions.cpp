@@ -1,4 +1,5 @@
 // What the review session reads and writes: its queue, answers and their undo, suspend, bury.
+#include <optional>
 #include <string>
 
 #include "impl.hpp"
@@ -73,6 +74,11 @@ void bind_state(SQLite::Statement& statement, const schedule::ReviewState& state
   }
 }
 
+// The card's SM-2 fields are the ones bound by bind_state().
+constexpr const char* kSameState =
+    "state = :state AND repetitions = :reps AND interval_days = :interval AND ef_centi = :ef "
+    "AND lapses = :lapses AND due IS :due";
+
 constexpr const char* kUpdateState = R"sql(
   UPDATE cards SET state = :state, repetitions = :reps, interval_days = :interval, ef_centi = :ef,
     lapses = :lapses, due = :due, leech = :leech WHERE id = :card)sql";
@@ -126,51 +132,100 @@ int Store::answers_on(const CardFilter& filter, std::chrono::sys_days day, Revie
   return query.getColumn(0).getInt();
 }
 
-std::int64_t Store::record_answer(const ReviewRecord& record, bool leech) {
-  auto& db = m_impl->db;
-  SQLite::Transaction transaction(db);
+namespace {
+
+// Whether the card exists and its SM-2 fields are `state`; throws for an unknown card.
+bool card_is(SQLite::Database& db, std::int64_t card_id, const schedule::ReviewState& state) {
+  SQLite::Statement same(
+      db, std::string("SELECT count(*) FROM cards WHERE id = :card AND ") + kSameState);
+  same.bind(":card", card_id);
+  bind_state(same, state);
+  same.executeStep();
+  if (same.getColumn(0).getInt() > 0) return true;
+  SQLite::Statement exists(db, "SELECT 1 FROM cards WHERE id = :card");
+  exists.bind(":card", card_id);
+  if (!exists.executeStep()) throw Error("no such card", "card " + std::to_string(card_id));
+  return false;
+}
+
+// Store::record_answer and record_answer_if_unchanged: the second writes nothing (nullopt) when
+// the card's SM-2 fields are no longer record.before.
+std::optional<std::int64_t> write_answer(SQLite::Database& db, const ReviewRecord& record,
+                                         bool leech, bool if_unchanged) {
+  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+  // The card as the session read it, or it changed meanwhile (another session answered it, an
+  // import retired it, it was suspended elsewhere): then this answer is not counted.
+  if (if_unchanged && !card_is(db, record.card_id, record.before)) return std::nullopt;
   const std::int64_t id = insert_review(db, record);
 
   if (record.kind != ReviewKind::drill) {
     SQLite::Statement update(db, R"sql(
-      UPDATE cards SET state = :state, repetitions = :reps, interval_days = :interval,
-        ef_centi = :ef, lapses = :lapses, due = :due, updated_at = :at,
-        leech = CASE WHEN :leech THEN 1 ELSE leech END
-      WHERE id = :card)sql");
+        UPDATE cards SET state = :state, repetitions = :reps, interval_days = :interval,
+          ef_centi = :ef, lapses = :lapses, due = :due, updated_at = :at,
+          leech = CASE WHEN :leech THEN 1 ELSE leech END
+        WHERE id = :card)sql");
     bind_state(update, record.after);
     update.bind(":at", core::format_utc(record.reviewed_at));
     update.bind(":leech", leech ? 1 : 0);
     update.bind(":card", record.card_id);
-    if (update.exec() != 1) throw Error("no such card", "card " + std::to_string(record.card_id));
+    if (update.exec() != 1) {
+      throw Error("no such card", "card " + std::to_string(record.card_id));
+    }
   }
   transaction.commit();
   return id;
 }
 
-void Store::undo_answer(std::int64_t card_id, std::int64_t review_id,
+}  // namespace
+
+std::int64_t Store::record_answer(const ReviewRecord& record, bool leech) {
+  return *m_impl->retry_busy([&] { return write_answer(m_impl->db, record, leech, false); });
+}
+
+std::optional<std::int64_t> Store::record_answer_if_unchanged(const ReviewRecord& record,
+                                                              bool leech) {
+  return m_impl->retry_busy([&] { return write_answer(m_impl->db, record, leech, true); });
+}
+
+bool Store::undo_answer(std::int64_t card_id, std::int64_t review_id,
                         const schedule::ReviewState& before, bool leech_before) {
   auto& db = m_impl->db;
-  SQLite::Transaction transaction(db);
-  SQLite::Statement kind(db, "SELECT kind FROM reviews WHERE id = :id AND card_id = :card");
-  kind.bind(":id", review_id);
-  kind.bind(":card", card_id);
-  if (!kind.executeStep()) {
-    throw Error("no such answer to undo", "card " + std::to_string(card_id));
-  }
-  const bool drill = kind.getColumn(0).getString() == to_string(ReviewKind::drill);
-  kind.reset();
+  return m_impl->retry_busy([&] {
+    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+    SQLite::Statement kind(db, "SELECT kind FROM reviews WHERE id = :id AND card_id = :card");
+    kind.bind(":id", review_id);
+    kind.bind(":card", card_id);
+    if (!kind.executeStep()) {
+      throw Error("no such answer to undo", "card " + std::to_string(card_id));
+    }
+    const bool drill = kind.getColumn(0).getString() == to_string(ReviewKind::drill);
+    kind.reset();
 
-  SQLite::Statement remove(db, "DELETE FROM reviews WHERE id = :id");
-  remove.bind(":id", review_id);
-  remove.exec();
-  if (!drill) {
-    SQLite::Statement update(db, kUpdateState);
-    bind_state(update, before);
-    update.bind(":leech", leech_before ? 1 : 0);
-    update.bind(":card", card_id);
-    if (update.exec() != 1) throw Error("no such card", "card " + std::to_string(card_id));
-  }
-  transaction.commit();
+    if (!drill) {
+      // Still as that answer left it? Else another process changed it since: keep its change.
+      SQLite::Statement same(db, R"sql(
+        SELECT count(*) FROM cards c JOIN reviews r ON r.id = :id
+        WHERE c.id = :card AND c.state = r.state_after AND c.repetitions = r.repetitions_after
+          AND c.interval_days = r.interval_after AND c.ef_centi = r.ef_after
+          AND c.due IS r.due_after)sql");
+      same.bind(":id", review_id);
+      same.bind(":card", card_id);
+      same.executeStep();
+      if (same.getColumn(0).getInt() == 0) return false;
+    }
+    SQLite::Statement remove(db, "DELETE FROM reviews WHERE id = :id");
+    remove.bind(":id", review_id);
+    remove.exec();
+    if (!drill) {
+      SQLite::Statement update(db, kUpdateState);
+      bind_state(update, before);
+      update.bind(":leech", leech_before ? 1 : 0);
+      update.bind(":card", card_id);
+      if (update.exec() != 1) throw Error("no such card", "card " + std::to_string(card_id));
+    }
+    transaction.commit();
+    return true;
+  });
 }
 
 void Store::set_card_state(std::int64_t card_id, schedule::CardState state) {

@@ -166,19 +166,28 @@ CREATE INDEX cards_buried ON cards (buried_until) WHERE buried_until IS NOT NULL
 }  // namespace
 
 void migrate(SQLite::Database& db, const std::string& where) {
-  const int version = db.execAndGet("PRAGMA user_version").getInt();
   const int latest = static_cast<int>(kMigrations.size());
-  if (version > latest) {
-    throw Error("database schema version " + std::to_string(version) +
-                    " is newer than this recall understands (" + std::to_string(latest) +
-                    "); upgrade recall",
-                where);
-  }
-  for (int v = version; v < latest; ++v) {
-    SQLite::Transaction transaction(db);
-    db.exec(kMigrations[static_cast<std::size_t>(v)]);
-    db.exec("PRAGMA user_version = " + std::to_string(v + 1));
+  auto check = [&](int version) {
+    if (version > latest) {
+      throw Error("database schema version " + std::to_string(version) +
+                      " is newer than this recall understands (" + std::to_string(latest) +
+                      "); upgrade recall",
+                  where);
+    }
+  };
+  // Read without a lock first, so that opening an up-to-date database never waits for a writer.
+  int version = db.execAndGet("PRAGMA user_version").getInt();
+  check(version);
+  while (version < latest) {
+    // Another process may be migrating the same file: take the write lock, then look again.
+    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+    version = db.execAndGet("PRAGMA user_version").getInt();
+    check(version);
+    if (version >= latest) break;
+    db.exec(kMigrations[static_cast<std::size_t>(version)]);
+    db.exec("PRAGMA user_version = " + std::to_string(version + 1));
     transaction.commit();
+    ++version;
   }
 }
 

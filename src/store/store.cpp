@@ -1,6 +1,8 @@
 // Opening the database, reading cards and logging reviews.
 #include "recall/store/store.hpp"
 
+#include <unistd.h>
+
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 
@@ -63,11 +65,57 @@ int ImportPlan::count(PlanAction action) const {
   return n;
 }
 
+int busy_timeout_ms() {
+  if (const char* env = std::getenv("RECALL_BUSY_TIMEOUT_MS"); env && *env) {
+    char* end = nullptr;
+    const long ms = std::strtol(env, &end, 10);
+    if (*end == '\0' && ms > 0 && ms <= 3'600'000) return static_cast<int>(ms);
+  }
+  return 10'000;
+}
+
 namespace {
 
 void configure(SQLite::Database& db) {
-  db.setBusyTimeout(5000);
+  db.setBusyTimeout(busy_timeout_ms());
   db.exec("PRAGMA foreign_keys = ON");
+}
+
+// Refuses, before anything is written, a database that recall did not make: tables of its own
+// and no recall schema (recall's first migration makes `notes`, `cards` and `reviews` together).
+void refuse_foreign(SQLite::Database& db, const std::string& where) {
+  // One snapshot: another process may be creating recall's tables right now.
+  SQLite::Transaction snapshot(db);
+  const int version = db.execAndGet("PRAGMA user_version").getInt();
+  const int tables =
+      db.execAndGet("SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").getInt();
+  const int ours = db.execAndGet(
+                         "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND "
+                         "name IN ('notes', 'cards', 'reviews')")
+                       .getInt();
+  if ((version == 0 && tables > 0) || (version > 0 && ours < 3)) {
+    throw Error("not a recall database (it holds tables recall did not make); left untouched",
+                where);
+  }
+  snapshot.commit();
+}
+
+// Refuses a database recall cannot write to, before a session shows a card whose answer would
+// be lost: SQLite opens a write-protected file read-only without a word.
+void refuse_read_only(SQLite::Database& db, const fs::path& path) {
+  const bool exists = fs::exists(path);
+  if (sqlite3_db_readonly(db.getHandle(), "main") == 1 ||
+      (exists && ::access(path.c_str(), W_OK) != 0)) {
+    throw Error("the database is read-only: recall needs to write to it (check its permissions)",
+                path.string());
+  }
+  const fs::path folder = path.has_parent_path() ? path.parent_path() : fs::path(".");
+  if (::access(folder.c_str(), W_OK | X_OK) != 0) {
+    throw Error(
+        "the database's folder is read-only: recall needs to write its journal there "
+        "(check its permissions)",
+        folder.string());
+  }
 }
 
 }  // namespace
@@ -80,7 +128,11 @@ Store::Store(const std::filesystem::path& path) {
   try {
     m_impl = std::make_unique<Impl>(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     configure(m_impl->db);
-    m_impl->db.exec("PRAGMA journal_mode = WAL");
+    refuse_read_only(m_impl->db, path);
+    refuse_foreign(m_impl->db, path.string());
+    // Several processes may open a new database at once: switching to WAL takes an exclusive
+    // lock, which the busy timeout may not wait for.
+    m_impl->retry_busy([&] { m_impl->db.exec("PRAGMA journal_mode = WAL"); });
     m_impl->db.exec("PRAGMA synchronous = NORMAL");
     migrate(m_impl->db, path.string());
   } catch (const SQLite::Exception& e) {
@@ -94,6 +146,8 @@ std::unique_ptr<Store> Store::in_memory() {
   migrate(impl->db, ":memory:");
   return std::unique_ptr<Store>(new Store(std::move(impl)));
 }
+
+void Store::set_on_busy(std::function<void(int)> on_busy) { m_impl->on_busy = std::move(on_busy); }
 
 Store::~Store() = default;
 

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <optional>
+#include <set>
 #include <unordered_map>
 
 #include "recall/core/hash.hpp"
@@ -83,6 +84,18 @@ ImportResult plan_import(store::Store& store, const ImportRequest& request) {
 
   const std::string salt = extract_salt(request.min_confidence);
   const auto known = store.note_fingerprints();
+  // A folder that cannot be listed is not a folder that was emptied: the notes stored below it
+  // are kept as they are, like unreadable files.
+  result.folders_unread = listing.unread_folders.size();
+  for (const fs::path& folder : listing.unread_folders) {
+    std::string prefix = absolute_path(folder);
+    if (prefix.empty() || prefix.back() != '/') prefix += '/';
+    for (auto it = known.lower_bound(prefix); it != known.end() && it->first.starts_with(prefix);
+         ++it) {
+      skipped.push_back(it->first);
+    }
+  }
+  std::set<std::string> seen;  // absolute paths planned: a file is planned once
   std::vector<store::NoteInput> inputs;
   inputs.reserve(listing.files.size());
   AbsolutePaths absolute;
@@ -94,6 +107,10 @@ ImportResult plan_import(store::Store& store, const ImportRequest& request) {
     ++progress.files_done;
     store::NoteInput input;
     input.path = absolute.of(found);
+    if (!seen.insert(input.path).second) {
+      if (request.on_progress) request.on_progress(progress);
+      continue;
+    }
     input.source = found.source;
     input.size = found.size;
     input.mtime_ns =
@@ -104,7 +121,8 @@ ImportResult plan_import(store::Store& store, const ImportRequest& request) {
       input.content_hash = stored->second.content_hash;
       input.status = store::NoteStatus::same_stat;
       ++result.files_unchanged;
-    } else if (std::optional<notes::NoteFile> note = notes::read_note(found, result.warnings);
+    } else if (std::optional<notes::NoteFile> note =
+                   notes::read_note(found, result.warnings, request.max_note_size);
                !note) {
       ++result.files_skipped;
       skipped.push_back(std::move(input.path));

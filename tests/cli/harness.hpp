@@ -77,6 +77,9 @@ class Sandbox {
   fs::path db() const { return m_env.at("RECALL_DB"); }
   void set_env(const std::string& name, const std::string& value) { m_env[name] = value; }
   void unset_env(const std::string& name) { m_env.erase(name); }
+  // Runs recall through `wrapper` (`setpriv ... --`, `sh -c '...' recall`): argv is the wrapper,
+  // then the binary, then the arguments. Empty: recall itself.
+  void set_wrapper(std::vector<std::string> wrapper) { m_wrapper = std::move(wrapper); }
   // Sets RECALL_NOW to 09:30 in Seoul on `date` (YYYY-MM-DD).
   void set_day(const std::string& date) { m_env["RECALL_NOW"] = date + "T09:30:00+09:00"; }
 
@@ -133,7 +136,8 @@ class Sandbox {
 
   pid_t launch(const std::vector<std::string>& args,
                const posix_spawn_file_actions_t& actions) const {
-    std::vector<std::string> argv_store{RECALL_BINARY};
+    std::vector<std::string> argv_store = m_wrapper;
+    argv_store.push_back(RECALL_BINARY);
     argv_store.insert(argv_store.end(), args.begin(), args.end());
     std::vector<char*> argv;
     for (auto& a : argv_store) argv.push_back(a.data());
@@ -156,14 +160,15 @@ class Sandbox {
     envp.push_back(nullptr);
 
     pid_t pid = 0;
-    if (posix_spawn(&pid, RECALL_BINARY, &actions, nullptr, argv.data(), envp.data()) != 0) {
-      throw std::runtime_error("cannot start " RECALL_BINARY);
+    if (posix_spawn(&pid, argv.front(), &actions, nullptr, argv.data(), envp.data()) != 0) {
+      throw std::runtime_error(std::string("cannot start ") + argv.front());
     }
     return pid;
   }
 
   fs::path m_dir;
   std::map<std::string, std::string> m_env;
+  std::vector<std::string> m_wrapper;
 };
 
 // The path of a file in the repository.

@@ -253,15 +253,17 @@ TEST_CASE("read_note reads one listed file, or warns and returns nothing", "[not
   CHECK(warnings[1].line == 2);
   CHECK(warnings[1].message == "not valid UTF-8");
   CHECK(warnings[2].source == (root.path() / "gone.md").generic_string());
-  CHECK(warnings[2].message == "cannot read file");
+  CHECK(warnings[2].message == "cannot read file: No such file or directory");
 }
 
 TEST_CASE("list_notes marks notes that are symbolic links, with their target's size",
           "[notes][scan]") {
   TempFolder root;
-  root.write("real/entropy.md", "# Entropy\n");
-  fs::create_directories(root.path() / "notes");
-  fs::create_symlink(root.path() / "real" / "entropy.md", root.path() / "notes" / "link.md");
+  // The target is inside the imported folder (links leaving it are not followed), in a hidden
+  // folder so that it is reached only through the link.
+  root.write("notes/.real/entropy.md", "# Entropy\n");
+  fs::create_symlink(root.path() / "notes" / ".real" / "entropy.md",
+                     root.path() / "notes" / "link.md");
   root.write("notes/plain.md", "x\n");
 
   const auto listing = list_notes({root.path() / "notes"});
@@ -270,7 +272,7 @@ TEST_CASE("list_notes marks notes that are symbolic links, with their target's s
   CHECK(listing.files[0].is_symlink);
   CHECK(listing.files[0].size == 10);
   CHECK(listing.files[0].mtime_ns ==
-        to_ns(fs::last_write_time(root.path() / "real" / "entropy.md")));
+        to_ns(fs::last_write_time(root.path() / "notes" / ".real" / "entropy.md")));
   CHECK_FALSE(listing.files[1].is_symlink);
   CHECK(list_notes({root.path() / "notes" / "link.md"}).files.at(0).is_symlink);
 }

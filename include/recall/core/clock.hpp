@@ -18,7 +18,14 @@ struct Now {
 // Returns nullopt when the text is not of that form.
 std::optional<Now> parse_iso8601(std::string_view text);
 
-// RECALL_NOW when set (throws recall::Error when it does not parse), else the system clock with
+// The days recall works with: dates outside them are refused where they come in (RECALL_NOW,
+// command-line dates), so that every stored date has four digits and reads back.
+inline constexpr std::chrono::sys_days kFirstDay{std::chrono::year{1970} / 1 / 1};
+inline constexpr std::chrono::sys_days kLastDay{std::chrono::year{2200} / 12 / 31};
+bool in_supported_range(std::chrono::sys_days day);
+
+// RECALL_NOW when set (throws recall::Error with kExitUsage when it does not parse or its local
+// date is outside kFirstDay..kLastDay), else the system clock with
 // the offset of the system time zone (date library, honours TZ).
 Now now_from_environment();
 

@@ -2,6 +2,7 @@
 // between `+++` fences (Hugo).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -24,5 +25,15 @@ struct FrontMatterBlock {
 // several lines too) and booleans outside `[tables]`. `recall: false` (also `no`, `off`) or TOML
 // `recall = false` clears `enabled`. Anything else is ignored; never throws.
 FrontMatterBlock read_front_matter(std::string_view text);
+
+// Front matter that read_front_matter() reads as nothing or in part, for a warning.
+struct FrontMatterProblem {
+  int line = 0;  // 1-based, in `text`
+  std::string message;
+};
+
+// A fence at the top of `text` followed by a key but never closed, or a `[` list in a closed block
+// whose brackets never close; nullopt when there is none (or no front matter at all).
+std::optional<FrontMatterProblem> front_matter_problem(std::string_view text);
 
 }  // namespace recall::notes

@@ -11,7 +11,8 @@ namespace recall::notes {
 // Note text, or why the bytes cannot be a note.
 struct NormalizedText {
   std::string text;      // valid UTF-8 in NFC, no BOM, LF line ends; empty when `problem` is set
-  std::string problem;   // empty, "binary file (contains NUL bytes)" or "not valid UTF-8"
+  std::string problem;   // empty, "UTF-16 text: …" (a UTF-16 BOM), "binary file (contains NUL bytes)"
+                         // or "not valid UTF-8"
   int problem_line = 0;  // 1-based line of the first bad byte, 0 when it concerns the whole file
 };
 

@@ -29,26 +29,42 @@ struct FoundNote {
                                // std::filesystem::file_time_type's clock; -1 when unknown
   bool is_symlink = false;     // the file itself is a symbolic link (the size and time are its
                                // target's)
+  std::uint64_t device = 0;    // st_dev and st_ino of the file (of a link's target): a file
+  std::uint64_t inode = 0;     // reached twice is listed once
 };
 
 struct NoteListing {
   std::vector<FoundNote> files;            // in a stable order (sorted by source)
-  std::vector<extract::Warning> warnings;  // folders that cannot be read, unusable .recallignore
+  std::vector<extract::Warning> warnings;  // folders that cannot be read, unusable .recallignore,
+                                           // links not followed, folders nested too deep
+  // Folders that could not be listed (as found on disk): what the store holds below them is not
+  // known to be gone.
+  std::vector<std::filesystem::path> unread_folders;
 };
 
+// The largest note read by default (`recall import --max-note-size`): 10 MB.
+constexpr std::uint64_t kDefaultMaxNoteSize = 10ull * 1024 * 1024;
+
 // Lists every `.md`, `.markdown` and `.txt` file (extension in any case) under each root folder,
-// searched recursively, with its size and modification time; reads no note. Files and folders
-// whose name starts with `.` are skipped, and so are those that the root folder's `.recallignore`
-// names (IgnoreRules; an unreadable one is a warning and ignores nothing). A root that is a file is
-// listed whatever its name. `source` and `deck` are NFC. A root that does not exist throws
-// recall::Error with exit code kExitNotFound, before anything is listed.
+// searched recursively, with its size and modification time; reads no note. Symbolic links are
+// followed only to files and folders inside their root, never around a loop; a file reached
+// twice is listed once, by its real path when it has one; each link not followed is a warning
+// naming it, and so is a dangling one. Folders deeper than 100 levels are not searched (a
+// warning). Devices, FIFOs and sockets with a note's name are listed: read_note() skips them. Files
+// and folders whose name starts with `.` are skipped, and so are those that the root folder's
+// `.recallignore` names (IgnoreRules; an unreadable one is a warning and ignores nothing). A root
+// that is a file is listed whatever its name. `source` and `deck` are NFC. A root that does not
+// exist throws recall::Error with exit code kExitNotFound, before anything is listed.
 NoteListing list_notes(const std::vector<std::filesystem::path>& roots);
 
 // Reads one listed file and normalizes it with normalize_text() (no BOM, LF, NFC). A file that
-// cannot be used (unreadable, binary, not UTF-8) returns nullopt and appends a warning whose
-// `source` is the path as found on disk and `line` the first bad line of a non-UTF-8 file; it
-// never throws for that.
-std::optional<NoteFile> read_note(const FoundNote& found, std::vector<extract::Warning>& warnings);
+// cannot be used (unreadable, not a regular file, larger than `max_bytes`, UTF-16, binary, not
+// UTF-8) returns nullopt and appends a warning whose `source` is the path as found on disk and
+// `line` the first bad line of a non-UTF-8 file; it never throws for that, never blocks on a
+// FIFO and never holds more than max_bytes + 64 KB of it. Malformed front matter is a warning
+// too, but the note is returned.
+std::optional<NoteFile> read_note(const FoundNote& found, std::vector<extract::Warning>& warnings,
+                                  std::uint64_t max_bytes = kDefaultMaxNoteSize);
 
 struct ScanResult {
   std::vector<NoteFile> files;                 // in a stable order (sorted by source)

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -105,6 +106,10 @@ struct ImportPlan {
   std::vector<std::string> scope;  // absolute roots: cards of notes under them may be retired
   std::vector<std::string>
       skipped;  // absolute paths of unreadable notes: their cards stay as they are
+  // Absolute paths of stored notes under the scope that this import did not find: their cards
+  // are retired and their size, time and hash forgotten, so that the same file coming back is
+  // read again and its cards restored.
+  std::vector<std::string> gone;
   // Cards of notes not parsed again, counted but left out of `cards` (planned without their
   // text: Store::plan_import with unchanged_text false). They stay exactly as stored.
   int kept = 0;
@@ -140,9 +145,19 @@ struct DeckLimits {
   std::optional<int> reviews_per_day;
 };
 
+// The busy timeout: how long one write waits for another process's lock before on_busy is told
+// and it tries again (RECALL_BUSY_TIMEOUT_MS, else 10 s).
+int busy_timeout_ms();
+
 // Opens (creating the file and its folder when missing) and migrates a recall database.
-// Every public method that changes anything runs in one transaction of its own.
-// Throws recall::Error on a database it cannot open or that is newer than this binary.
+// Every public method that changes anything runs in one transaction of its own; one that finds
+// the database locked by another process waits (busy_timeout_ms()), tells on_busy and tries
+// again, for as long as it takes.
+// Throws recall::Error, leaving the file as it was, on a database it cannot open, that is newer
+// than this binary, that recall did not make (tables of its own and no recall schema) or that it
+// cannot write to (read-only file or folder). Migrating is safe with several processes opening a
+// new database at once: each migration runs in a BEGIN IMMEDIATE transaction that checks the
+// version again inside it.
 class Store {
  public:
   explicit Store(const std::filesystem::path& path);
@@ -153,6 +168,10 @@ class Store {
   Store& operator=(const Store&) = delete;
 
   int schema_version() const;
+
+  // Called with the attempt number (1, 2, …) each time a write found the database locked for the
+  // whole busy timeout and is about to try again.
+  void set_on_busy(std::function<void(int attempt)> on_busy);
 
   // Every stored note by absolute path.
   std::map<std::string, NoteFingerprint> note_fingerprints();
@@ -211,10 +230,17 @@ class Store {
   // Logs one answer, stores `record.after` (not for a drill) and, when `leech`, marks the card a
   // leech, in one transaction. Returns the id of the log row. Throws for an unknown card.
   std::int64_t record_answer(const ReviewRecord& record, bool leech);
+  // record_answer(), but only when the card's SM-2 fields are still `record.before`, checked in
+  // the same transaction: what a review session uses, so that an answer is counted once and never
+  // brings back a card that an import retired or another process answered meanwhile. Returns
+  // nullopt, writing nothing, when the card changed.
+  std::optional<std::int64_t> record_answer_if_unchanged(const ReviewRecord& record, bool leech);
   // Takes back the answer logged as row `review_id` of card `card_id`, in one transaction: deletes
   // the row and, unless it was a drill, puts back the card's SM-2 fields `before` and its leech
-  // mark `leech_before`. Throws recall::Error when that row is not one of the card's.
-  void undo_answer(std::int64_t card_id, std::int64_t review_id,
+  // mark `leech_before`. Returns false, changing nothing, when the card is no longer as that
+  // answer left it (changed by another process). Throws recall::Error when that row is not one of
+  // the card's.
+  bool undo_answer(std::int64_t card_id, std::int64_t review_id,
                    const schedule::ReviewState& before, bool leech_before);
   // Sets a card's state and nothing else (suspending it, or undoing that).
   void set_card_state(std::int64_t card_id, schedule::CardState state);

@@ -2,6 +2,7 @@
 // by the review session's edit key, which re-imports one note.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <string>
@@ -29,6 +30,8 @@ struct ImportRequest {
   // Whether the drafts left out (below min_confidence or by a gate) are kept for printing; without
   // it they are only counted (ImportResult::below_threshold_count), which saves their memory.
   bool keep_left_out = true;
+  // Notes larger than this are skipped with a warning (`--max-note-size`).
+  std::uint64_t max_note_size = 10ull * 1024 * 1024;
 };
 
 struct ImportResult {
@@ -41,6 +44,7 @@ struct ImportResult {
   std::size_t files_read = 0;       // read and usable (the unusable ones are files_skipped)
   std::size_t files_parsed = 0;     // of those read, parsed: content or extractor changed
   std::size_t files_skipped = 0;    // unreadable, binary or not UTF-8: their cards stay as stored
+  std::size_t folders_unread = 0;   // folders that could not be listed: their notes' cards stay
 };
 
 // Lists the note files under the roots, then for each one: a file whose size and modification
