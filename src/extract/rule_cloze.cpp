@@ -6,7 +6,8 @@
 // The question is the sentence with the deletion replaced by `[...]` (other deletions of the same
 // sentence show their text); the answer is the hidden text. `{{c1::text::hint}}` hides `text`.
 // Inside code spans nothing counts, and `{{…}}` without `cN::` (tldr placeholders, Liquid) is no
-// deletion. `==x==` needs text right inside the marks and no letter or digit right outside them.
+// deletion, except in a note written for Obsidian Spaced Repetition (`#flashcards`), where `{{x}}`
+// is one. `==x==` needs text right inside the marks and no letter or digit right outside them.
 #include <algorithm>
 #include <cctype>
 
@@ -48,7 +49,8 @@ std::vector<std::pair<std::size_t, std::size_t>> code_spans(std::string_view s) 
   return spans;
 }
 
-std::vector<Deletion> find_deletions(std::string_view s) {
+// `braces`: a note written for Obsidian Spaced Repetition, where `{{x}}` is a deletion too.
+std::vector<Deletion> find_deletions(std::string_view s, bool braces) {
   std::vector<Deletion> out;
   const auto spans = code_spans(s);
   std::size_t span = 0;
@@ -71,6 +73,17 @@ std::vector<Deletion> find_deletions(std::string_view s) {
           inner = inner.substr(0, hint);
         }
         if (!trim(inner).empty()) out.push_back({i, close + 2, std::string(trim(inner))});
+        i = close + 2;
+        continue;
+      }
+    }
+    if (braces && s.compare(i, 2, "{{") == 0) {
+      const std::size_t close = s.find("}}", i + 2);
+      const std::string_view inner =
+          close == std::string_view::npos ? std::string_view{} : s.substr(i + 2, close - i - 2);
+      if (has_word_character(inner) && inner.find("::") == std::string_view::npos &&
+          inner.find('\n') == std::string_view::npos) {
+        out.push_back({i, close + 2, std::string(trim(inner))});
         i = close + 2;
         continue;
       }
@@ -143,8 +156,10 @@ void deletion_cards(std::string_view sentence, const std::vector<Deletion>& dele
 }  // namespace
 
 void rule_cloze(const RuleInput& in, RuleOutput& out) {
+  const bool osr = is_flashcards_note(in);
   for_each_paragraph(in.outline, [&](const ParagraphVisit& visit) {
-    const std::string& text = visit.paragraph.text;
+    // OSR's schedule comments are removed in place; the lines they stood on stay.
+    const std::string text = osr ? without_schedule(visit.paragraph.text) : visit.paragraph.text;
     // hashcards: `C:` lines.
     if (text.find("C:") != std::string::npos) {
       const std::vector<std::string_view> lines = split_lines(text);
@@ -156,9 +171,12 @@ void rule_cloze(const RuleInput& in, RuleOutput& out) {
                        visit.headings, out);
       }
     }
-    if (text.find("==") == std::string::npos && text.find("{{c") == std::string::npos) return;
+    if (text.find("==") == std::string::npos &&
+        text.find(osr ? "{{" : "{{c") == std::string::npos) {
+      return;
+    }
     for (const Sentence& sentence : split_sentences(text)) {
-      deletion_cards(sentence.text, find_deletions(sentence.text),
+      deletion_cards(sentence.text, find_deletions(sentence.text, osr),
                      visit.paragraph.line + sentence.line, visit.headings, out);
     }
   });

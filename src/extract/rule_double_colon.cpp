@@ -127,27 +127,8 @@ class DoubleColonWalker {
     // `What is the capital of France :: Paris` already asks; a note written for Obsidian Spaced
     // Repetition (`#flashcards`) shows its fronts as written.
     if (m_as_written || ends_with(term, "?") || ends_with(term, "\xEF\xBC\x9F")) {
-      Proposal forward;
-      forward.draft.question = term;
-      forward.draft.answer = definition;
-      forward.draft.kind = "qa";
-      forward.draft.rule = "double-colon";
-      forward.draft.confidence = 1.0;
-      forward.draft.line = line;
-      forward.draft.context = m_headings.path();
-      forward.draft.term = term;
-      forward.end_line = std::max(line, end_line);
-      if (both_ways) {
-        Proposal reverse = forward;
-        reverse.draft.question = definition;
-        reverse.draft.answer = term;
-        reverse.draft.kind = "reverse";
-        reverse.draft.term = definition;
-        m_out.cards.push_back(std::move(forward));
-        m_out.cards.push_back(std::move(reverse));
-      } else {
-        m_out.cards.push_back(std::move(forward));
-      }
+      as_written_cards(m_out, "double-colon", term, definition, both_ways, line, end_line,
+                       m_headings.path());
       return;
     }
     const Language language = card_language(term, definition);

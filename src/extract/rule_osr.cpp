@@ -7,11 +7,12 @@
 //   ?                                           the lines after answer; `??` makes both ways
 //   Carbon dioxide.
 //   <!--SR:!2026-03-10,3,250-->               → OSR's schedule comment, never part of a card
-//   Water boils at {{100}} degrees.           → a cloze, one card per `{{…}}`
+//   Water boils at {{100}} degrees.           → a cloze, one card per `{{…}}` (the cloze rule)
 //
 // OSR shows the front of a card as written, so the question is the author's text, never wrapped in
 // `What is …?`. `term :: definition` with spaces is read by the double-colon rule, which in such a
-// note asks the left side as written too. `==x==` clozes are read by the cloze rule in every note.
+// note asks the left side as written too. Clozes are the cloze rule's: `==x==` in every note, `{{x}}`
+// in a note tagged like this.
 #include <algorithm>
 
 #include "recall/extract/rules.hpp"
@@ -19,9 +20,7 @@
 #include "recall/extract/walk.hpp"
 
 namespace recall::extract {
-namespace {
 
-// `text` without OSR's schedule comments (`<!--SR:!2026-03-10,3,250-->`).
 std::string without_schedule(std::string_view text) {
   std::string out;
   std::size_t i = 0;
@@ -36,6 +35,8 @@ std::string without_schedule(std::string_view text) {
   out += text.substr(i);
   return std::string(trim(out));
 }
+
+namespace {
 
 // Where a `::` (or `:::`) with no space on either side is in `line`, outside code, and how wide.
 std::pair<std::size_t, std::size_t> find_tight_separator(std::string_view line) {
@@ -78,84 +79,15 @@ class OsrReader {
       if (at != std::string_view::npos) {
         emit(without_schedule(line.substr(0, at)), without_schedule(line.substr(at + width)),
              width == 3, at_line, at_line, visit.headings);
-        continue;
       }
-      clozes(without_schedule(line), at_line, visit.headings);
     }
   }
 
  private:
-  void emit(std::string front, std::string back, bool both_ways, int line, int end_line,
-            const std::vector<std::string>& context) {
-    if (front.empty() || back.empty() || !has_word_character(front) || !has_word_character(back)) {
-      return;
-    }
-    Proposal forward;
-    forward.draft.question = front;
-    forward.draft.answer = back;
-    forward.draft.kind = "qa";
-    forward.draft.rule = "osr";
-    forward.draft.confidence = 1.0;
-    forward.draft.line = line;
-    forward.draft.context = context;
-    forward.draft.term = front;
-    forward.end_line = end_line;
-    m_out.cards.push_back(std::move(forward));
-    if (!both_ways) return;
-    Proposal reverse;
-    reverse.draft.question = back;
-    reverse.draft.answer = front;
-    reverse.draft.kind = "reverse";
-    reverse.draft.rule = "osr";
-    reverse.draft.confidence = 1.0;
-    reverse.draft.line = line;
-    reverse.draft.context = context;
-    reverse.draft.term = back;
-    reverse.end_line = end_line;
-    m_out.cards.push_back(std::move(reverse));
-  }
-
-  // `{{x}}` deletions of one line (not `{{c1::x}}`, which the cloze rule reads), outside code.
-  void clozes(const std::string& line, int at_line, const std::vector<std::string>& context) {
-    struct Span {
-      std::size_t begin;
-      std::size_t end;  // one past `}}`
-      std::string hidden;
-    };
-    std::vector<Span> spans;
-    for (std::size_t open = find_outside_code(line, "{{"); open != std::string::npos;) {
-      const std::size_t close = line.find("}}", open + 2);
-      if (close == std::string::npos) break;
-      const std::string hidden = line.substr(open + 2, close - open - 2);
-      if (hidden.find("::") == std::string::npos && has_word_character(hidden) &&
-          hidden.find('\n') == std::string::npos) {
-        spans.push_back({open, close + 2, hidden});
-      }
-      const std::size_t next = find_outside_code(std::string_view(line).substr(close + 2), "{{");
-      if (next == std::string_view::npos) break;
-      open = close + 2 + next;
-    }
-    for (std::size_t s = 0; s < spans.size(); ++s) {
-      std::string question;
-      std::size_t from = 0;
-      for (std::size_t o = 0; o < spans.size(); ++o) {
-        question += line.substr(from, spans[o].begin - from);
-        question += o == s ? std::string("[...]") : spans[o].hidden;
-        from = spans[o].end;
-      }
-      question += line.substr(from);
-      Proposal p;
-      p.draft.question = std::string(trim(question));
-      p.draft.answer = spans[s].hidden;
-      p.draft.kind = "cloze";
-      p.draft.rule = "osr";
-      p.draft.confidence = 1.0;
-      p.draft.line = at_line;
-      p.draft.context = context;
-      p.draft.term = spans[s].hidden;
-      p.end_line = at_line;
-      m_out.cards.push_back(std::move(p));
-    }
+  void emit(const std::string& front, const std::string& back, bool both_ways, int line,
+            int end_line, const std::vector<std::string>& context) {
+    if (!has_word_character(front) || !has_word_character(back)) return;
+    as_written_cards(m_out, "osr", front, back, both_ways, line, end_line, context);
   }
 
   RuleOutput& m_out;

@@ -680,6 +680,32 @@ Proposal definition_card(std::string_view rule, std::string term, std::string an
   return proposal;
 }
 
+void as_written_cards(RuleOutput& out, std::string_view rule, const std::string& front,
+                      const std::string& back, bool both_ways, int line, int end_line,
+                      const std::vector<std::string>& context) {
+  Proposal forward;
+  forward.draft.question = front;
+  forward.draft.answer = back;
+  forward.draft.kind = "qa";
+  forward.draft.rule = std::string(rule);
+  forward.draft.confidence = 1.0;
+  forward.draft.line = line;
+  forward.draft.context = context;
+  forward.draft.term = front;
+  forward.end_line = std::max(line, end_line);
+  if (both_ways) {
+    Proposal reverse = forward;
+    reverse.draft.question = back;
+    reverse.draft.answer = front;
+    reverse.draft.kind = "reverse";
+    reverse.draft.term = back;
+    out.cards.push_back(std::move(forward));
+    out.cards.push_back(std::move(reverse));
+    return;
+  }
+  out.cards.push_back(std::move(forward));
+}
+
 namespace {
 
 class ParagraphWalker {

@@ -1117,12 +1117,21 @@ bool leans_on_context(std::string_view text) {
   return !sentences.empty() && leans_back(sentences.front().text);
 }
 
-bool narrates(std::string_view text) {
+namespace {
+
+// The first sentence of `text`, read from its first 300 bytes (cut on a character boundary).
+std::string_view opening_sentence(std::string_view text) {
   std::size_t cut = std::min<std::size_t>(text.size(), 300);
   while (cut < text.size() && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) ++cut;
   const std::vector<Sentence> sentences = split_sentences(text.substr(0, cut));
-  if (sentences.empty()) return false;
-  std::string_view first = trim(sentences.front().text);
+  return sentences.empty() ? std::string_view{} : trim(sentences.front().text);
+}
+
+}  // namespace
+
+bool narrates(std::string_view text) {
+  std::string_view first = opening_sentence(text);
+  if (first.empty()) return false;
   while (starts_with(first, "-") || starts_with(first, "*")) first = trim(first.substr(1));
   for (const std::string_view ending :
        {"였다.", "했다.", "었다.", "았다.", "다고 한다.", "다고 함.", "였음.", "했음.", "었음."}) {
@@ -1137,11 +1146,8 @@ bool narrates(std::string_view text) {
 }
 
 bool rates_or_advises(std::string_view text) {
-  std::size_t cut = std::min<std::size_t>(text.size(), 300);
-  while (cut < text.size() && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) ++cut;
-  const std::vector<Sentence> sentences = split_sentences(text.substr(0, cut));
-  if (sentences.empty()) return false;
-  const std::string first = ascii_lower(trim(sentences.front().text));
+  const std::string first = ascii_lower(opening_sentence(text));
+  if (first.empty()) return false;
   for (const std::string_view remark :
        {"most popular", "most famous", "most widely used", "most commonly used",
         "used in most cases", "is used when", "are used when", "should be preferred",

@@ -69,11 +69,13 @@ bool kinds_may_share_lines(std::string_view a, std::string_view b);
 void rule_qa_pair(const RuleInput& in, RuleOutput& out);
 // `term :: definition` (kind `definition`) and `term ::: definition` (also a `reverse` card).
 void rule_double_colon(const RuleInput& in, RuleOutput& out);
-// Obsidian Spaced Repetition: `Q::A`, `Q:::A`, multi-line `?`/`??` cards and `{{x}}` clozes in a
-// note tagged `#flashcards` (kinds `qa`, `reverse`, `cloze`).
+// Obsidian Spaced Repetition: `Q::A`, `Q:::A` and multi-line `?`/`??` cards in a note tagged
+// `#flashcards` (kinds `qa`, `reverse`); its `{{x}}` clozes are the cloze rule's.
 void rule_osr(const RuleInput& in, RuleOutput& out);
 // Whether a note opts in to OSR's syntax with a `#flashcards` tag (text or front matter).
 bool is_flashcards_note(const RuleInput& in);
+// `text` without OSR's schedule comments (`<!--SR:!2026-03-10,3,250-->`), trimmed.
+std::string without_schedule(std::string_view text);
 // Cloze deletions `==x==` and `{{c1::x}}` (kind `cloze`, one card per deletion).
 void rule_cloze(const RuleInput& in, RuleOutput& out);
 // Rule 12: a heading that asks a question, with text under it (kind `qa`).
@@ -174,6 +176,12 @@ bool is_acronym_like(std::string_view word);
 // The heading path as a context, plus `extra` (parent terms).
 std::vector<std::string> make_context(const std::vector<std::string>& headings,
                                       const std::vector<std::string>& extra = {});
+
+// A card whose question is the author's text as written (`front`), kind `qa`, confidence 1, and
+// with `both_ways` its reverse (kind `reverse`): `Q :: A` after a question, OSR's `Q::A` and `??`.
+void as_written_cards(RuleOutput& out, std::string_view rule, const std::string& front,
+                      const std::string& back, bool both_ways, int line, int end_line,
+                      const std::vector<std::string>& context);
 
 // A definition card for `term`, asked in the language of the card.
 Proposal definition_card(std::string_view rule, std::string term, std::string answer,
