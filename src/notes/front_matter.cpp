@@ -339,23 +339,35 @@ void read_toml(const std::vector<std::string_view>& lines, Collector& out) {
   }
 }
 
+// The fences of a front matter block that opens on the first of `lines`.
+struct Fences {
+  std::string_view fence;  // `---` or `+++`; empty when the first line opens none
+  bool yaml = false;
+  std::size_t close = 0;   // index of the closing line; 0 when it never closes
+};
+
+Fences find_fences(const std::vector<std::string_view>& lines) {
+  Fences f;
+  const std::string_view fence = trim_right(lines.front());
+  f.yaml = fence == "---";
+  if (!f.yaml && fence != "+++") return f;
+  f.fence = fence;
+  for (std::size_t n = 1; n < lines.size(); ++n) {
+    const std::string_view line = trim_right(lines[n]);
+    if (line == fence || (f.yaml && line == "...")) {
+      f.close = n;
+      break;
+    }
+  }
+  return f;
+}
+
 }  // namespace
 
 FrontMatterBlock read_front_matter(std::string_view text) {
   FrontMatterBlock block;
   const std::vector<std::string_view> lines = split_lines(text);
-  const std::string_view fence = trim_right(lines.front());
-  const bool yaml = fence == "---";
-  if (!yaml && fence != "+++") return block;
-
-  std::size_t close = 0;
-  for (std::size_t n = 1; n < lines.size(); ++n) {
-    const std::string_view line = trim_right(lines[n]);
-    if (line == fence || (yaml && line == "...")) {
-      close = n;
-      break;
-    }
-  }
+  const auto [fence, yaml, close] = find_fences(lines);
   if (close == 0) return block;
 
   const std::vector<std::string_view> body(lines.begin() + 1,
@@ -378,17 +390,8 @@ FrontMatterBlock read_front_matter(std::string_view text) {
 std::optional<FrontMatterProblem> front_matter_problem(std::string_view text) {
   const std::vector<std::string_view> lines = split_lines(text);
   if (lines.size() < 2) return std::nullopt;
-  const std::string_view fence = trim_right(lines.front());
-  const bool yaml = fence == "---";
-  if (!yaml && fence != "+++") return std::nullopt;
-  std::size_t close = 0;
-  for (std::size_t n = 1; n < lines.size(); ++n) {
-    const std::string_view line = trim_right(lines[n]);
-    if (line == fence || (yaml && line == "...")) {
-      close = n;
-      break;
-    }
-  }
+  const auto [fence, yaml, close] = find_fences(lines);
+  if (fence.empty()) return std::nullopt;
   if (close == 0) {
     // A thematic break at the top of a note is not front matter; a fence followed by a key is.
     const std::string_view next = trim_right(lines[1]);

@@ -22,6 +22,15 @@ inline const bool kIgnoreSigpipe = [] {
 
 // Waits for `pid` at most `limit` (a guard against hanging, not a timing assertion): the exit
 // code, 128 + signal, or 124 when it had to be killed.
+// A note of `cards` `Q:`/`A:` pairs: `Q: Card 1?` / `A: answer 1`, ….
+inline std::string deck_of(int cards, const std::string& prefix = "Card") {
+  std::string text = "# Deck\n\n";
+  for (int i = 1; i <= cards; ++i) {
+    text += "Q: " + prefix + " " + std::to_string(i) + "?\nA: answer " + std::to_string(i) + "\n\n";
+  }
+  return text;
+}
+
 inline int wait_bounded(pid_t pid, std::chrono::seconds limit = std::chrono::seconds(60)) {
   const auto deadline = std::chrono::steady_clock::now() + limit;
   int status = 0;

@@ -9,14 +9,6 @@ using namespace recall::test;
 
 namespace {
 
-std::string deck_of(int cards, const std::string& prefix = "Card") {
-  std::string text = "# Deck\n\n";
-  for (int i = 1; i <= cards; ++i) {
-    text += "Q: " + prefix + " " + std::to_string(i) + "?\nA: answer " + std::to_string(i) + "\n\n";
-  }
-  return text;
-}
-
 std::string grades(int n, const std::string& grade = "5") {
   std::string text;
   for (int i = 0; i < n; ++i) text += grade + "\n";

@@ -11,14 +11,6 @@ using namespace recall::test;
 
 namespace {
 
-std::string deck_of(int cards, const std::string& prefix = "Card") {
-  std::string text = "# Deck\n\n";
-  for (int i = 1; i <= cards; ++i) {
-    text += "Q: " + prefix + " " + std::to_string(i) + "?\nA: answer " + std::to_string(i) + "\n\n";
-  }
-  return text;
-}
-
 long long count(const Sandbox& box, const std::string& where) {
   Db db(box.db());
   return db.number("SELECT count(*) FROM cards WHERE " + where);
