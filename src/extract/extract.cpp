@@ -301,6 +301,18 @@ void tidy_term(CardDraft& card) {
       break;
     }
   }
+  // `기본적으로 GPT는 …`, `Intuitively, it is …`: a sentence adverb opens the clause; the term is
+  // what follows it.
+  for (const std::string_view adverb :
+       {"기본적으로", "마찬가지로", "일반적으로", "결국", "특히", "또한", "한편", "따라서", "즉",
+        "basically", "intuitively", "similarly", "generally", "essentially", "thus", "hence"}) {
+    const std::string head = ascii_lower(std::string_view(term).substr(0, adverb.size()));
+    if (term.size() > adverb.size() + 1 && head == adverb &&
+        (term[adverb.size()] == ' ' || term[adverb.size()] == ',')) {
+      term = std::string(trim(std::string_view(term).substr(adverb.size() + 1)));
+      break;
+    }
+  }
   for (const std::string_view mark : {"**", "__"}) {
     for (std::size_t at = term.find(mark); at != std::string::npos; at = term.find(mark)) {
       term.erase(at, mark.size());
@@ -475,6 +487,18 @@ ExtractResult extract_cards(const notes::NoteFile& note) {
           d.confidence = std::max(0.05, d.confidence - kNarrates);
         }
         proposal.draft.answer = clean_answer(proposal.draft.answer);
+        // `… is formally defined with:` closing the answer: what it leads in to is not shown
+        // (judged: 1 kept of 20). Without that sentence the answer is often whole; a lead-in
+        // alone answers nothing.
+        if (d.kind != "cloze" && d.rule != "qa-pair" && d.rule != "osr") {
+          if (LeadIn lead = trailing_lead_in(d.answer); lead.found) {
+            if (lead.whole) {
+              d.confidence = std::max(0.05, d.confidence - kLeansOnContext);
+            } else {
+              d.answer = std::move(lead.trimmed);
+            }
+          }
+        }
         proposal.draft.left_out = gate_reason(proposal.draft);
         if (!proposal.draft.left_out.empty()) {
           gated.push_back(proposal.draft);

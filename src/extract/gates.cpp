@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <optional>
 
 #include "recall/extract/rules.hpp"
 #include "recall/extract/section.hpp"
@@ -209,6 +210,34 @@ bool starts_pointing(std::string_view term) {
   return false;
 }
 
+// `이 때 $$p_t$$는 Aligned Position이라고 정의한다`, `첫 번째 특징은 X라고 한다`: a short sentence that
+// only gives the name, to something it points at (judged: none of 6 kept).
+bool only_names(std::string_view answer, std::string_view term) {
+  if (answer.find('\n') != std::string_view::npos || split_sentences(answer).size() != 1) return false;
+  const std::string_view name = strip_emphasis(term);
+  const std::size_t at = answer.find(name);
+  if (name.empty() || at == std::string_view::npos || word_count(answer.substr(0, at)) > 5) return false;
+  // What is named is pointed at (`이 방법론을`, `두 사건은`, `첫 번째 특징은`), a formula, or a
+  // name (`데이터셋의 이름은`); `합성곱을 마친 결과는 특징 맵이라고 부른다` says what the term is.
+  const std::string_view before = answer.substr(0, at);
+  const std::vector<std::string_view> words = split_words(before);
+  static constexpr auto kPointing = std::to_array<std::string_view>(
+      {"이", "그", "이러한", "그러한", "해당", "위의", "앞의", "두", "세", "첫", "첫번째", "이때",
+       "여기서", "이를", "이것을"});
+  const bool pointing =
+      !words.empty() && std::find(kPointing.begin(), kPointing.end(), words.front()) != kPointing.end();
+  if (!(pointing || before.find('$') != std::string_view::npos ||
+        before.find("\xEC\x9D\xB4\xEB\xA6\x84") != std::string_view::npos)) {  // 이름
+    return false;
+  }
+  const std::string_view rest = answer.substr(at + name.size());
+  for (const std::string_view naming : {"라고 한다", "라고 부른다", "라고 정의한다", "라고 하고",
+                                        "라고 지칭한다"}) {
+    if (rest.find(naming) != std::string_view::npos && rest.find(naming) <= 6) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 // A Korean task or exercise title (`Visual Studio 설정하기`, `page fault 횟수 구하기`), or a
@@ -291,6 +320,13 @@ std::string gate_reason(const CardDraft& card) {
       answer.find("$$") < 12 && answer.find("$$", answer.find("$$") + 2) == std::string_view::npos) {
     return "markup";
   }
+  // `a_t) + \gamma V(s_{t+1})$$을 활용하는 방법`: an odd number of `$$` is a formula cut in two.
+  std::size_t displays = 0;
+  for (std::size_t at = answer.find("$$"); at != std::string_view::npos;
+       at = answer.find("$$", at + 2)) {
+    ++displays;
+  }
+  if (displays % 2 == 1) return "markup";
   if (answer.empty() || !has_word_character(answer)) return "empty";
   // `- **Loss Function**: $$L = …$$ - **Gradients**: $$…$$`: formulas with labels, no words.
   if (answer.find('$') != std::string_view::npos && prose_words(answer) < 3) return "formula";
@@ -319,6 +355,15 @@ std::string gate_reason(const CardDraft& card) {
     if (!balanced(term) || term.find('*') != std::string_view::npos) return "fragment";
     if (is_glued_number_label(term)) return "label";
     if (is_clause_like(term)) return "fragment";
+    // `Whereas stemming is …, lemmatization …`: the term opens a clause that leans on another.
+    if (const std::vector<std::string_view> words = split_words(term); words.size() > 1) {
+      const std::string first = ascii_lower(words.front());
+      for (const std::string_view conjunction :
+           {"whereas", "while", "although", "though", "unlike", "because", "since", "if", "when"}) {
+        if (first == conjunction) return "fragment";
+      }
+    }
+    if (only_names(answer, term)) return "anaphora";
     if (is_task_title(term)) return "label";
     if (asks_instead(answer)) return "misframed";
   }
@@ -355,6 +400,57 @@ std::string clean_answer(std::string_view answer) {
     out += kept;
   }
   while (ends_with(out, "\n")) out.pop_back();
+  return out;
+}
+
+LeadIn trailing_lead_in(std::string_view answer) {
+  std::vector<std::string_view> lines = split_lines(answer);
+  while (!lines.empty() && trim(lines.back()).empty()) lines.pop_back();
+  // The pointer fit_answer leaves after a cut (`(… see note.md:12)`) stays last.
+  std::optional<std::string_view> pointer;
+  if (!lines.empty() && starts_with(trim(lines.back()), "(\xE2\x80\xA6 ")) {
+    pointer = lines.back();
+    lines.pop_back();
+  }
+  LeadIn out;
+  if (lines.empty()) return out;
+  const std::string_view last = trim(lines.back());
+  if (!(ends_with(last, ":") || ends_with(last, "\xEF\xBC\x9A")) || starts_with(last, "```")) {
+    return out;
+  }
+  out.found = true;
+  // Keep the sentences of the last line before its closing one (`… model. Examples:`), and of
+  // the closing one what comes before a short leading-in clause (`a set of filters, arranged as
+  // shown below:`).
+  const std::string_view last_line = lines.back();
+  const std::vector<Sentence> sentences = split_sentences(last_line);
+  std::string_view kept_part;
+  if (!sentences.empty()) {
+    const std::string_view closing = sentences.back().text;
+    std::size_t cut = static_cast<std::size_t>(closing.data() - last_line.data());
+    if (const std::size_t comma = closing.rfind(", "); comma != std::string_view::npos &&
+        word_count(closing.substr(0, comma)) >= 3 && word_count(closing.substr(comma)) <= 8) {
+      cut += comma;
+    }
+    kept_part = last_line.substr(0, cut);
+    while (!kept_part.empty() && kept_part.back() == ' ') kept_part.remove_suffix(1);
+  }
+  lines.pop_back();
+  // A lead-in line under a lead-in (`Examples:` then `- in code:`) leads in too.
+  while (!lines.empty() && kept_part.empty() && trim(lines.back()).empty()) lines.pop_back();
+  std::string trimmed;
+  for (const std::string_view line : lines) {
+    if (!trimmed.empty()) trimmed += '\n';
+    trimmed += line;
+  }
+  if (!trim(kept_part).empty() && !(trim(kept_part) == "-" || trim(kept_part) == "*")) {
+    if (!trimmed.empty()) trimmed += '\n';
+    trimmed += kept_part;
+  }
+  out.whole = !has_word_character(trimmed);
+  if (out.whole) return out;
+  if (pointer) trimmed += "\n" + std::string(*pointer);
+  out.trimmed = std::move(trimmed);
   return out;
 }
 

@@ -610,6 +610,29 @@ bool only_asks(std::string_view paragraph) {
                                            [](const Sentence& s) { return asks(s.text); });
 }
 
+// `… is defined as follows:` closing a paragraph: the formula or list after it (in `rest`, the
+// blocks after the paragraph) is part of the answer. Whether one came.
+bool take_what_follows(SectionAnswer& answer, std::span<const Block> rest) {
+  for (const Block& next : rest) {
+    if (next.kind == BlockKind::paragraph && is_formula(next.text)) {
+      answer.text += "\n\n" + std::string(trim(next.text));
+      answer.end_line = next.end_line;
+      return true;
+    }
+    if (next.kind == BlockKind::list) {
+      const std::optional<SectionAnswer> items = list_answer(next);
+      if (!items) return false;
+      answer.text += '\n' + items->text;
+      answer.items = items->items;
+      answer.end_line = items->end_line;
+      answer.from_list = true;
+      return true;
+    }
+    if (next.kind == BlockKind::paragraph && !is_empty_of_text(next.text)) return false;
+  }
+  return false;
+}
+
 std::optional<SectionAnswer> prose_answer(const Block& paragraph, std::span<const Block> rest) {
   const std::string text = clean_inline(paragraph.text);
   std::vector<Sentence> sentences = split_sentences(text);
@@ -632,28 +655,7 @@ std::optional<SectionAnswer> prose_answer(const Block& paragraph, std::span<cons
   answer.end_line = paragraph.line + sentences[taken - 1].line;
   const std::string_view last = sentences[taken - 1].text;
   const bool intro = taken == sentences.size() && introduces_list(last);
-  bool followed = false;  // what the intro announces came with it
-  if (intro) {
-    for (const Block& next : rest) {
-      if (next.kind == BlockKind::paragraph && is_formula(next.text)) {
-        answer.text += "\n\n" + std::string(trim(next.text));
-        answer.end_line = next.end_line;
-        followed = true;
-        break;
-      }
-      if (next.kind == BlockKind::list) {
-        if (const std::optional<SectionAnswer> items = list_answer(next)) {
-          answer.text += '\n' + items->text;
-          answer.items = items->items;
-          answer.end_line = items->end_line;
-          answer.from_list = true;
-          followed = true;
-        }
-        break;
-      }
-      if (next.kind == BlockKind::paragraph && !is_empty_of_text(next.text)) break;
-    }
-  }
+  const bool followed = intro && take_what_follows(answer, rest);
   // `The update rule is as follows:` and nothing after it: the answer only says that one follows.
   if (intro && taken == 1 && !followed) answer.leans_back = true;
   return answer;
@@ -697,7 +699,8 @@ struct SentenceSearch {
 // after it when it is short, or nullopt. `paragraphs` counts the paragraphs looked at so far.
 std::optional<SectionAnswer> find_sentence(std::span<const Block> blocks, std::string_view term,
                                            const SentenceSearch& how, std::size_t& paragraphs) {
-  for (const Block& block : blocks) {
+  for (std::size_t b = 0; b < blocks.size(); ++b) {
+    const Block& block = blocks[b];
     if (block.kind == BlockKind::quote && how.into_quotes) {
       if (auto inner = find_sentence(block.children, term, how, paragraphs)) return inner;
       continue;
@@ -730,6 +733,11 @@ std::optional<SectionAnswer> find_sentence(std::span<const Block> blocks, std::s
         answer.text += ' ';
         answer.text += sentences[k + 1].text;
         answer.end_line = block.line + sentences[k + 1].line;
+        ++k;
+      }
+      // `A convolution layer is formally defined with:` ends its paragraph on the list it announces.
+      if (k + 1 == sentences.size() && introduces_list(sentences[k].text)) {
+        take_what_follows(answer, blocks.subspan(b + 1));
       }
       return answer;
     }

@@ -18,7 +18,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // Bump when the extraction rules change, so that unchanged notes are parsed again.
-constexpr std::string_view kExtractorVersion = "extract-6";
+constexpr std::string_view kExtractorVersion = "extract-7";
 
 std::string extract_salt(double min_confidence) {
   char threshold[32];

@@ -133,7 +133,7 @@ Differences read_docs_list(const std::string& path) {
 }  // namespace
 
 TEST_CASE("sm2 differential: 10,000 sequences against the oracle", "[schedule][sm2][oracle]") {
-  const Data data = read_data(std::string(RECALL_TEST_DATA) + "/unit/data/sm2_differential.txt");
+  const Data data = read_data(RECALL_TEST_DATA "/unit/data/sm2_differential.txt");
   REQUIRE(data.sequences.size() == 10000);
 
   std::vector<std::string> problems;
@@ -209,8 +209,8 @@ TEST_CASE("sm2 differential: 10,000 sequences against the oracle", "[schedule][s
 
 TEST_CASE("sm2 differential: docs/scheduling.md lists the same differences",
           "[schedule][sm2][oracle]") {
-  const Data data = read_data(std::string(RECALL_TEST_DATA) + "/unit/data/sm2_differential.txt");
-  const Differences docs = read_docs_list(std::string(RECALL_SOURCE_DIR) + "/docs/scheduling.md");
+  const Data data = read_data(RECALL_TEST_DATA "/unit/data/sm2_differential.txt");
+  const Differences docs = read_docs_list(RECALL_SOURCE_DIR "/docs/scheduling.md");
   CHECK(docs.size() == data.differences.size());
   CHECK(docs == data.differences);
 }

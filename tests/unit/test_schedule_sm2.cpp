@@ -136,7 +136,7 @@ ReviewState reviewing(int repetitions, int interval_days, int ef_centi) {
 }  // namespace
 
 TEST_CASE("sm2: oracle vectors", "[schedule][sm2]") {
-  const auto vectors = read_vectors(std::string(RECALL_TEST_DATA) + "/unit/data/sm2_vectors.txt");
+  const auto vectors = read_vectors(RECALL_TEST_DATA "/unit/data/sm2_vectors.txt");
   REQUIRE(vectors.size() >= 100);
 
   int differences = 0;

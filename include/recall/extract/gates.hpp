@@ -20,4 +20,14 @@ std::string gate_reason(const CardDraft& card);
 // markers, outside code blocks; list items left empty by that are dropped.
 std::string clean_answer(std::string_view answer);
 
+// An answer that closes on a lead-in (`… is defined as:`, `Examples:`, `다음과 같다:`) introduces
+// a list, formula or figure it does not show. `trimmed` is the answer without that closing
+// sentence (or line); `whole` says the lead-in was all there was, and nothing is left to keep.
+struct LeadIn {
+  bool found = false;
+  bool whole = false;
+  std::string trimmed;
+};
+LeadIn trailing_lead_in(std::string_view answer);
+
 }  // namespace recall::extract
