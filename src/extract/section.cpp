@@ -555,16 +555,25 @@ std::size_t find_term(std::string_view lower, std::string_view key, std::size_t*
                                  [](char c) { return static_cast<unsigned char>(c) < 0x80; });
   if (at == std::string_view::npos && loose && ascii &&
       key.find_first_of("- ") != std::string_view::npos) {
-    for (const char joint : {'-', ' ', '\0'}) {
+    // Each hyphen as a space or dropped, each space as a hyphen, or neither.
+    const auto variant_of = [&](char hyphen, char space) {
       std::string variant;
       for (const char c : key) {
-        if (c == '-' || c == ' ') {
-          if (joint != '\0') variant += joint;
-        } else {
-          variant += c;
-        }
+        const char to = c == '-' ? hyphen : c == ' ' ? space : c;
+        if (to != '\0') variant += to;
       }
-      if (variant != key && variant.size() >= 3) {
+      return variant;
+    };
+    for (const auto& [hyphen, space] : {std::pair{' ', ' '}, std::pair{'\0', ' '},
+                                        std::pair{'-', '-'}, std::pair{'\0', '\0'}}) {
+      std::string variant = variant_of(hyphen, space);
+      if (variant == key || variant.size() < 3) continue;
+      at = find_at_word(lower, variant);
+      found = variant.size();
+      if (at != std::string_view::npos) break;
+      // `Bi-directional RNNs` written `bidirectional RNN`.
+      if (variant.size() > 4 && variant.back() == 's') {
+        variant.pop_back();
         at = find_at_word(lower, variant);
         found = variant.size();
         if (at != std::string_view::npos) break;
@@ -1191,15 +1200,42 @@ bool defines_term(std::string_view sentence, std::string_view term) {
     after = after.substr(close + 1);
   }
   const std::string_view before = std::string_view(lower).substr(0, at);
-  // English: the term is the subject, near the start: `X is a …`, `An X refers to …`.
-  if (at < 40) {
+  // English: the term is the subject, near the start: `X is a …`, `An X refers to …`; not the
+  // object of a preposition (`The output of the X is …` is about the output).
+  // `The focus of X is to …`, `The goal of X is …` still say what X is.
+  std::vector<std::string_view> words_before = split_words(before);
+  if (!words_before.empty() && (words_before.back() == "the" || words_before.back() == "a" ||
+                                words_before.back() == "an")) {
+    words_before.pop_back();
+  }
+  static constexpr auto kPrepositions = std::to_array<std::string_view>(
+      {"of", "in", "for", "with", "by", "from", "to", "on", "into", "than"});
+  static constexpr auto kPurposes = std::to_array<std::string_view>(
+      {"focus", "goal", "aim", "purpose", "idea", "objective", "task", "role", "point", "essence"});
+  const bool object =
+      !words_before.empty() &&
+      std::find(kPrepositions.begin(), kPrepositions.end(), words_before.back()) !=
+          kPrepositions.end() &&
+      !(words_before.back() == "of" && words_before.size() > 1 &&
+        std::find(kPurposes.begin(), kPurposes.end(), words_before[words_before.size() - 2]) !=
+            kPurposes.end());
+  if (at < 40 && !object) {
     for (const std::string_view verb :
          {" is ", " are ", " refers to ", " refer to ", " means ", " describes ", " denotes ",
           " is defined as ", " represents ", " occurs ", " stands for ", " serves to ",
           " aims to ", " is used to ", " are used to ", " is designed to "}) {
       const std::size_t v = after.find(verb);
-      if (v != std::string_view::npos && v < 30 && after.substr(0, v).find(',') ==
-                                                        std::string_view::npos) {
+      // `One of the popular X algorithms in NLP is …`: a plural noun after the term heads the
+      // subject, and the sentence is about those.
+      const std::vector<std::string_view> between =
+          v == std::string_view::npos ? std::vector<std::string_view>{}
+                                      : split_words(after.substr(0, v));
+      const bool headed = !between.empty() && between.front().size() >= 5 &&
+                          ends_with(between.front(), "s") && !ends_with(between.front(), "ss") &&
+                          std::all_of(between.front().begin(), between.front().end(),
+                                      [](char c) { return c >= 'a' && c <= 'z'; });
+      if (v != std::string_view::npos && v < 30 && !headed &&
+          after.substr(0, v).find(',') == std::string_view::npos) {
         // `X is applied with …`, `X is computed by …`: a passive says what is done with X.
         if (verb == " is " || verb == " are ") {
           const std::vector<std::string_view> next = split_words(after.substr(v + verb.size(), 40));
