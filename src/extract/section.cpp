@@ -843,10 +843,16 @@ std::optional<Aspect> as_aspect(std::string_view name) {
                                           a->defines, a->listy, a->skip};
     }
   }
-  // `X Limitations`, `X Advantages` (English aspect word last, after a name).
+  // `X Limitations`, `X Advantages` (English aspect word last, after a name). `Acoustic Features`,
+  // `Algorithmic Benefits`: one adjective before it is no name; the heading is one noun phrase.
   if (words.size() >= 2 && !is_korean_text(words.back())) {
+    const std::string first = ascii_lower(words.front());
+    const bool adjective = words.size() == 2 && first.size() > 4 &&
+                           (ends_with(first, "ic") || ends_with(first, "al") ||
+                            ends_with(first, "ive") || ends_with(first, "ous") ||
+                            ends_with(first, "ary") || ends_with(first, "ful"));
     if (const AspectWord* a = find_aspect(ascii_lower(words.back()));
-        a != nullptr && a->listy && ascii_lower(words.back()).back() == 's') {
+        a != nullptr && a->listy && ascii_lower(words.back()).back() == 's' && !adjective) {
       const std::string_view subject = trim(s.substr(0, s.size() - words.back().size()));
       return Aspect{std::string(subject), std::string(words.back()), a->defines, a->listy,
                     a->skip};
