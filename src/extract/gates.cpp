@@ -327,6 +327,16 @@ std::string gate_reason(const CardDraft& card) {
     ++displays;
   }
   if (displays % 2 == 1) return "markup";
+  // `see k-nearest neighbors`, `cf. Chapter 3`, `위 표 참고`: a pointer to the answer, not one.
+  {
+    const std::string lower = ascii_lower(answer.substr(0, std::min<std::size_t>(answer.size(), 12)));
+    if (starts_with(lower, "see ") || starts_with(lower, "cf. ") || starts_with(lower, "cf ") ||
+        starts_with(lower, "refer to ") ||
+        (word_count(answer) <= 5 && (ends_with(answer, "\xEC\xB0\xB8\xEA\xB3\xA0") ||     // 참고
+                                     ends_with(answer, "\xEC\xB0\xB8\xEC\xA1\xB0")))) {  // 참조
+      return "anaphora";
+    }
+  }
   if (answer.empty() || !has_word_character(answer)) return "empty";
   // `- **Loss Function**: $$L = …$$ - **Gradients**: $$…$$`: formulas with labels, no words.
   if (answer.find('$') != std::string_view::npos && prose_words(answer) < 3) return "formula";
