@@ -141,6 +141,10 @@ int run_import(const ImportOptions& options, const Context& context) {
 
   // A dry run on a database that does not exist yet plans against an empty one in memory.
   const fs::path db_path = context.db_path();
+  if (every_root && !fs::exists(db_path)) {  // nothing to import, and no database to make
+    throw Error("no note roots yet: `recall import NOTES` imports a folder and remembers it", "",
+                kExitUsage);
+  }
   std::unique_ptr<store::Store> store =
       options.dry_run && !fs::exists(db_path) ? store::Store::in_memory() : open_store(context);
   // Imports run one at a time: each plans against what the one before wrote.

@@ -107,7 +107,8 @@ TEST_CASE("roots: a subfolder imported first, then its parent, renames the decks
 
 TEST_CASE("roots: import alone re-imports every root; roots rm retires a root's cards", "[roots]") {
   Sandbox box;
-  CHECK(box.run({"import"}).exit_code == 2);  // no roots yet
+  CHECK(box.run({"import"}).exit_code == 2);  // no roots yet, and no database made for it
+  CHECK_FALSE(fs::exists(box.db()));
   write_decks(box, "one");
   box.note("two/chem.md", "Q: Symbol of gold?\nA: Au.\n");
   REQUIRE(box.run({"import", (box.dir() / "one").string()}).exit_code == 0);
