@@ -10,6 +10,7 @@
 #include <set>
 
 #include "recall/core/error.hpp"
+#include "recall/core/hash.hpp"
 #include "recall/store/store.hpp"
 
 namespace recall::store {
@@ -33,6 +34,16 @@ std::string expanded(const std::string& stamp) {  // the inverse of compact()
   if (stamp.size() != 16) return stamp;
   return stamp.substr(0, 4) + "-" + stamp.substr(4, 2) + "-" + stamp.substr(6, 2) + "T" +
          stamp.substr(9, 2) + ":" + stamp.substr(11, 2) + ":" + stamp.substr(13, 2) + "Z";
+}
+
+// `<database name>-<8 hex digits of its absolute path>-`: what every backup of `db` starts with,
+// so that two databases with the same name in different folders never share backups (an undo of
+// one must never put back the other).
+std::string name_prefix(const fs::path& db) {
+  std::error_code ec;
+  fs::path absolute = fs::weakly_canonical(fs::absolute(db), ec);
+  if (ec) absolute = fs::absolute(db);
+  return db.stem().string() + "-" + core::hash_hex(absolute.lexically_normal().string(), 8) + "-";
 }
 
 void prune(const fs::path& db) {
@@ -64,7 +75,7 @@ fs::path backup_dir() {
 
 std::vector<Backup> list_backups(const fs::path& db) {
   std::vector<Backup> out;
-  const std::string prefix = db.stem().string() + "-";
+  const std::string prefix = name_prefix(db);
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(backup_dir(), ec)) {
     const std::string name = entry.path().filename().string();
@@ -103,7 +114,7 @@ Backup take_backup(const fs::path& db, const std::string& taken_at, const std::s
   const fs::path dir = backup_dir();
   std::error_code ec;
   fs::create_directories(dir, ec);
-  const std::string base = db.stem().string() + "-" + compact(taken_at) + "-" + why;
+  const std::string base = name_prefix(db) + compact(taken_at) + "-" + why;
   // Written under a temporary name (which list_backups() ignores) and renamed when complete, so
   // that a process killed while copying never leaves a half backup to restore.
   const fs::path temp = dir / (base + ".db." + std::to_string(::getpid()) + ".tmp");

@@ -140,3 +140,22 @@ TEST_CASE("add: a question and answer written into the inbox note and imported",
   // The notes are the source: importing the root again changes nothing.
   CHECK_THAT(box.run({"import"}).out, Catch::Contains("0 new") && Catch::Contains("0 retired"));
 }
+
+TEST_CASE("backups: two databases of the same name keep their backups apart", "[backups]") {
+  Sandbox box;
+  const std::string first = box.db().string();
+  box.note("notes/a.md", "Q: One?\nA: 1.\n");
+  REQUIRE(box.run({"import", (box.dir() / "notes").string()}).exit_code == 0);
+  REQUIRE(backups(box).size() == 1);
+  // Another recall.db, in another folder, sharing the backups folder.
+  box.set_env("RECALL_DB", (box.dir() / "other" / "recall.db").string());
+  box.note("more/b.md", "Q: Two?\nA: 2.\n");
+  REQUIRE(box.run({"import", (box.dir() / "more").string()}).exit_code == 0);
+  CHECK(backups(box).size() == 1);
+  REQUIRE(box.run({"undo"}).exit_code == 0);
+  CHECK(json_lines(box.run({"cards", "--format", "json"}).out).empty());
+  // The first database was not touched, and its backup is still its own.
+  box.set_env("RECALL_DB", first);
+  CHECK(json_lines(box.run({"cards", "--format", "json"}).out).size() == 1);
+  CHECK(backups(box).size() == 1);
+}

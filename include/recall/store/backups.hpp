@@ -15,7 +15,8 @@ namespace recall::store {
 // neither can be found.
 std::filesystem::path backup_dir();
 
-// One backup file: `<database name>-<YYYYMMDD>T<HHMMSS>Z-<why>.db` in backup_dir().
+// One backup file: `<database name>-<path hash>-<YYYYMMDD>T<HHMMSS>Z-<why>.db` in backup_dir(),
+// the path hash being 8 hex digits of the database's absolute path.
 struct Backup {
   std::string name;  // the file name, what `recall restore` takes
   std::filesystem::path path;
