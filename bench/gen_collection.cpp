@@ -5,7 +5,7 @@
 // not reach stay new. One transaction, prepared statements; the database's triggers keep the
 // review totals as they would in use.
 //
-//   recall --db BENCH.db stats >/dev/null          # creates and migrates it
+//   recall --db BENCH.db import EMPTY_DIR >/dev/null   # creates and migrates it
 //   gen_collection BENCH.db [cards=1000000] [reviews=10000000] [today=2026-03-01]
 //
 // Built by bench/stats_bench.sh (g++ -O2 ... -lsqlite3); never run by ctest.

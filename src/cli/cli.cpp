@@ -7,11 +7,21 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "guidance.hpp"
 #include "recall/core/error.hpp"
+#include "recall/store/backups.hpp"
 
 namespace recall::cli {
 
 std::unique_ptr<store::Store> open_store(const Context& context) {
+  // A copy before a migration (docs: "Backups"); a failed copy is a warning, not the end.
+  if (store::needs_migration(context.db_path())) {
+    try {
+      store::take_backup(context.db_path(), core::format_utc(context.now.utc), "migration");
+    } catch (const Error& e) {
+      warn(std::string("no backup before upgrading the database: ") + e.what());
+    }
+  }
   auto store = std::make_unique<store::Store>(context.db_path());
   store->set_on_busy([](int attempt) {
     warn("the database is busy: another recall process is writing to it" +
@@ -26,7 +36,10 @@ void warn(const std::string& message) { std::cerr << "recall: warning: " << mess
 namespace {
 
 constexpr std::array kCommands = {setup_import, setup_review, setup_stats, setup_cards,
-                                  setup_limits, setup_report, setup_completion, setup_config};
+                                  setup_limits, setup_report, setup_completion, setup_config,
+                                  setup_show,   setup_suspend, setup_unsuspend, setup_forget,
+                                  setup_bury,   setup_roots,  setup_backups, setup_restore,
+                                  setup_undo,   setup_add,    setup_help};
 
 }  // namespace
 
@@ -36,7 +49,7 @@ int run(int argc, char** argv) {
   std::signal(SIGXFSZ, SIG_IGN);
   CLI::App app{"recall: spaced-repetition flashcards from the notes you already write"};
   app.set_version_flag("--version", std::string("recall ") + RECALL_VERSION);
-  app.require_subcommand(1);
+  app.require_subcommand(0, 1);  // none: the command list and status (run_overview)
   app.fallthrough();
 
   Context context;
@@ -64,8 +77,7 @@ int run(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    const int code = app.exit(e);
-    return code == 0 ? kExitOk : kExitUsage;
+    return report_parse_error(app, e);
   }
 
   try {
@@ -86,7 +98,7 @@ int run(int argc, char** argv) {
     for (const Command& command : commands) {
       if (command.app->parsed()) return command.run(context);
     }
-    return kExitUsage;
+    return run_overview(app, context);
   } catch (const Error& e) {
     std::cerr << "recall: error: " << e.what() << '\n';
     return e.exit_code();

@@ -15,6 +15,8 @@
 #include "recall/core/error.hpp"
 #include "recall/extract/extract.hpp"
 #include "recall/store/lock.hpp"
+#include "recall/store/roots.hpp"
+#include "roots_step.hpp"
 #include "recall/sync/import.hpp"
 
 namespace recall::cli {
@@ -121,6 +123,7 @@ int run_import(const ImportOptions& options, const Context& context) {
   sync::ImportRequest request;
   request.on_progress = [&progress](const sync::Progress& p) { progress.update(p); };
   request.roots.assign(options.paths.begin(), options.paths.end());
+  const bool every_root = request.roots.empty();  // `recall import` alone: every note root
   request.min_confidence = options.min_confidence;
   const std::optional<std::uint64_t> max_note_size = parse_size(options.max_note_size);
   if (!max_note_size) {
@@ -138,6 +141,10 @@ int run_import(const ImportOptions& options, const Context& context) {
 
   // A dry run on a database that does not exist yet plans against an empty one in memory.
   const fs::path db_path = context.db_path();
+  if (every_root && !fs::exists(db_path)) {  // nothing to import, and no database to make
+    throw Error("no note roots yet: `recall import NOTES` imports a folder and remembers it", "",
+                kExitUsage);
+  }
   std::unique_ptr<store::Store> store =
       options.dry_run && !fs::exists(db_path) ? store::Store::in_memory() : open_store(context);
   // Imports run one at a time: each plans against what the one before wrote.
@@ -147,11 +154,20 @@ int run_import(const ImportOptions& options, const Context& context) {
       warn("waiting for another import (process " + std::to_string(holder) + ") to finish");
     });
   }
+  // Note roots (roots_step.hpp): the stored roots when no path was given, moves recognised,
+  // decks named from the roots.
+  const RootsStep roots = before_import(request, every_root, options.dry_run, db_path, context);
   sync::ImportResult result = sync::plan_import(*store, request);
   const store::ImportPlan& plan = result.plan;
   const auto& below_threshold = result.below_threshold;
+  if (!options.dry_run) backup_before(plan, db_path, context);
   if (!options.dry_run) store->apply_import(plan, context.now.utc);
+  if (!options.dry_run) after_import(request, db_path, context);
   progress.clear();
+  for (const auto& move : roots.moves) {
+    std::cout << "root " << move.from << " moved to " << move.to << ": " << move.cards
+              << " card" << (move.cards == 1 ? "" : "s") << " kept\n";
+  }
 
   for (const auto& w : result.warnings) {
     warn(w.source + (w.line > 0 ? ":" + std::to_string(w.line) : "") + ": " + w.message);
@@ -217,7 +233,8 @@ Command setup_import(CLI::App& parent) {
   auto options = std::make_shared<ImportOptions>();
   CLI::App* app = parent.add_subcommand(
       "import", "Make cards from notes (.md, .markdown, .txt files, folders searched recursively)");
-  app->add_option("paths", options->paths, "Note files or folders")->required();
+  app->add_option("paths", options->paths,
+                  "Note files or folders (none: every note root, see `recall roots`)");
   app->add_flag("-n,--dry-run", options->dry_run, "Show what would change; write nothing");
   app->add_option("--format", options->format, "Output: text (a summary) or json (a line per card)")
       ->check(CLI::IsMember({"text", "json"}));

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "guidance.hpp"
 #include "recall/core/error.hpp"
 #include "recall/review/queue.hpp"
 
@@ -23,7 +24,8 @@ std::string shown(const std::optional<int>& value, int fallback, bool is_default
 }
 
 int run_limits(const LimitsOptions& options, const Context& context) {
-  auto store = open_store(context);
+  auto store = open_existing_store(context);
+  require_deck(*store, options.deck, true);
   const bool change = options.clear || options.new_per_day || options.reviews_per_day;
   if (change) {
     store::DeckLimits limits;
@@ -62,10 +64,9 @@ Command setup_limits(CLI::App& parent) {
       parent.add_subcommand("limits", "Show or set the daily limits of new cards and reviews");
   app->add_option("deck", options->deck,
                   "The deck (with its sub-decks) the limits cover; none: every deck");
-  app->add_option("--new", options->new_per_day, "New cards per day")
-      ->check(CLI::NonNegativeNumber);
+  app->add_option("--new", options->new_per_day, "New cards per day")->check(count_check());
   app->add_option("--reviews", options->reviews_per_day, "Reviews per day")
-      ->check(CLI::NonNegativeNumber);
+      ->check(count_check());
   app->add_flag("--clear", options->clear, "Remove the deck's limits");
   app->footer(
       "A deck's limits cover it and its sub-decks, counting the answers already given today. "

@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 
 #include "commands.hpp"
+#include "guidance.hpp"
 #include "recall/core/error.hpp"
 #include "recall/review/session.hpp"
 #include "recall/store/lock.hpp"
@@ -19,7 +20,14 @@ struct ReviewOptions {
 namespace {
 
 int run_review(const ReviewOptions& options, const Context& context) {
-  auto store = open_store(context);
+  auto store = open_existing_store(context);
+  require_deck(*store, options.deck);
+  const auto counts = store->state_counts({});
+  if (counts.new_cards + counts.learning + counts.review + counts.suspended + counts.retired == 0) {
+    context.terminal->out() << "The collection has no cards yet: `recall import NOTES` makes "
+                               "them from a folder of markdown notes (or one note file).\n";
+    return kExitOk;
+  }
   // One session at a time per database (docs/ARCHITECTURE.md, "Concurrency").
   long holder = 0;
   const auto session_lock = store::ProcessLock::try_take(context.db_path(), "review", holder);
@@ -52,15 +60,15 @@ Command setup_review(CLI::App& parent) {
   app->add_option("--deck", options->deck,
                   "Only this deck and its sub-decks (e.g. ml or ml/entropy)");
   app->add_option("--limit", options->limit, "Show at most N cards (0: no limit)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(count_check());
   app->add_option("--new", options->new_per_day,
                   "New cards per day, counted across sessions; replaces the deck limits "
                   "(default: `recall limits`, else 20)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(count_check());
   app->add_option("--reviews", options->reviews_per_day,
                   "Reviews per day, counted across sessions; replaces the deck limits "
                   "(default: `recall limits`, else 200)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(count_check());
   app->add_option("--buttons", options->buttons,
                   "Grade keys: 6 (SM-2's 0-5) or 4 (Anki's 1 again, 2 hard, 3 good, 4 easy = SM-2 "
                   "1, 3, 4, 5); default: the settings file's `buttons`, else 6")

@@ -21,5 +21,16 @@ Command setup_limits(CLI::App& parent);
 Command setup_report(CLI::App& parent);
 Command setup_completion(CLI::App& parent);
 Command setup_config(CLI::App& parent);
+Command setup_help(CLI::App& parent);
+Command setup_show(CLI::App& parent);
+Command setup_suspend(CLI::App& parent);
+Command setup_unsuspend(CLI::App& parent);
+Command setup_forget(CLI::App& parent);
+Command setup_bury(CLI::App& parent);
+Command setup_roots(CLI::App& parent);
+Command setup_backups(CLI::App& parent);
+Command setup_restore(CLI::App& parent);
+Command setup_undo(CLI::App& parent);
+Command setup_add(CLI::App& parent);
 
 }  // namespace recall::cli

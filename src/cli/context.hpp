@@ -31,6 +31,11 @@ struct Context {
 // Opens (creating when missing) the database of `context`.
 std::unique_ptr<store::Store> open_store(const Context& context);
 
+// Opens the database of `context` when it exists; throws recall::Error (exit 3, "no collection
+// at PATH: run `recall import NOTES` first") when it does not: commands that only read never
+// create one.
+std::unique_ptr<store::Store> open_existing_store(const Context& context);
+
 // Prints `recall: warning: <message>` on stderr.
 void warn(const std::string& message);
 

@@ -20,7 +20,8 @@ struct StatsFilters {
 // Adds --deck, --since, --by and --top to `app`, read into `filters`.
 void add_stats_filters(CLI::App& app, StatsFilters& filters);
 
-// Opens (creating and migrating) the database and computes the figures the filters choose.
+// Opens (never creating; migrating) the database, checks that the deck exists, and computes the
+// figures the filters choose.
 stats::Report read_report(const StatsFilters& filters, const Context& context);
 
 }  // namespace recall::cli

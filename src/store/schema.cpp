@@ -4,12 +4,13 @@
 
 #include "impl.hpp"
 #include "recall/core/error.hpp"
+#include "recall/store/backups.hpp"
 
 namespace recall::store {
 namespace {
 
 // Append only: migration i takes user_version i to i+1.
-constexpr std::array<const char*, 6> kMigrations = {
+constexpr std::array<const char*, 7> kMigrations = {
     R"sql(
 CREATE TABLE notes (
   id INTEGER PRIMARY KEY,
@@ -161,6 +162,14 @@ CREATE INDEX cards_due_queue ON cards (due, deck, source, ord, buried_until)
 CREATE INDEX cards_new_queue ON cards (deck, source, ord, buried_until) WHERE state = 'new';
 CREATE INDEX cards_buried ON cards (buried_until) WHERE buried_until IS NOT NULL;
 )sql",
+    // Issue 11: note roots, the folders `recall import` was given (absolute paths). Decks are
+    // named from a note's path below its root; `recall import` alone imports them all again.
+    R"sql(
+CREATE TABLE IF NOT EXISTS roots (
+  path TEXT PRIMARY KEY,
+  added_at TEXT NOT NULL
+) WITHOUT ROWID;
+)sql",
 };
 
 }  // namespace
@@ -188,6 +197,18 @@ void migrate(SQLite::Database& db, const std::string& where) {
     db.exec("PRAGMA user_version = " + std::to_string(version + 1));
     transaction.commit();
     ++version;
+  }
+}
+
+bool needs_migration(const std::filesystem::path& path) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) return false;
+  try {
+    SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
+    const int version = db.execAndGet("PRAGMA user_version").getInt();
+    return version > 0 && version < static_cast<int>(kMigrations.size());
+  } catch (const SQLite::Exception&) {
+    return false;
   }
 }
 

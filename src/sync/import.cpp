@@ -10,6 +10,7 @@
 #include "recall/core/hash.hpp"
 #include "recall/extract/extract.hpp"
 #include "recall/notes/note_file.hpp"
+#include "recall/sync/roots.hpp"
 
 namespace recall::sync {
 
@@ -76,6 +77,7 @@ ImportResult plan_import(store::Store& store, const ImportRequest& request) {
           (fs::file_time_type::clock::now() - kRacyWindow).time_since_epoch())
           .count();
   notes::NoteListing listing = notes::list_notes(request.roots);  // throws for a missing root
+  name_from_roots(listing, request.roots, request.known_roots);
 
   ImportResult result;
   result.warnings = std::move(listing.warnings);

@@ -148,6 +148,7 @@ TEST_CASE("completion: the bash script completes commands, options and their val
 
 TEST_CASE("report: an unwritable path is named with the reason", "[report]") {
   Sandbox box;
+  REQUIRE(box.run({"import", box.note("n.md", "Q: One?\nA: 1.\n").string()}).exit_code == 0);
   auto r = box.run({"report", "--html", "/nonexistent/r.html"});
   CHECK(r.exit_code == 1);
   CHECK_THAT(r.err, Catch::Contains("/nonexistent/r.html: cannot write the report: No such file "

@@ -65,11 +65,11 @@ TEST_CASE("store: a new database is created with its folder and migrated", "[sto
   TempDb tmp;
   {
     store::Store s(tmp.path());
-    CHECK(s.schema_version() == 6);
+    CHECK(s.schema_version() == 7);
   }
   CHECK(fs::exists(tmp.path()));
   store::Store again(tmp.path());
-  CHECK(again.schema_version() == 6);
+  CHECK(again.schema_version() == 7);
 }
 
 TEST_CASE("store: a database newer than the binary is refused", "[store]") {
@@ -208,7 +208,7 @@ TEST_CASE("store: a version 1 database is upgraded and keeps its cards", "[store
               nullptr, nullptr, nullptr) == SQLITE_OK);
   sqlite3_close(db);
   store::Store upgraded(tmp.path());
-  CHECK(upgraded.schema_version() == 6);
+  CHECK(upgraded.schema_version() == 7);
   const auto cards = upgraded.cards({});
   REQUIRE(cards.size() == 1);
   CHECK(cards[0].answer == "surprise");

@@ -13,6 +13,7 @@
 
 #include "recall/extract/card_draft.hpp"
 #include "recall/schedule/sm2.hpp"
+#include "recall/store/card_query.hpp"
 
 namespace recall::store {
 
@@ -259,6 +260,24 @@ class Store {
   std::map<std::string, DeckLimits> deck_limits();
   // Sets both limits of `deck` (nullopt clears one), in one transaction.
   void set_deck_limits(const std::string& deck, const DeckLimits& limits);
+
+  // Card management (src/store/card_manage.cpp).
+
+  // Every deck a card is in (retired cards included), sorted.
+  std::vector<std::string> decks();
+  // Calls `visit` with each card the query selects, in deck, note and note order, as it is read:
+  // a listing of a million cards never holds more than one.
+  void each_card(const CardQuery& query, const std::function<void(const Card&)>& visit);
+  // The card with this key; nullopt when there is none.
+  std::optional<Card> card_by_key(const std::string& key);
+  // The card's review log, oldest first.
+  std::vector<ReviewRow> review_log(std::int64_t card_id);
+  // Applies `change` to the cards with these ids, in one BEGIN IMMEDIATE transaction that reads
+  // each card's state inside it, so that a review session's compare-and-set sees the change and
+  // never undoes it. Results in the order of `ids`; an unknown id is reported, not thrown.
+  std::vector<CardChangeResult> change_cards(const std::vector<std::int64_t>& ids,
+                                             CardChange change, std::chrono::sys_days today,
+                                             std::chrono::sys_seconds now);
 
  private:
   struct Impl;

@@ -32,6 +32,9 @@ struct ImportRequest {
   bool keep_left_out = true;
   // Notes larger than this are skipped with a warning (`--max-note-size`).
   std::uint64_t max_note_size = 10ull * 1024 * 1024;
+  // Note roots (absolute): a file listed in one is named from its path below it, whatever path
+  // was imported (sync/roots.hpp, name_from_roots).
+  std::vector<std::string> known_roots;
 };
 
 struct ImportResult {

@@ -1,0 +1,84 @@
+#include "recall/sync/roots.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "recall/sync/import.hpp"
+
+namespace recall::sync {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string joined(const std::string& prefix, const std::string& rest) {
+  if (prefix.empty()) return rest;
+  if (rest.empty()) return prefix;
+  return prefix + "/" + rest;
+}
+
+}  // namespace
+
+void name_from_roots(notes::NoteListing& listing, const std::vector<fs::path>& requested,
+                     const std::vector<std::string>& roots) {
+  if (roots.empty()) return;
+  bool renamed = false;
+  for (const fs::path& given : requested) {
+    const std::string absolute = absolute_path(given);
+    const std::string root = store::root_of(absolute, roots);
+    if (root.empty() || root == absolute) continue;
+    // `given` is below `root`: what lies between them goes before each source and deck.
+    const std::string prefix = absolute.substr(root.size() + (root.ends_with('/') ? 0 : 1));
+    std::error_code ec;
+    const bool folder = fs::is_directory(given, ec);
+    for (notes::FoundNote& found : listing.files) {
+      if (folder) {
+        const fs::path relative = found.path.lexically_relative(given);
+        if (relative.empty() || *relative.begin() == "..") continue;
+        found.source = joined(prefix, found.source);
+        found.deck = joined(prefix, found.deck);
+      } else {
+        if (found.path != given) continue;
+        found.source = prefix;
+        found.deck = joined(fs::path(prefix).parent_path().generic_string(), found.deck);
+      }
+      renamed = true;
+    }
+  }
+  if (renamed) {
+    std::stable_sort(listing.files.begin(), listing.files.end(),
+                     [](const auto& a, const auto& b) { return a.source < b.source; });
+  }
+}
+
+std::vector<RootMove> recognise_moves(store::Roots& roots, const std::vector<fs::path>& requested) {
+  std::vector<RootMove> moves;
+  for (const fs::path& given : requested) {
+    std::error_code ec;
+    if (!fs::is_directory(given, ec)) continue;
+    const std::string to = absolute_path(given);
+    const auto known = roots.list();
+    if (!store::root_of(to, known).empty()) continue;
+    std::vector<std::string> missing;
+    for (const auto& root : known) {
+      if (!fs::exists(root, ec)) missing.push_back(root);
+    }
+    if (missing.empty()) continue;
+    std::set<std::string> here;
+    for (const auto& found : notes::list_notes({given}).files) here.insert(found.source);
+    for (const auto& from : missing) {
+      const auto there = roots.note_sources(from);
+      const auto same = static_cast<std::size_t>(std::count_if(
+          there.begin(), there.end(), [&](const std::string& s) { return here.count(s) > 0; }));
+      const std::size_t smaller = std::min(there.size(), here.size());
+      if (same == 0 || same * 2 < smaller) continue;
+      if (const int cards = roots.move(from, to); cards >= 0) {
+        moves.push_back({from, to, cards});
+        break;
+      }
+    }
+  }
+  return moves;
+}
+
+}  // namespace recall::sync
