@@ -26,7 +26,8 @@ void warn(const std::string& message) { std::cerr << "recall: warning: " << mess
 namespace {
 
 constexpr std::array kCommands = {setup_import, setup_review, setup_stats, setup_cards,
-                                  setup_limits, setup_report, setup_completion, setup_config};
+                                  setup_limits, setup_report, setup_completion, setup_config,
+                                  setup_export, setup_import_json};
 
 }  // namespace
 

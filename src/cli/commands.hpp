@@ -21,5 +21,7 @@ Command setup_limits(CLI::App& parent);
 Command setup_report(CLI::App& parent);
 Command setup_completion(CLI::App& parent);
 Command setup_config(CLI::App& parent);
+Command setup_export(CLI::App& parent);
+Command setup_import_json(CLI::App& parent);
 
 }  // namespace recall::cli
