@@ -27,7 +27,7 @@ namespace {
 
 constexpr std::array kCommands = {setup_import, setup_review, setup_stats, setup_cards,
                                   setup_limits, setup_report, setup_completion, setup_config,
-                                  setup_export, setup_import_json};
+                                  setup_export, setup_import_json, setup_import_anki};
 
 }  // namespace
 

@@ -23,5 +23,6 @@ Command setup_completion(CLI::App& parent);
 Command setup_config(CLI::App& parent);
 Command setup_export(CLI::App& parent);
 Command setup_import_json(CLI::App& parent);
+Command setup_import_anki(CLI::App& parent);
 
 }  // namespace recall::cli

@@ -111,3 +111,74 @@ TEST_CASE("apkg out: anki-reader reads the same questions, answers, decks, tags 
   // The decks exist with their parents, as Anki needs.
   CHECK(read["crt"].get<std::string>().rfind("2026-03-03T04:00:00", 0) == 0);
 }
+
+TEST_CASE("import-anki: a package made by anki-apkg-export imports with every card",
+          "[.][anki-npm]") {
+  require_anki_tools();
+  Sandbox box;
+  const nlohmann::json cards = nlohmann::json::array({
+      {{"front", "What does <b>ATP</b> store?"}, {"back", "Energy<br>for the cell"},
+       {"tags", {"biology", "cell"}}},
+      {{"front", "Capital of France?"}, {"back", "Paris"}, {"tags", nlohmann::json::array()}},
+      {{"front", "Mitochondria &amp; ribosomes"}, {"back", "<div>organelles</div><div>both</div>"},
+       {"tags", {"biology"}}},
+      {{"front", "The cell <img src=\"cell.png\">"}, {"back", "a unit of life"},
+       {"tags", nlohmann::json::array()}},
+      {{"front", "사과는 영어로?"}, {"back", "apple"}, {"tags", nlohmann::json::array()}},
+  });
+  recall::test::write_file(box.dir() / "cards.json", cards.dump());
+  const auto apkg = box.dir() / "made.apkg";
+  node(box, "make-apkg.mjs", "'Biology::Cells' " + quote(apkg) + " < " +
+                                 quote(box.dir() / "cards.json"));
+  const auto result = box.run({"import-anki", apkg.string(), "--into", (box.dir() / "anki").string()});
+  INFO(result.out << result.err);
+  REQUIRE(result.exit_code == 0);
+  CHECK_THAT(result.err, Catch::Contains("images and sounds") && Catch::Contains("left out"));
+  CHECK(fs::exists(box.dir() / "anki" / "Biology" / "Cells.md"));
+  std::map<std::string, nlohmann::json> imported;
+  for (auto& row : json_lines(box.run({"cards", "--format", "json"}).out)) {
+    imported[row["question"].get<std::string>()] = row;
+  }
+  CHECK(imported.size() == cards.size());
+  REQUIRE(imported.count("What does **ATP** store?") == 1);
+  CHECK(imported["What does **ATP** store?"]["answer"] == "Energy\nfor the cell");
+  CHECK(imported["What does **ATP** store?"]["deck"] == "Biology/Cells");
+  CHECK(imported["What does **ATP** store?"]["state"] == "new");
+  CHECK(imported.count("Mitochondria & ribosomes") == 1);
+  CHECK(imported.count("사과는 영어로?") == 1);
+  CHECK(imported.count("Capital of France?") == 1);
+}
+
+TEST_CASE("recall → apkg with schedules → import-anki into a fresh database: the same schedule",
+          "[.][anki-npm]") {
+  require_anki_tools();  // the package is recall's; the tools folder marks an Anki-ready CI
+  Sandbox box;
+  box.note("notes/geo.md", "Q: Capital of Italy?\nA: Rome\n\nQ: Capital of Peru?\nA: Lima\n");
+  REQUIRE(box.run({"import", (box.dir() / "notes").string()}).exit_code == 0);
+  box.set_day("2026-03-01");
+  REQUIRE(box.run({"review"}, "5\n4\n").exit_code == 0);
+  box.set_day("2026-03-02");
+  REQUIRE(box.run({"review"}, "5\n").exit_code == 0);
+  const auto before = json_lines(box.run({"cards", "--format", "json"}).out);
+  const auto apkg = box.dir() / "geo.apkg";
+  REQUIRE(box.run({"export", "--format", "apkg", "--with-schedule", apkg.string()}).exit_code == 0);
+
+  box.set_env("RECALL_DB", (box.dir() / "fresh.db").string());
+  const auto result = box.run({"import-anki", apkg.string(), "--into", (box.dir() / "anki").string()});
+  INFO(result.out << result.err);
+  REQUIRE(result.exit_code == 0);
+  CHECK_THAT(result.out, Catch::Contains("2 with Anki's schedule"));
+  std::map<std::string, nlohmann::json> after;
+  for (auto& row : json_lines(box.run({"cards", "--format", "json"}).out)) {
+    after[row["question"].get<std::string>()] = row;
+  }
+  for (const auto& card : before) {
+    const std::string q = card["question"];
+    INFO(q);
+    REQUIRE(after.count(q) == 1);
+    CHECK(after[q]["due"] == card["due"]);
+    CHECK(after[q]["interval"] == card["interval"]);
+    CHECK(after[q]["ef"] == card["ef"]);
+    CHECK(after[q]["state"] == "review");
+  }
+}
