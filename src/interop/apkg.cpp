@@ -308,7 +308,7 @@ void zip_package(const fs::path& collection, const fs::path& file) {
     throw Error(std::string("cannot write the package: ") + zip_strerror(archive.get()),
                 file.string());
   };
-  zip_source_t* db = zip_source_file(archive.get(), collection.c_str(), 0, -1);
+  zip_source_t* db = zip_source_file(archive.get(), collection.c_str(), 0, 0);
   if (!db) fail();
   if (zip_file_add(archive.get(), "collection.anki2", db, ZIP_FL_ENC_UTF_8) < 0) {
     zip_source_free(db);
