@@ -55,7 +55,7 @@ std::string html_field(const std::string& text) {
 
 namespace {
 
-std::string quoted(const std::string& field, char separator) {
+std::string csv_field(const std::string& field, char separator) {
   if (field.find_first_of(std::string{separator, '"', '\n'}) == std::string::npos) return field;
   std::string out = "\"";
   for (const char c : field) {
@@ -76,9 +76,9 @@ std::string notes_in_plain_text(const std::vector<store::Card>& cards, char sepa
       if (!tags.empty()) tags += ' ';
       tags += anki_tag(tag);
     }
-    out += quoted(html_field(card.question), separator) + separator +
-           quoted(html_field(card.answer), separator) + separator +
-           quoted(anki_deck(card.deck), separator) + separator + quoted(tags, separator) + "\n";
+    out += csv_field(html_field(card.question), separator) + separator +
+           csv_field(html_field(card.answer), separator) + separator +
+           csv_field(anki_deck(card.deck), separator) + separator + csv_field(tags, separator) + "\n";
   }
   return out;
 }
