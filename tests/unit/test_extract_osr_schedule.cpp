@@ -14,6 +14,7 @@ std::string seeds_of(const std::string& text) {
   recall::notes::NoteFile note{"vault/bio.md", "bio.md", "bio", text};
   std::string out;
   for (const auto& card : recall::extract::extract_cards(note).drafts) {
+    if (card.rule != "osr") continue;  // the note's title may make a card of its own
     if (!out.empty()) out += ';';
     out += card.question + "=";
     out += card.seed ? card.seed->due + "," + std::to_string(card.seed->interval_days) + "," +
