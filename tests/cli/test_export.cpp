@@ -134,7 +134,8 @@ TEST_CASE("export tsv and csv: Anki's plain-text headers, decks as A::B, filters
   CHECK(ml["notes"].size() == 1);
   CHECK(ml["deck_limits"].empty());
   const auto reviewing = box.run({"export", "--format", "json", "--state", "review", "-"});
-  for (const auto& card : nlohmann::json::parse(reviewing.out)["cards"]) {
+  const auto review_backup = nlohmann::json::parse(reviewing.out);
+  for (const auto& card : review_backup["cards"]) {
     CHECK(card["state"] == "review");
   }
   CHECK(box.run({"export", "--format", "xml", "-"}).exit_code == 2);
