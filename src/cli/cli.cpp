@@ -39,7 +39,8 @@ constexpr std::array kCommands = {setup_import, setup_review, setup_stats, setup
                                   setup_limits, setup_report, setup_completion, setup_config,
                                   setup_show,   setup_suspend, setup_unsuspend, setup_forget,
                                   setup_bury,   setup_roots,  setup_backups, setup_restore,
-                                  setup_undo,   setup_add,    setup_help};
+                                  setup_undo,   setup_add,    setup_export,  setup_import_json,
+                                  setup_import_anki, setup_help};
 
 }  // namespace
 

@@ -32,5 +32,8 @@ Command setup_backups(CLI::App& parent);
 Command setup_restore(CLI::App& parent);
 Command setup_undo(CLI::App& parent);
 Command setup_add(CLI::App& parent);
+Command setup_export(CLI::App& parent);
+Command setup_import_json(CLI::App& parent);
+Command setup_import_anki(CLI::App& parent);
 
 }  // namespace recall::cli

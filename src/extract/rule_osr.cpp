@@ -6,7 +6,8 @@
 //   Which gas do plants absorb?               → a multi-line card: the lines before `?` ask,
 //   ?                                           the lines after answer; `??` makes both ways
 //   Carbon dioxide.
-//   <!--SR:!2026-03-10,3,250-->               → OSR's schedule comment, never part of a card
+//   <!--SR:!2026-03-10,3,250-->               → OSR's schedule comment, never part of a card;
+//                                               it seeds the card's schedule on its first import
 //   Water boils at {{100}} degrees.           → a cloze, one card per `{{…}}` (the cloze rule)
 //
 // OSR shows the front of a card as written, so the question is the author's text, never wrapped in
@@ -15,6 +16,7 @@
 // in a note tagged like this.
 #include <algorithm>
 
+#include "recall/extract/osr_schedule.hpp"
 #include "recall/extract/rules.hpp"
 #include "recall/extract/text.hpp"
 #include "recall/extract/walk.hpp"
@@ -55,7 +57,8 @@ std::pair<std::size_t, std::size_t> find_tight_separator(std::string_view line) 
 
 class OsrReader {
  public:
-  explicit OsrReader(RuleOutput& out) : m_out(out) {}
+  OsrReader(RuleOutput& out, std::span<const std::string_view> lines)
+      : m_out(out), m_lines(lines) {}
 
   void paragraph(const ParagraphVisit& visit) {
     const notes::Block& block = visit.paragraph;
@@ -87,10 +90,25 @@ class OsrReader {
   void emit(const std::string& front, const std::string& back, bool both_ways, int line,
             int end_line, const std::vector<std::string>& context) {
     if (!has_word_character(front) || !has_word_character(back)) return;
+    const std::size_t first = m_out.cards.size();
     as_written_cards(m_out, "osr", front, back, both_ways, line, end_line, context);
+    // OSR's schedule comment: on the card's last line, or on the line after it.
+    auto seeds = parse_osr_schedule(line_at(end_line));
+    if (seeds.empty() && trim(line_at(end_line + 1)).starts_with("<!--SR:")) {
+      seeds = parse_osr_schedule(line_at(end_line + 1));
+    }
+    for (std::size_t i = first, g = 0; i < m_out.cards.size() && g < seeds.size(); ++i, ++g) {
+      m_out.cards[i].draft.seed = seeds[g];
+    }
+  }
+
+  std::string_view line_at(int line) const {
+    if (line < 1 || static_cast<std::size_t>(line) > m_lines.size()) return {};
+    return m_lines[static_cast<std::size_t>(line - 1)];
   }
 
   RuleOutput& m_out;
+  std::span<const std::string_view> m_lines;
 };
 
 }  // namespace
@@ -117,7 +135,7 @@ bool is_flashcards_note(const RuleInput& in) {
 
 void rule_osr(const RuleInput& in, RuleOutput& out) {
   if (!is_flashcards_note(in)) return;
-  OsrReader reader(out);
+  OsrReader reader(out, in.lines);
   for_each_paragraph(in.outline, [&](const ParagraphVisit& visit) { reader.paragraph(visit); });
 }
 

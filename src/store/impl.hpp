@@ -58,6 +58,10 @@ std::vector<std::string> context_from_json(const std::string& text);
 // Inserts one row of the review log (no transaction of its own); returns its id.
 std::int64_t insert_review(SQLite::Database& db, const ReviewRecord& record);
 
+// Gives a card just inserted the schedule another tool wrote for it (src/store/backup.cpp):
+// state review, the seed's interval, due date and E-Factor, repetitions 2.
+void seed_new_card(SQLite::Database& db, std::int64_t card_id, const extract::SeedSchedule& seed);
+
 // Creates or upgrades the schema; throws recall::Error for a newer database.
 void migrate(SQLite::Database& db, const std::string& where);
 

@@ -501,6 +501,8 @@ void apply_plan(SQLite::Database& db, const ImportPlan& plan, std::chrono::sys_s
         insert.bind(":key", card.key);
         insert.exec();
         insert.reset();
+        // Another tool's schedule (OSR's comment) counts on the card's first import only.
+        if (card.draft.seed) seed_new_card(db, db.getLastInsertRowid(), *card.draft.seed);
         break;
       case PlanAction::unchanged:
         if (!card.relocated) break;

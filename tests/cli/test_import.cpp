@@ -139,7 +139,8 @@ TEST_CASE("a path that does not exist is an error", "[import]") {
 
 TEST_CASE("every command has --help", "[cli]") {
   Sandbox box;
-  for (const char* command : {"import", "review", "stats", "cards"}) {
+  for (const char* command : {"import", "review", "stats", "cards", "export", "import-json",
+                              "import-anki"}) {
     const auto result = box.run({command, "--help"});
     CHECK(result.exit_code == 0);
     CHECK_THAT(result.out, Catch::Contains("Usage") || Catch::Contains("usage"));

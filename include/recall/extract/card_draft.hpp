@@ -1,10 +1,18 @@
 // CardDraft: what the extractor makes of a note, before the store gives it an identity.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace recall::extract {
+
+// A schedule another tool wrote next to a card (Obsidian SR's `<!--SR:!2026-03-10,3,250-->`).
+struct SeedSchedule {
+  std::string due;        // YYYY-MM-DD
+  int interval_days = 0;  // >= 1
+  int ease = 250;         // OSR's ease in percent: 250 is an E-Factor of 2.50
+};
 
 // One question/answer card found in a note. Plain data; produced by extract_cards().
 struct CardDraft {
@@ -22,6 +30,8 @@ struct CardDraft {
   std::vector<std::string> tags;     // from the note's front matter (tags, categories)
   std::string left_out;              // why a precision gate leaves it out (`label`, `markup`,
                                      // ...); such a card is never imported, only explained
+  // Applied when the card is first stored, never after (src/extract/osr_schedule.cpp).
+  std::optional<SeedSchedule> seed;
 };
 
 // A problem with one note that does not stop an import: `source:line: message`.

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "recall/extract/card_draft.hpp"
+#include "recall/store/backup.hpp"
 #include "recall/schedule/sm2.hpp"
 #include "recall/store/card_query.hpp"
 
@@ -53,6 +54,14 @@ struct ReviewRecord {
   schedule::ReviewState after;
   std::int64_t answer_ms = 0;
   ReviewKind kind = ReviewKind::scheduled;
+};
+
+// A schedule brought from another tool (Anki, Obsidian Spaced Repetition) for the card with
+// `key`: the SM-2 fields it starts with and the answers logged there (their card_id is ignored).
+struct ScheduleSeed {
+  std::string key;
+  schedule::ReviewState state;
+  std::vector<ReviewRecord> log;
 };
 
 // How much of a note one import looked at.
@@ -278,6 +287,21 @@ class Store {
   std::vector<CardChangeResult> change_cards(const std::vector<std::int64_t>& ids,
                                              CardChange change, std::chrono::sys_days today,
                                              std::chrono::sys_seconds now);
+
+  // Backups (src/store/backup.cpp).
+
+  // The rows of the cards in `filter` (and in `state`, when given), with their notes and review
+  // logs; every note and the deck limits too when nothing is filtered. Reads only.
+  Backup backup(const CardFilter& filter, std::optional<schedule::CardState> state);
+  // Writes `backup` in one transaction, keeping every value as it is (keys, dates, the log).
+  // Throws recall::Error, writing nothing, when this database already holds notes or cards, or
+  // when a row breaks the schema (an unknown state, a grade outside 0..5, a card of a note that
+  // the backup does not hold).
+  void restore(const Backup& backup);
+  // Gives each seed's card its SM-2 fields and appends its log, in one transaction, but only to
+  // a card still new with no answer logged: a card reviewed in recall keeps its own schedule.
+  // Returns how many cards were seeded; unknown keys are skipped.
+  int seed_schedules(const std::vector<ScheduleSeed>& seeds);
 
  private:
   struct Impl;
