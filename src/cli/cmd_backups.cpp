@@ -51,7 +51,7 @@ int run_restore(const std::string& name, const Context& context) {
   open_existing_store(context);
   const auto backups = store::list_backups(context.db_path());
   const auto found = std::find_if(backups.begin(), backups.end(),
-                                  [&](const store::Backup& b) { return b.name == name; });
+                                  [&](const store::BackupFile& b) { return b.name == name; });
   if (found == backups.end()) {
     std::vector<std::string> names;
     for (const auto& b : backups) names.push_back(b.name);
@@ -74,7 +74,7 @@ int run_undo(bool force, const Context& context) {
   const auto lock = lock_for_replacing(context);
   const auto backups = store::list_backups(context.db_path());
   const auto last = std::find_if(backups.begin(), backups.end(),
-                                 [](const store::Backup& b) { return b.why == "import"; });
+                                 [](const store::BackupFile& b) { return b.why == "import"; });
   if (last == backups.end()) {
     throw Error("no import to undo: none has changed cards since backups were kept");
   }

@@ -73,8 +73,8 @@ fs::path backup_dir() {
   throw Error("cannot find where to keep backups: set XDG_DATA_HOME or HOME");
 }
 
-std::vector<Backup> list_backups(const fs::path& db) {
-  std::vector<Backup> out;
+std::vector<BackupFile> list_backups(const fs::path& db) {
+  std::vector<BackupFile> out;
   const std::string prefix = name_prefix(db);
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(backup_dir(), ec)) {
@@ -83,7 +83,7 @@ std::vector<Backup> list_backups(const fs::path& db) {
     if (!name.starts_with(prefix) || !name.ends_with(".db")) continue;
     const std::string rest = name.substr(prefix.size(), name.size() - prefix.size() - 3);
     if (rest.size() < 18 || rest[8] != 'T' || rest[15] != 'Z' || rest[16] != '-') continue;
-    Backup backup;
+    BackupFile backup;
     backup.name = name;
     backup.path = entry.path();
     backup.taken_at = expanded(rest.substr(0, 16));
@@ -96,7 +96,7 @@ std::vector<Backup> list_backups(const fs::path& db) {
   }
   // Newest first: by the time in the name, then (several in one second, or a clock set by
   // RECALL_NOW) by when the file was written.
-  std::vector<std::pair<Backup, fs::file_time_type>> timed;
+  std::vector<std::pair<BackupFile, fs::file_time_type>> timed;
   for (auto& backup : out) {
     const auto written = fs::last_write_time(backup.path, ec);
     timed.emplace_back(std::move(backup), written);
@@ -110,7 +110,7 @@ std::vector<Backup> list_backups(const fs::path& db) {
   return out;
 }
 
-Backup take_backup(const fs::path& db, const std::string& taken_at, const std::string& why) {
+BackupFile take_backup(const fs::path& db, const std::string& taken_at, const std::string& why) {
   const fs::path dir = backup_dir();
   std::error_code ec;
   fs::create_directories(dir, ec);
@@ -139,7 +139,7 @@ Backup take_backup(const fs::path& db, const std::string& taken_at, const std::s
     throw Error("cannot back up the database: " + ec.message(), target.string());
   }
   prune(db);
-  Backup backup;
+  BackupFile backup;
   backup.name = target.filename().string();
   backup.path = target;
   backup.taken_at = taken_at;

@@ -17,7 +17,7 @@ std::filesystem::path backup_dir();
 
 // One backup file: `<database name>-<path hash>-<YYYYMMDD>T<HHMMSS>Z-<why>.db` in backup_dir(),
 // the path hash being 8 hex digits of the database's absolute path.
-struct Backup {
+struct BackupFile {
   std::string name;  // the file name, what `recall restore` takes
   std::filesystem::path path;
   std::string taken_at;  // UTC, YYYY-MM-DDTHH:MM:SSZ
@@ -26,12 +26,12 @@ struct Backup {
 };
 
 // The backups of database `db` (by its file name), newest first.
-std::vector<Backup> list_backups(const std::filesystem::path& db);
+std::vector<BackupFile> list_backups(const std::filesystem::path& db);
 
 // Copies `db` (a consistent snapshot, with VACUUM INTO, while other processes may be writing)
 // into backup_dir(), then prunes: the newest 10 are kept, and of older ones at most one a day.
 // `taken_at` is UTC `YYYY-MM-DDTHH:MM:SSZ`. Returns the new backup. Throws recall::Error.
-Backup take_backup(const std::filesystem::path& db, const std::string& taken_at,
+BackupFile take_backup(const std::filesystem::path& db, const std::string& taken_at,
                    const std::string& why);
 
 // Puts `backup` in place of `db`'s content with SQLite's backup API (the live database's WAL and
