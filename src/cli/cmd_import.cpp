@@ -1,7 +1,8 @@
-// recall import PATH...: notes in, cards out, as one plan applied in one transaction.
+// recall import PATH...: notes in, cards out, planned and written note by note in one transaction.
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cctype>
 #include <chrono>
 #include <cmath>
@@ -10,6 +11,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <thread>
 
 #include "commands.hpp"
 #include "recall/core/error.hpp"
@@ -28,6 +30,7 @@ struct ImportOptions {
   double min_confidence = extract::kDefaultMinConfidence;
   std::string format = "text";
   std::string max_note_size = "10M";
+  unsigned threads = 0;  // 0: one per core
 };
 
 namespace {
@@ -147,39 +150,42 @@ int run_import(const ImportOptions& options, const Context& context) {
       warn("waiting for another import (process " + std::to_string(holder) + ") to finish");
     });
   }
-  sync::ImportResult result = sync::plan_import(*store, request);
-  const store::ImportPlan& plan = result.plan;
+  request.threads = options.threads > 0 ? options.threads
+                                        : std::max(1u, std::thread::hardware_concurrency());
+  if (!options.dry_run) request.write_at = context.now.utc;
+
+  // Each card is printed as the import settles it (in plan order), then dropped.
+  const bool json = options.format == "json";
+  request.on_card = [&](store::PlannedCard& card) {
+    if (json) {
+      progress.clear();
+      std::cout
+          << card_json(store::to_string(card.action), card.key, card.draft, card.remark).dump()
+          << '\n';
+    } else if (options.explain ||
+               (options.dry_run && card.action != store::PlanAction::unchanged)) {
+      // A dry run shows what would change; --explain shows every card and why.
+      progress.clear();
+      plan_line(std::cout, store::to_string(card.action), card.draft, card.remark);
+    }
+  };
+  sync::ImportResult result = sync::run_import(*store, request);
+  const store::ImportCounts& plan = result.counts;
   const auto& below_threshold = result.below_threshold;
-  if (!options.dry_run) store->apply_import(plan, context.now.utc);
   progress.clear();
 
   for (const auto& w : result.warnings) {
     warn(w.source + (w.line > 0 ? ":" + std::to_string(w.line) : "") + ": " + w.message);
   }
 
-  const bool json = options.format == "json";
   constexpr std::string_view kBelow = "below-threshold";
   constexpr std::string_view kGated = "left-out";
-  if (json) {
-    for (const auto& card : plan.cards) {
-      std::cout
-          << card_json(store::to_string(card.action), card.key, card.draft, card.remark).dump()
-          << '\n';
-    }
-    if (options.explain) {
-      for (const auto& d : below_threshold) {
+  if (options.explain) {
+    for (const auto& d : below_threshold) {
+      if (json) {
         std::cout << card_json(d.left_out.empty() ? kBelow : kGated, "", d, d.left_out).dump()
                   << '\n';
-      }
-    }
-  } else if (options.explain || options.dry_run) {
-    // A dry run shows what would change; --explain shows every card and why.
-    for (const auto& card : plan.cards) {
-      if (!options.explain && card.action == store::PlanAction::unchanged) continue;
-      plan_line(std::cout, store::to_string(card.action), card.draft, card.remark);
-    }
-    if (options.explain) {
-      for (const auto& d : below_threshold) {
+      } else {
         plan_line(std::cout, d.left_out.empty() ? kBelow : kGated, d, d.left_out);
       }
     }
@@ -242,6 +248,11 @@ Command setup_import(CLI::App& parent) {
   app->add_option("--max-note-size", options->max_note_size,
                   "Skip, with a warning, notes larger than this (bytes, or K, M, G)")
       ->capture_default_str();
+  app->add_option("--threads", options->threads,
+                  "Threads reading and parsing notes (default: one per core); the result is the "
+                  "same for any number")
+      ->envname("RECALL_THREADS")
+      ->check(CLI::Range(1u, 64u));
   app->footer(
       "Each file's deck is its folder below the imported path plus its name without extension. "
       "Re-importing keeps review history: changed answers update their card, removed items retire "

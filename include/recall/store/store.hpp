@@ -158,6 +158,8 @@ int busy_timeout_ms();
 // cannot write to (read-only file or folder). Migrating is safe with several processes opening a
 // new database at once: each migration runs in a BEGIN IMMEDIATE transaction that checks the
 // version again inside it.
+class ImportStream;
+
 class Store {
  public:
   explicit Store(const std::filesystem::path& path);
@@ -261,6 +263,7 @@ class Store {
   void set_deck_limits(const std::string& deck, const DeckLimits& limits);
 
  private:
+  friend class ImportStream;  // recall/store/import_stream.hpp: an import planned note by note
   struct Impl;
   explicit Store(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> m_impl;
