@@ -141,10 +141,12 @@ void prepare_in_order(const std::vector<Entry>& entries, const ImportRequest& re
     for (const Entry& entry : entries) use(prepare(entry, request));
     return;
   }
-  // Batches of consecutive files (at most 16 files or about 1 MiB, so that a few large notes
-  // are not held at once), twice as many in flight as there are threads, so that a slow file
-  // holds up only the results after it.
+  // Batches of consecutive files (at most 16 files to read or about 1 MiB, so that a few large
+  // notes are not held at once; files not to be read cost nothing and only fill the batch),
+  // twice as many in flight as there are threads, so that a slow file holds up only the results
+  // after it.
   constexpr std::size_t kBatchFiles = 16;
+  constexpr std::size_t kBatchEntries = 4096;
   constexpr std::int64_t kBatchBytes = 1 << 20;
   const std::size_t in_flight = 2 * static_cast<std::size_t>(request.threads);
   std::deque<std::future<std::vector<Prepared>>> window;
@@ -152,9 +154,14 @@ void prepare_in_order(const std::vector<Entry>& entries, const ImportRequest& re
   const auto launch = [&] {
     const std::size_t from = next;
     std::size_t to = from;
+    std::size_t files = 0;
     std::int64_t bytes = 0;
-    while (to < entries.size() && to - from < kBatchFiles && bytes < kBatchBytes) {
-      bytes += std::max<std::int64_t>(0, entries[to].input.size);
+    while (to < entries.size() && files < kBatchFiles && bytes < kBatchBytes &&
+           to - from < kBatchEntries) {
+      if (entries[to].input.status != store::NoteStatus::same_stat) {
+        ++files;
+        bytes += std::max<std::int64_t>(0, entries[to].input.size);
+      }
       ++to;
     }
     next = to;

@@ -106,14 +106,25 @@ TEST_CASE("a streamed import lists cards in note order, a note that waits for ma
   CHECK(cards[2]["source"] == "c.md");
   CHECK(cards[3]["action"] == "retired");
   CHECK(cards[3]["source"] == "a.md");
-  // Written as planned.
+  // Written as planned: the renamed card kept its key, the removed one is retired.
   const auto stored = json_lines(box.run({"cards", "--format", "json"}).out);
-  CHECK(stored.size() == 3);
+  REQUIRE(stored.size() == 4);
+  int retired = 0;
+  for (const auto& card : stored) {
+    retired += card["state"] == "retired" ? 1 : 0;
+    if (card["question"] == "What is discrete entropy?") CHECK(card["key"] == cards[0]["key"]);
+  }
+  CHECK(retired == 1);
 }
 
-TEST_CASE("--threads takes a number from 1 to 64", "[import][threads]") {
+TEST_CASE("the import thread count is a number from 1 to 64", "[import][threads]") {
   Sandbox box;
   box.note("n/a.md", "x :: y\n");
   CHECK(box.run({"import", (box.dir() / "n").string(), "--threads", "0"}).exit_code == 2);
+  CHECK(box.run({"import", (box.dir() / "n").string(), "--threads", "65"}).exit_code == 2);
   CHECK(box.run({"import", (box.dir() / "n").string(), "--threads", "2"}).exit_code == 0);
+  box.set_env("RECALL_THREADS", "0");
+  CHECK(box.run({"import", (box.dir() / "n").string()}).exit_code == 2);
+  box.set_env("RECALL_THREADS", "1");
+  CHECK(box.run({"import", (box.dir() / "n").string()}).exit_code == 0);
 }
