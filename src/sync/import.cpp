@@ -133,51 +133,59 @@ Prepared prepare(const Entry& entry, const ImportRequest& request) {
   return out;
 }
 
-// Runs prepare() over the entries on `threads` threads (the calling one among them when 1) and
-// hands each result to `use` in the entries' order.
+// Runs prepare() over the entries on `threads` threads (the calling one alone when 1) and hands
+// each result to `use` in the entries' order. Files that are not read (size and time as stored)
+// need no work: the calling thread hands them on itself, and only the files to read go to the
+// workers.
 template <typename Use>
 void prepare_in_order(const std::vector<Entry>& entries, const ImportRequest& request, Use&& use) {
-  if (request.threads <= 1) {
+  std::vector<std::size_t> to_read;  // indices into entries
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    if (entries[i].input.status != store::NoteStatus::same_stat) to_read.push_back(i);
+  }
+  if (request.threads <= 1 || to_read.size() < 2) {
     for (const Entry& entry : entries) use(prepare(entry, request));
     return;
   }
-  // Batches of consecutive files (at most 16 files to read or about 1 MiB, so that a few large
-  // notes are not held at once; files not to be read cost nothing and only fill the batch),
-  // twice as many in flight as there are threads, so that a slow file holds up only the results
-  // after it.
+  // Batches of consecutive files to read (at most 16 files or about 1 MiB, so that a few large
+  // notes are not held at once), twice as many in flight as there are threads, so that a slow
+  // file holds up only the results after it.
   constexpr std::size_t kBatchFiles = 16;
-  constexpr std::size_t kBatchEntries = 4096;
   constexpr std::int64_t kBatchBytes = 1 << 20;
   const std::size_t in_flight = 2 * static_cast<std::size_t>(request.threads);
   std::deque<std::future<std::vector<Prepared>>> window;
-  std::size_t next = 0;
+  std::size_t next = 0;  // into to_read
   const auto launch = [&] {
     const std::size_t from = next;
     std::size_t to = from;
-    std::size_t files = 0;
     std::int64_t bytes = 0;
-    while (to < entries.size() && files < kBatchFiles && bytes < kBatchBytes &&
-           to - from < kBatchEntries) {
-      if (entries[to].input.status != store::NoteStatus::same_stat) {
-        ++files;
-        bytes += std::max<std::int64_t>(0, entries[to].input.size);
-      }
+    while (to < to_read.size() && to - from < kBatchFiles && bytes < kBatchBytes) {
+      bytes += std::max<std::int64_t>(0, entries[to_read[to]].input.size);
       ++to;
     }
     next = to;
-    window.push_back(std::async(std::launch::async, [&entries, &request, from, to] {
+    window.push_back(std::async(std::launch::async, [&entries, &request, &to_read, from, to] {
       std::vector<Prepared> out;
       out.reserve(to - from);
-      for (std::size_t i = from; i < to; ++i) out.push_back(prepare(entries[i], request));
+      for (std::size_t k = from; k < to; ++k) out.push_back(prepare(entries[to_read[k]], request));
       return out;
     }));
   };
-  while (next < entries.size() && window.size() < in_flight) launch();
-  while (!window.empty()) {
-    std::vector<Prepared> batch = window.front().get();
-    window.pop_front();
-    if (next < entries.size()) launch();
-    for (Prepared& prepared : batch) use(std::move(prepared));
+  while (next < to_read.size() && window.size() < in_flight) launch();
+  std::vector<Prepared> batch;
+  std::size_t taken = 0;  // of batch
+  for (const Entry& entry : entries) {
+    if (entry.input.status == store::NoteStatus::same_stat) {
+      use(prepare(entry, request));
+      continue;
+    }
+    if (taken == batch.size()) {
+      batch = window.front().get();
+      window.pop_front();
+      taken = 0;
+      if (next < to_read.size()) launch();
+    }
+    use(std::move(batch[taken++]));
   }
 }
 
