@@ -574,6 +574,15 @@ void ImportStream::add(NoteInput note) {
   Matcher& matcher = *s.matcher;
   s.present.insert(note.path);
   if (s.writer) s.writer->note(note);
+  if (note.status != NoteStatus::parsed && !s.unchanged_text && s.pending.empty()) {
+    // A note kept as stored, with nothing waiting before it: only counted.
+    if (const auto it = s.kept_by_note.find(note.path); it != s.kept_by_note.end()) {
+      s.counts.kept += it->second;
+    } else {
+      s.counts.kept += matcher.keep_uncounted(note.path);
+    }
+    return;
+  }
   State::Pending pending;
   std::vector<extract::CardDraft> drafts = std::move(note.drafts);
   pending.note = std::move(note);
@@ -635,15 +644,17 @@ ImportCounts ImportStream::finish(const std::vector<std::string>& skipped) {
   matcher.retire_rest(skipped, s.renamed, [&](PlannedCard& card) { s.emit(card); });
 
   // Stored notes under the scope that this import did not find.
-  std::set<std::string> present(skipped.begin(), skipped.end());
-  present.insert(s.present.begin(), s.present.end());
+  const std::unordered_set<std::string> skipped_set(skipped.begin(), skipped.end());
+  const auto present = [&](const std::string& path) {
+    return s.present.contains(path) || skipped_set.contains(path);
+  };
   {
     SQLite::Statement query(s.impl.db,
                             "SELECT path FROM notes WHERE size <> -1 OR "
                             "mtime_ns <> -1 OR content_hash <> ''");
     while (query.executeStep()) {
       std::string path = query.getColumn(0).getString();
-      if (!present.contains(path) && under_scope(path, s.scope)) {
+      if (!present(path) && under_scope(path, s.scope)) {
         s.counts.gone.push_back(std::move(path));
       }
     }

@@ -93,9 +93,10 @@ struct Prepared {
   std::size_t left_out_count = 0;
 };
 
-Prepared prepare(const Entry& entry, const ImportRequest& request) {
+// Takes the entry's input: each entry is prepared once.
+Prepared prepare(Entry& entry, const ImportRequest& request) {
   Prepared out;
-  out.input = entry.input;
+  out.input = std::move(entry.input);
   if (out.input.status == store::NoteStatus::same_stat) return out;
   std::optional<notes::NoteFile> note =
       notes::read_note(*entry.found, out.warnings, request.max_note_size);
@@ -138,13 +139,13 @@ Prepared prepare(const Entry& entry, const ImportRequest& request) {
 // need no work: the calling thread hands them on itself, and only the files to read go to the
 // workers.
 template <typename Use>
-void prepare_in_order(const std::vector<Entry>& entries, const ImportRequest& request, Use&& use) {
+void prepare_in_order(std::vector<Entry>& entries, const ImportRequest& request, Use&& use) {
   std::vector<std::size_t> to_read;  // indices into entries
   for (std::size_t i = 0; i < entries.size(); ++i) {
     if (entries[i].input.status != store::NoteStatus::same_stat) to_read.push_back(i);
   }
   if (request.threads <= 1 || to_read.size() < 2) {
-    for (const Entry& entry : entries) use(prepare(entry, request));
+    for (Entry& entry : entries) use(prepare(entry, request));
     return;
   }
   // Batches of consecutive files to read (at most 16 files or about 1 MiB, so that a few large
@@ -174,11 +175,14 @@ void prepare_in_order(const std::vector<Entry>& entries, const ImportRequest& re
   while (next < to_read.size() && window.size() < in_flight) launch();
   std::vector<Prepared> batch;
   std::size_t taken = 0;  // of batch
-  for (const Entry& entry : entries) {
-    if (entry.input.status == store::NoteStatus::same_stat) {
-      use(prepare(entry, request));
+  std::size_t read_next = 0;  // into to_read: the next entry that a worker prepares
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    // This thread touches only the entries that are not read; the workers only those that are.
+    if (read_next == to_read.size() || to_read[read_next] != i) {
+      use(prepare(entries[i], request));
       continue;
     }
+    ++read_next;
     if (taken == batch.size()) {
       batch = window.front().get();
       window.pop_front();
