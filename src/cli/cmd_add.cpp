@@ -77,13 +77,19 @@ int run_add(const AddOptions& options, const Context& context) {
   request.unchanged_text = false;
   request.keep_left_out = false;
   before_import(request, false, false, context.db_path(), context);
-  const auto result = sync::plan_import(*store, request);
-  backup_before(result.plan, context.db_path(), context);
-  store->apply_import(result.plan, context.now.utc);
+  request.write_at = context.now.utc;
+  bool backed_up = false;
+  request.on_card = [&](store::PlannedCard& card) {
+    if (!backed_up && card.action != store::PlanAction::unchanged) {
+      backed_up = true;
+      backup_before(context.db_path(), context);
+    }
+  };
+  const auto result = sync::run_import(*store, request);
   for (const auto& w : result.warnings) {
     warn(w.source + (w.line > 0 ? ":" + std::to_string(w.line) : "") + ": " + w.message);
   }
-  const int added = result.plan.count(store::PlanAction::new_card);
+  const int added = result.counts.count(store::PlanAction::new_card);
   context.terminal->out() << "Added to " << note.string() << ':' << line << "; cards: " << added
                           << " new.\n";
   if (added == 0) warn("the note gained no new card: check the question and answer in it");

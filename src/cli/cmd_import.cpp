@@ -1,7 +1,8 @@
-// recall import PATH...: notes in, cards out, as one plan applied in one transaction.
+// recall import PATH...: notes in, cards out, planned and written note by note in one transaction.
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cctype>
 #include <chrono>
 #include <cmath>
@@ -10,6 +11,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <thread>
 
 #include "commands.hpp"
 #include "recall/core/error.hpp"
@@ -30,6 +32,7 @@ struct ImportOptions {
   double min_confidence = extract::kDefaultMinConfidence;
   std::string format = "text";
   std::string max_note_size = "10M";
+  unsigned threads = 0;  // 0: one per core
 };
 
 namespace {
@@ -157,11 +160,35 @@ int run_import(const ImportOptions& options, const Context& context) {
   // Note roots (roots_step.hpp): the stored roots when no path was given, moves recognised,
   // decks named from the roots.
   const RootsStep roots = before_import(request, every_root, options.dry_run, db_path, context);
-  sync::ImportResult result = sync::plan_import(*store, request);
-  const store::ImportPlan& plan = result.plan;
+  request.threads = options.threads > 0 ? options.threads
+                                        : std::max(1u, std::thread::hardware_concurrency());
+  if (!options.dry_run) request.write_at = context.now.utc;
+
+  // Each card is printed as the import settles it (in plan order), then dropped. The first card
+  // that changes anything takes the backup `recall undo` puts back: another connection copies the
+  // last committed state, which this import's open transaction does not touch.
+  const bool json = options.format == "json";
+  bool backed_up = options.dry_run;
+  request.on_card = [&](store::PlannedCard& card) {
+    if (!backed_up && card.action != store::PlanAction::unchanged) {
+      backed_up = true;
+      backup_before(db_path, context);
+    }
+    if (json) {
+      progress.clear();
+      std::cout
+          << card_json(store::to_string(card.action), card.key, card.draft, card.remark).dump()
+          << '\n';
+    } else if (options.explain ||
+               (options.dry_run && card.action != store::PlanAction::unchanged)) {
+      // A dry run shows what would change; --explain shows every card and why.
+      progress.clear();
+      plan_line(std::cout, store::to_string(card.action), card.draft, card.remark);
+    }
+  };
+  sync::ImportResult result = sync::run_import(*store, request);
+  const store::ImportCounts& plan = result.counts;
   const auto& below_threshold = result.below_threshold;
-  if (!options.dry_run) backup_before(plan, db_path, context);
-  if (!options.dry_run) store->apply_import(plan, context.now.utc);
   if (!options.dry_run) after_import(request, db_path, context);
   progress.clear();
   for (const auto& move : roots.moves) {
@@ -173,29 +200,14 @@ int run_import(const ImportOptions& options, const Context& context) {
     warn(w.source + (w.line > 0 ? ":" + std::to_string(w.line) : "") + ": " + w.message);
   }
 
-  const bool json = options.format == "json";
   constexpr std::string_view kBelow = "below-threshold";
   constexpr std::string_view kGated = "left-out";
-  if (json) {
-    for (const auto& card : plan.cards) {
-      std::cout
-          << card_json(store::to_string(card.action), card.key, card.draft, card.remark).dump()
-          << '\n';
-    }
-    if (options.explain) {
-      for (const auto& d : below_threshold) {
+  if (options.explain) {
+    for (const auto& d : below_threshold) {
+      if (json) {
         std::cout << card_json(d.left_out.empty() ? kBelow : kGated, "", d, d.left_out).dump()
                   << '\n';
-      }
-    }
-  } else if (options.explain || options.dry_run) {
-    // A dry run shows what would change; --explain shows every card and why.
-    for (const auto& card : plan.cards) {
-      if (!options.explain && card.action == store::PlanAction::unchanged) continue;
-      plan_line(std::cout, store::to_string(card.action), card.draft, card.remark);
-    }
-    if (options.explain) {
-      for (const auto& d : below_threshold) {
+      } else {
         plan_line(std::cout, d.left_out.empty() ? kBelow : kGated, d, d.left_out);
       }
     }
@@ -259,6 +271,11 @@ Command setup_import(CLI::App& parent) {
   app->add_option("--max-note-size", options->max_note_size,
                   "Skip, with a warning, notes larger than this (bytes, or K, M, G)")
       ->capture_default_str();
+  app->add_option("--threads", options->threads,
+                  "Threads reading and parsing notes (default: one per core); the result is the "
+                  "same for any number")
+      ->envname("RECALL_THREADS")
+      ->check(CLI::Range(1u, 64u));
   app->footer(
       "Each file's deck is its folder below the imported path plus its name without extension. "
       "Re-importing keeps review history: changed answers update their card, removed items retire "

@@ -65,15 +65,17 @@ int run_import_anki(const ImportAnkiOptions& options, const Context& context) {
   });
   sync::ImportRequest request;
   request.roots = {folder};
-  auto result = sync::plan_import(*store, request);
+  request.write_at = context.now.utc;
+  std::vector<store::PlannedCard> planned;  // the cards of the notes just written, as imported
+  request.on_card = [&](store::PlannedCard& card) { planned.push_back(std::move(card)); };
+  const auto result = sync::run_import(*store, request);
   for (const auto& w : result.warnings) {
     warn(w.source + (w.line > 0 ? ":" + std::to_string(w.line) : "") + ": " + w.message);
   }
-  store->apply_import(result.plan, context.now.utc);
 
   // The imported cards by where they were written.
   std::map<std::pair<std::string, int>, std::vector<const store::PlannedCard*>> at;
-  for (const auto& card : result.plan.cards) {
+  for (const auto& card : planned) {
     if (card.action == store::PlanAction::retired) continue;
     at[{card.draft.source, card.draft.line}].push_back(&card);
   }
@@ -109,7 +111,7 @@ int run_import_anki(const ImportAnkiOptions& options, const Context& context) {
   const int seeded = store->seed_schedules(seeds);
   context.terminal->out() << "Read " << collection.cards.size() << " Anki cards from "
                           << options.file << ", wrote them as notes under " << folder.string()
-                          << "; " << result.plan.count(store::PlanAction::new_card)
+                          << "; " << result.counts.count(store::PlanAction::new_card)
                           << " new cards, " << seeded << " with Anki's schedule (" << logged
                           << " answers logged)\n";
   return missing > 0 ? kExitWarnings : kExitOk;

@@ -42,17 +42,20 @@ RootsStep before_import(sync::ImportRequest& request, bool every_root, bool dry_
   return step;
 }
 
-void backup_before(const store::ImportPlan& plan, const fs::path& db, const Context& context) {
-  using store::PlanAction;
-  const int changes = plan.count(PlanAction::new_card) + plan.count(PlanAction::updated) +
-                      plan.count(PlanAction::moved) + plan.count(PlanAction::renamed) +
-                      plan.count(PlanAction::retired) + plan.count(PlanAction::restored);
-  if (changes == 0) return;
+void backup_before(const fs::path& db, const Context& context) {
   try {
     store::take_backup(db, core::format_utc(context.now.utc), "import");
   } catch (const Error& e) {
     warn(std::string("no backup before this import: ") + e.what());
   }
+}
+
+void backup_before(const store::ImportPlan& plan, const fs::path& db, const Context& context) {
+  using store::PlanAction;
+  const int changes = plan.count(PlanAction::new_card) + plan.count(PlanAction::updated) +
+                      plan.count(PlanAction::moved) + plan.count(PlanAction::renamed) +
+                      plan.count(PlanAction::retired) + plan.count(PlanAction::restored);
+  if (changes > 0) backup_before(db, context);
 }
 
 void after_import(const sync::ImportRequest& request, const fs::path& db, const Context& context) {

@@ -25,6 +25,9 @@ RootsStep before_import(sync::ImportRequest& request, bool every_root, bool dry_
 // `recall undo` puts back); a failed backup is a warning.
 void backup_before(const store::ImportPlan& plan, const std::filesystem::path& db,
                    const Context& context);
+// The same, unconditionally: the streamed import calls it at its first change, while its own
+// transaction is open (another connection copies the last committed state).
+void backup_before(const std::filesystem::path& db, const Context& context);
 
 // After the plan is written: each folder imported that is in no root becomes one.
 void after_import(const sync::ImportRequest& request, const std::filesystem::path& db,

@@ -233,20 +233,21 @@ std::vector<CardDraft> without_duplicates(std::vector<CardDraft> drafts) {
       }
       return drafts[a].answer.size() < drafts[b].answer.size();
     });
-    // Each member's answer and context, normalized once.
-    std::map<std::size_t, std::pair<std::string, std::vector<std::string>>> shape;
+    // The answers and contexts kept so far, each normalized once: a member is a duplicate when
+    // either is already kept (looked up, not compared pairwise: a long note repeats a term often).
+    std::set<std::string> kept_answers;
+    std::set<std::vector<std::string>> kept_contexts;
     for (const std::size_t i : members) {
-      shape[i] = {normalized(drafts[i].answer), context_without_term(drafts[i])};
-    }
-    std::vector<std::size_t> kept;
-    for (const std::size_t i : members) {
-      const bool duplicate = std::any_of(kept.begin(), kept.end(), [&](std::size_t k) {
-        return acronym || shape[k].first == shape[i].first || shape[k].second == shape[i].second;
-      });
+      std::string answer = normalized(drafts[i].answer);
+      std::vector<std::string> context = context_without_term(drafts[i]);
+      const bool duplicate = !kept_answers.empty() &&
+                             (acronym || kept_answers.contains(answer) ||
+                              kept_contexts.contains(context));
       if (duplicate) {
         keep[i] = false;
       } else {
-        kept.push_back(i);
+        kept_answers.insert(std::move(answer));
+        kept_contexts.insert(std::move(context));
       }
     }
   }

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -312,8 +313,17 @@ Outline parse_outline(std::string_view markdown) {
 
   const ParserPtr parser(new_parser());
   if (!parser) return outline;
-  cmark_parser_feed(parser.get(), note.markdown.data(), note.markdown.size());
-  const NodePtr document(cmark_parser_finish(parser.get()));
+  NodePtr document;
+  {
+    // cmark-gfm (0.29) keeps its table of special inline characters in a global that each parse
+    // changes, adding its extensions' characters when it starts and taking them out when it ends
+    // (github/cmark-gfm#176): two parses at once on the import's threads would each miss the
+    // other's `~` or `:` now and then. One parse at a time; the rest of a note's work runs free.
+    static std::mutex parsing;
+    const std::lock_guard<std::mutex> one_at_a_time(parsing);
+    cmark_parser_feed(parser.get(), note.markdown.data(), note.markdown.size());
+    document.reset(cmark_parser_finish(parser.get()));
+  }
   if (!document) return outline;
 
   // Block text is cut from the lines the parser saw: the pre-pass only rewrites what is not the

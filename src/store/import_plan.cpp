@@ -1,14 +1,17 @@
 // Import as a plan: match drafts to stored cards, then write the difference in one transaction.
 #include <algorithm>
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <map>
 #include <optional>
 #include <set>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "impl.hpp"
+#include "recall/store/import_stream.hpp"
 #include "recall/core/clock.hpp"
 #include "recall/core/error.hpp"
 #include "recall/core/hash.hpp"
@@ -129,30 +132,37 @@ class Matcher {
   }
 
   // Phase 2: the same term with a similar answer anywhere in scope (a moved item or note).
-  void match_moves(std::vector<PlannedCard>& planned) {
+  void match_moves(const std::vector<std::vector<PlannedCard>*>& per_note) {
     std::unordered_map<std::string, std::vector<std::size_t>> free_by_term;
     for (std::size_t i = 0; i < m_stored.size(); ++i) {
       if (!m_stored[i].taken)
         free_by_term[std::string(base_term(m_stored[i].match_key))].push_back(i);
     }
-    for (PlannedCard& card : planned) {
-      if (card.card_id) continue;
-      auto found = free_by_term.find(std::string(base_term(card.match_key)));
-      if (found == free_by_term.end()) continue;
-      std::optional<std::size_t> best;
-      double best_similarity = -1;
-      for (std::size_t i : found->second) {
-        if (m_stored[i].taken) continue;
-        const double s = core::answer_similarity(m_stored[i].draft.answer, card.draft.answer);
-        if (s > best_similarity) best_similarity = s, best = i;
-      }
-      if (!best || best_similarity < kMoveAnswer) continue;
-      const StoredCard& old = m_stored[*best];
-      take(card, *best);
-      if (old.note_path != card.note_path && old.state != "retired") {
-        card.action = PlanAction::moved;
-        card.remark = "from " + old.draft.source + ":" + std::to_string(old.draft.line);
-      }
+    if (free_by_term.empty()) return;
+    for (std::vector<PlannedCard>* planned : per_note) {
+      for (PlannedCard& card : *planned) match_move(free_by_term, card);
+    }
+  }
+
+  // One draft of phase 2: the closest free stored card of its term, if close enough.
+  void match_move(std::unordered_map<std::string, std::vector<std::size_t>>& free_by_term,
+                  PlannedCard& card) {
+    if (card.card_id) return;
+    auto found = free_by_term.find(std::string(base_term(card.match_key)));
+    if (found == free_by_term.end()) return;
+    std::optional<std::size_t> best;
+    double best_similarity = -1;
+    for (std::size_t i : found->second) {
+      if (m_stored[i].taken) continue;
+      const double s = core::answer_similarity(m_stored[i].draft.answer, card.draft.answer);
+      if (s > best_similarity) best_similarity = s, best = i;
+    }
+    if (!best || best_similarity < kMoveAnswer) return;
+    const StoredCard& old = m_stored[*best];
+    take(card, *best);
+    if (old.note_path != card.note_path && old.state != "retired") {
+      card.action = PlanAction::moved;
+      card.remark = "from " + old.draft.source + ":" + std::to_string(old.draft.line);
     }
   }
 
@@ -193,6 +203,12 @@ class Matcher {
 
   // Phase 4: what is left of the drafts is new; a new card close to a renamed one was split off.
   void finish_note(const NoteInput& note, std::vector<PlannedCard>& planned) {
+    // The note's renamed cards, in note order: a new card is compared with these only, not with
+    // every card of the note (a note with many cards and no renames stays linear).
+    std::vector<std::size_t> renamed;
+    for (std::size_t i = 0; i < planned.size(); ++i) {
+      if (planned[i].action == PlanAction::renamed) renamed.push_back(i);
+    }
     for (PlannedCard& card : planned) {
       if (card.card_id) continue;
       card.action = PlanAction::new_card;
@@ -203,9 +219,9 @@ class Matcher {
         seed += '+';
         card.key = hex_key(seed);
       }
-      for (const PlannedCard& other : planned) {
-        if (other.action == PlanAction::renamed &&
-            core::term_similarity(other.match_key, card.match_key) >= kMergeHint) {
+      for (const std::size_t i : renamed) {
+        const PlannedCard& other = planned[i];
+        if (core::term_similarity(other.match_key, card.match_key) >= kMergeHint) {
           card.remark = "split from " + other.remark.substr(4);
           break;
         }
@@ -213,15 +229,13 @@ class Matcher {
     }
   }
 
-  // What is left of the stored cards (and not kept by a skipped note) is retired; returns them.
-  std::vector<PlannedCard> retire_rest(const std::vector<std::string>& skipped,
-                                       const std::vector<PlannedCard>& planned) {
-    std::vector<PlannedCard> out;
-    // Renamed cards by note, for the merge remark: retired × renamed stays small.
-    std::unordered_map<std::string, std::vector<const PlannedCard*>> renamed;
-    for (const PlannedCard& other : planned) {
-      if (other.action == PlanAction::renamed) renamed[other.note_path].push_back(&other);
-    }
+  // What is left of the stored cards (and not kept by a skipped note) is retired, in the order
+  // they were loaded; `renamed` holds the match keys of the renamed cards of each note, for the
+  // merge remark (retired x renamed stays small).
+  template <typename Emit>
+  void retire_rest(const std::vector<std::string>& skipped,
+                   const std::unordered_map<std::string, std::vector<std::string>>& renamed,
+                   Emit&& emit) {
     const std::set<std::string> skipped_set(skipped.begin(), skipped.end());
     for (StoredCard& old : m_stored) {
       if (old.taken || old.state == "retired") continue;
@@ -232,18 +246,43 @@ class Matcher {
       card.action = PlanAction::retired;
       card.key = old.key;
       card.card_id = old.id;
-      card.draft = old.draft;
+      card.draft = std::move(old.draft);
       card.match_key = old.match_key;
       if (const auto same_note = renamed.find(old.note_path); same_note != renamed.end()) {
-        for (const PlannedCard* other : same_note->second) {
-          if (core::term_similarity(other->match_key, old.match_key) >= kMergeHint) {
-            card.remark = "merged into " + in_quotes(other->match_key);
+        for (const std::string& other : same_note->second) {
+          if (core::term_similarity(other, old.match_key) >= kMergeHint) {
+            card.remark = "merged into " + in_quotes(other);
             break;
           }
         }
       }
-      out.push_back(std::move(card));
+      emit(card);
     }
+  }
+
+  // Whether the store holds cards of this note (matched, kept or not).
+  bool has_stored(const std::string& path) const {
+    const auto it = m_by_note.find(path);
+    return it != m_by_note.end() && !it->second.empty();
+  }
+
+  // The cards of a note that was not parsed again, loaded but not listed: taken, and counted
+  // (but the retired ones).
+  int keep_uncounted(const std::string& path) {
+    int kept = 0;
+    if (const auto it = m_by_note.find(path); it != m_by_note.end()) {
+      for (const std::size_t i : it->second) {
+        m_stored[i].taken = true;
+        kept += m_stored[i].state == "retired" ? 0 : 1;
+      }
+    }
+    return kept;
+  }
+
+  // Every stored card's term without its `#n`: a draft of another term cannot match any of them.
+  std::unordered_set<std::string> base_terms() const {
+    std::unordered_set<std::string> out;
+    for (const StoredCard& card : m_stored) out.emplace(base_term(card.match_key));
     return out;
   }
 
@@ -284,187 +323,74 @@ std::map<std::string, NoteFingerprint> Store::note_fingerprints() {
   return out;
 }
 
-ImportPlan Store::plan_import(std::vector<NoteInput> notes, std::vector<std::string> scope,
-                              std::vector<std::string> skipped, bool unchanged_text) {
-  ImportPlan plan;
-  plan.scope = std::move(scope);
-  plan.skipped = std::move(skipped);
-
-  // Every stored card of a note in this import or under its scope (without unchanged_text: but
-  // those of unchanged notes, counted in kept_by_note).
-  std::vector<StoredCard> stored;
-  std::unordered_map<std::string, int> kept_by_note;
-  {
-    // Per note path: whether it was parsed again (its cards may be matched, so their text is
-    // needed) or not (they are kept as they are).
-    std::unordered_map<std::string, bool> imported_now;
-    for (const NoteInput& note : notes) {
-      imported_now.emplace(note.path, note.status == NoteStatus::parsed);
-    }
-    if (unchanged_text) {
-      SQLite::Statement query(m_impl->db, std::string("SELECT ") + kStoredColumns +
-                                              " FROM cards c JOIN notes n ON n.id = c.note_id");
-      while (query.executeStep()) {
-        const std::string path = query.getColumn(2).getString();
-        if (imported_now.contains(path) || under_scope(path, plan.scope)) {
-          stored.push_back(read_stored(query));
-        }
-      }
-    } else {
-      // One row per stored note first; then the cards, with their text, only of the notes whose
-      // cards may be matched (parsed again, or gone from under the roots), one indexed query per
-      // note. An unchanged note's cards are only counted.
-      SQLite::Statement per_note_query(m_impl->db,
-                                       "SELECT n.id, n.path, sum(c.state <> 'retired') "
-                                       "FROM notes n JOIN cards c ON c.note_id = n.id "
-                                       "GROUP BY n.id");
-      std::vector<std::int64_t> text_notes;
-      while (per_note_query.executeStep()) {
-        const std::string path = per_note_query.getColumn(1).getString();
-        const auto now = imported_now.find(path);
-        if (now == imported_now.end() && !under_scope(path, plan.scope)) continue;
-        if (now != imported_now.end() && !now->second) {
-          kept_by_note.emplace(path, per_note_query.getColumn(2).getInt());
-        } else {
-          text_notes.push_back(per_note_query.getColumn(0).getInt64());
-        }
-      }
-      SQLite::Statement text(m_impl->db, std::string("SELECT ") + kStoredColumns +
-                                             " FROM cards c JOIN notes n ON n.id = c.note_id "
-                                             "WHERE c.note_id = :note");
-      for (const std::int64_t note_id : text_notes) {
-        text.bind(":note", note_id);
-        while (text.executeStep()) stored.push_back(read_stored(text));
-        text.reset();
-      }
-    }
-  }
-  // Every key in use, read when the first new card needs one.
-  Matcher matcher(std::move(stored), [this] {
-    std::set<std::string> keys;
-    SQLite::Statement query(m_impl->db, "SELECT key FROM cards");
-    while (query.executeStep()) keys.insert(query.getColumn(0).getString());
-    return keys;
-  });
-
-  // Drafts of the parsed notes, with their match keys; the cards of unchanged notes kept.
-  std::vector<std::vector<PlannedCard>> per_note(notes.size());
-  for (std::size_t n = 0; n < notes.size(); ++n) {
-    const NoteInput& note = notes[n];
-    if (note.status != NoteStatus::parsed) {
-      if (unchanged_text) {
-        matcher.keep_note(note, per_note[n]);
-      } else {
-        if (const auto it = kept_by_note.find(note.path); it != kept_by_note.end()) {
-          plan.kept += it->second;
-        }
-      }
-      continue;
-    }
-    std::map<std::string, int> seen_terms;
-    for (const extract::CardDraft& draft : note.drafts) {
-      PlannedCard card;
-      card.draft = draft;
-      card.note_path = note.path;
-      card.match_key = core::normalize_term(draft.term.empty() ? draft.question : draft.term);
-      if (const int count = ++seen_terms[card.match_key]; count > 1) {
-        card.match_key += "#" + std::to_string(count);
-      }
-      per_note[n].push_back(std::move(card));
-    }
-    matcher.match_exact(note, per_note[n]);
-  }
-  std::vector<PlannedCard> all;
-  std::size_t total = 0;
-  for (const auto& cards : per_note) total += cards.size();
-  all.reserve(total);
-  plan.cards.reserve(total);
-  for (auto& cards : per_note) {
-    for (auto& card : cards) all.push_back(std::move(card));
-  }
-  matcher.match_moves(all);
-
-  // Back per note, in note order, for the edit phase.
-  std::size_t offset = 0;
-  for (std::size_t n = 0; n < notes.size(); ++n) {
-    const std::size_t count = per_note[n].size();
-    std::vector<PlannedCard> cards(
-        std::make_move_iterator(all.begin() + static_cast<std::ptrdiff_t>(offset)),
-        std::make_move_iterator(all.begin() + static_cast<std::ptrdiff_t>(offset + count)));
-    offset += count;
-    if (notes[n].status == NoteStatus::parsed) {
-      matcher.match_edits(notes[n], cards);
-      matcher.finish_note(notes[n], cards);
-    }
-    for (auto& card : cards) plan.cards.push_back(std::move(card));
-  }
-  for (auto& card : matcher.retire_rest(plan.skipped, plan.cards)) {
-    plan.cards.push_back(std::move(card));
-  }
-  {
-    std::set<std::string> present(plan.skipped.begin(), plan.skipped.end());
-    for (const NoteInput& note : notes) present.insert(note.path);
-    SQLite::Statement query(m_impl->db,
-                            "SELECT path FROM notes WHERE size <> -1 OR "
-                            "mtime_ns <> -1 OR content_hash <> ''");
-    while (query.executeStep()) {
-      std::string path = query.getColumn(0).getString();
-      if (!present.contains(path) && under_scope(path, plan.scope)) {
-        plan.gone.push_back(std::move(path));
-      }
-    }
-  }
-  plan.notes = std::move(notes);
-  return plan;
-}
-
 namespace {
 
-// Writes a plan in one BEGIN IMMEDIATE transaction.
-void apply_plan(SQLite::Database& db, const ImportPlan& plan, std::chrono::sys_seconds now) {
-  const std::string at = core::format_utc(now);
-  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
-  std::map<std::string, std::int64_t> note_ids;
-  SQLite::Statement upsert_note(db, R"sql(
+// Every stored card of a listed note or of a note under the scope, with its text; without
+// `unchanged_text`, but the cards of notes that are not parsed again: those are only counted, in
+// `kept_by_note` (reading their text dominated a re-import of an unchanged tree).
+std::vector<StoredCard> load_stored(SQLite::Database& db,
+                                    const std::unordered_map<std::string, bool>& listed,
+                                    const std::vector<std::string>& scope, bool unchanged_text,
+                                    std::unordered_map<std::string, int>& kept_by_note) {
+  std::vector<StoredCard> stored;
+  if (unchanged_text) {
+    SQLite::Statement query(
+        db, std::string("SELECT ") + kStoredColumns + " FROM cards c JOIN notes n ON n.id = c.note_id");
+    while (query.executeStep()) {
+      const std::string path = query.getColumn(2).getString();
+      if (listed.contains(path) || under_scope(path, scope)) stored.push_back(read_stored(query));
+    }
+    return stored;
+  }
+  // One row per stored note first; then the cards, with their text, only of the notes whose
+  // cards may be matched (parsed again, or gone from under the roots), one indexed query per
+  // note.
+  SQLite::Statement per_note_query(db,
+                                   "SELECT n.id, n.path, sum(c.state <> 'retired') "
+                                   "FROM notes n JOIN cards c ON c.note_id = n.id "
+                                   "GROUP BY n.id");
+  std::vector<std::int64_t> text_notes;
+  while (per_note_query.executeStep()) {
+    const std::string path = per_note_query.getColumn(1).getString();
+    const auto now = listed.find(path);
+    if (now == listed.end() && !under_scope(path, scope)) continue;
+    if (now != listed.end() && !now->second) {
+      kept_by_note.emplace(path, per_note_query.getColumn(2).getInt());
+    } else {
+      text_notes.push_back(per_note_query.getColumn(0).getInt64());
+    }
+  }
+  SQLite::Statement text(db, std::string("SELECT ") + kStoredColumns +
+                                 " FROM cards c JOIN notes n ON n.id = c.note_id "
+                                 "WHERE c.note_id = :note");
+  for (const std::int64_t note_id : text_notes) {
+    text.bind(":note", note_id);
+    while (text.executeStep()) stored.push_back(read_stored(text));
+    text.reset();
+  }
+  return stored;
+}
+
+// The writes of an import, with each statement prepared once; the caller holds the transaction.
+class Writer {
+ public:
+  Writer(SQLite::Database& db, std::chrono::sys_seconds now)
+      : m_db(db),
+        m_at(core::format_utc(now)),
+        m_upsert_note(db, R"sql(
     INSERT INTO notes (path, source, content_hash, size, mtime_ns, extract_salt, imported_at)
     VALUES (:path, :source, :hash, :size, :mtime, :salt, :at)
     ON CONFLICT (path) DO UPDATE SET source = excluded.source,
       content_hash = excluded.content_hash, size = excluded.size, mtime_ns = excluded.mtime_ns,
       extract_salt = excluded.extract_salt, imported_at = excluded.imported_at
-    RETURNING id)sql");
-  SQLite::Statement find_note(db, "SELECT id FROM notes WHERE path = :path");
-  // A note not read again keeps its row as it is; its id is looked up if a card needs it.
-  auto note_id = [&](const std::string& path) {
-    if (const auto it = note_ids.find(path); it != note_ids.end()) return it->second;
-    find_note.bind(":path", path);
-    if (!find_note.executeStep()) {
-      throw Error("import: a planned card's note is not stored", path);
-    }
-    const std::int64_t id = find_note.getColumn(0).getInt64();
-    find_note.reset();
-    note_ids[path] = id;
-    return id;
-  };
-  for (const NoteInput& note : plan.notes) {
-    if (note.status == NoteStatus::same_stat) continue;
-    upsert_note.bind(":path", note.path);
-    upsert_note.bind(":source", note.source);
-    upsert_note.bind(":hash", note.content_hash);
-    upsert_note.bind(":size", note.size);
-    upsert_note.bind(":mtime", note.mtime_ns);
-    upsert_note.bind(":salt", note.extract_salt);
-    upsert_note.bind(":at", at);
-    upsert_note.executeStep();
-    note_ids[note.path] = upsert_note.getColumn(0).getInt64();
-    upsert_note.reset();
-  }
-
-  SQLite::Statement insert(db, R"sql(
+    RETURNING id)sql"),
+        m_find_note(db, "SELECT id FROM notes WHERE path = :path"),
+        m_insert(db, R"sql(
     INSERT INTO cards (key, note_id, match_key, deck, question, answer, kind, rule, confidence,
       source, line, ord, context, tags, created_at, updated_at)
     VALUES (:key, :note, :match, :deck, :question, :answer, :kind, :rule, :confidence, :source,
-      :line, :ord, :context, :tags, :at, :at))sql");
-  SQLite::Statement update(db, R"sql(
+      :line, :ord, :context, :tags, :at, :at))sql"),
+        m_update(db, R"sql(
     UPDATE cards SET note_id = :note, match_key = :match, deck = :deck, question = :question,
       answer = :answer, kind = :kind, rule = :rule, confidence = :confidence, source = :source,
       line = :line, ord = :ord, context = :context, tags = :tags, updated_at = :at,
@@ -472,11 +398,80 @@ void apply_plan(SQLite::Database& db, const ImportPlan& plan, std::chrono::sys_s
                    WHEN repetitions > 0 THEN 'review'
                    WHEN EXISTS (SELECT 1 FROM reviews r WHERE r.card_id = cards.id) THEN 'learning'
                    ELSE 'new' END
-    WHERE id = :id)sql");
-  SQLite::Statement retire(db,
-                           "UPDATE cards SET state = 'retired', updated_at = :at WHERE id = :id");
+    WHERE id = :id)sql"),
+        m_retire(db, "UPDATE cards SET state = 'retired', updated_at = :at WHERE id = :id"),
+        m_forget(db,
+                 "UPDATE notes SET size = -1, mtime_ns = -1, content_hash = '' "
+                 "WHERE path = :path") {}
 
-  auto bind_draft = [&](SQLite::Statement& s, const PlannedCard& card) {
+  // A note read again gets its row (new or updated); one not read keeps its row as it is.
+  void note(const NoteInput& note) {
+    if (note.status == NoteStatus::same_stat) return;
+    m_upsert_note.bind(":path", note.path);
+    m_upsert_note.bind(":source", note.source);
+    m_upsert_note.bind(":hash", note.content_hash);
+    m_upsert_note.bind(":size", note.size);
+    m_upsert_note.bind(":mtime", note.mtime_ns);
+    m_upsert_note.bind(":salt", note.extract_salt);
+    m_upsert_note.bind(":at", m_at);
+    m_upsert_note.executeStep();
+    m_note_ids[note.path] = m_upsert_note.getColumn(0).getInt64();
+    m_upsert_note.reset();
+  }
+
+  void card(const PlannedCard& card) {
+    switch (card.action) {
+      case PlanAction::new_card:
+        bind_draft(m_insert, card);
+        m_insert.bind(":key", card.key);
+        m_insert.exec();
+        m_insert.reset();
+        // Another tool's schedule (OSR's comment) counts on the card's first import only.
+        if (card.draft.seed) seed_new_card(m_db, m_db.getLastInsertRowid(), *card.draft.seed);
+        break;
+      case PlanAction::unchanged:
+        if (!card.relocated) break;
+        [[fallthrough]];
+      case PlanAction::updated:
+      case PlanAction::moved:
+      case PlanAction::renamed:
+      case PlanAction::restored:
+        bind_draft(m_update, card);
+        m_update.bind(":id", *card.card_id);
+        m_update.exec();
+        m_update.reset();
+        break;
+      case PlanAction::retired:
+        m_retire.bind(":at", m_at);
+        m_retire.bind(":id", *card.card_id);
+        m_retire.exec();
+        m_retire.reset();
+        break;
+    }
+  }
+
+  // A note that is gone forgets what it looked like: the same file back is read again.
+  void forget(const std::string& path) {
+    m_forget.bind(":path", path);
+    m_forget.exec();
+    m_forget.reset();
+  }
+
+ private:
+  // A note not read again keeps its row as it is; its id is looked up if a card needs it.
+  std::int64_t note_id(const std::string& path) {
+    if (const auto it = m_note_ids.find(path); it != m_note_ids.end()) return it->second;
+    m_find_note.bind(":path", path);
+    if (!m_find_note.executeStep()) {
+      throw Error("import: a planned card's note is not stored", path);
+    }
+    const std::int64_t id = m_find_note.getColumn(0).getInt64();
+    m_find_note.reset();
+    m_note_ids[path] = id;
+    return id;
+  }
+
+  void bind_draft(SQLite::Statement& s, const PlannedCard& card) {
     const extract::CardDraft& d = card.draft;
     s.bind(":note", note_id(card.note_path));
     s.bind(":match", card.match_key);
@@ -491,55 +486,232 @@ void apply_plan(SQLite::Database& db, const ImportPlan& plan, std::chrono::sys_s
     s.bind(":ord", d.line);  // new cards are shown in note order
     s.bind(":context", context_to_json(d.context));
     s.bind(":tags", context_to_json(d.tags));
-    s.bind(":at", at);
-  };
+    s.bind(":at", m_at);
+  }
 
-  for (const PlannedCard& card : plan.cards) {
-    switch (card.action) {
-      case PlanAction::new_card:
-        bind_draft(insert, card);
-        insert.bind(":key", card.key);
-        insert.exec();
-        insert.reset();
-        // Another tool's schedule (OSR's comment) counts on the card's first import only.
-        if (card.draft.seed) seed_new_card(db, db.getLastInsertRowid(), *card.draft.seed);
-        break;
-      case PlanAction::unchanged:
-        if (!card.relocated) break;
-        [[fallthrough]];
-      case PlanAction::updated:
-      case PlanAction::moved:
-      case PlanAction::renamed:
-      case PlanAction::restored:
-        bind_draft(update, card);
-        update.bind(":id", *card.card_id);
-        update.exec();
-        update.reset();
-        break;
-      case PlanAction::retired:
-        retire.bind(":at", at);
-        retire.bind(":id", *card.card_id);
-        retire.exec();
-        retire.reset();
-        break;
-    }
-  }
-  // A note that is gone forgets what it looked like: the same file back is read again.
-  SQLite::Statement forget(db,
-                           "UPDATE notes SET size = -1, mtime_ns = -1, content_hash = '' "
-                           "WHERE path = :path");
-  for (const std::string& path : plan.gone) {
-    forget.bind(":path", path);
-    forget.exec();
-    forget.reset();
-  }
-  transaction.commit();
-}
+  SQLite::Database& m_db;
+  std::string m_at;
+  std::unordered_map<std::string, std::int64_t> m_note_ids;
+  SQLite::Statement m_upsert_note, m_find_note, m_insert, m_update, m_retire, m_forget;
+};
 
 }  // namespace
 
+int ImportCounts::count(PlanAction action) const {
+  return by_action[static_cast<std::size_t>(action)] + (action == PlanAction::unchanged ? kept : 0);
+}
+
+struct ImportStream::State {
+  // A note added, with its cards, until its cards are handed on.
+  struct Pending {
+    NoteInput note;  // without drafts
+    std::vector<PlannedCard> cards;
+    bool settled = false;  // its cards are final
+  };
+
+  State(Store::Impl& store_impl, std::vector<std::string> import_scope, bool text,
+        std::function<void(PlannedCard&)> card_sink)
+      : impl(store_impl),
+        scope(std::move(import_scope)),
+        unchanged_text(text),
+        on_card(std::move(card_sink)) {}
+
+  void emit(PlannedCard& card) {
+    ++counts.by_action[static_cast<std::size_t>(card.action)];
+    if (card.action == PlanAction::renamed) renamed[card.note_path].push_back(card.match_key);
+    if (writer) writer->card(card);
+    if (on_card) on_card(card);
+  }
+
+  // Hands on the cards of the settled notes at the front, in order.
+  void release() {
+    while (!pending.empty() && pending.front().settled) {
+      for (PlannedCard& card : pending.front().cards) emit(card);
+      pending.pop_front();
+    }
+  }
+
+  Store::Impl& impl;
+  std::vector<std::string> scope;
+  bool unchanged_text;
+  std::function<void(PlannedCard&)> on_card;
+  std::unique_ptr<SQLite::Transaction> transaction;  // when writing
+  std::optional<Writer> writer;                      // when writing
+  std::optional<Matcher> matcher;
+  std::unordered_map<std::string, int> kept_by_note;  // without unchanged_text
+  std::unordered_set<std::string> stored_terms;       // Matcher::base_terms
+  std::unordered_set<std::string> present;            // paths added
+  std::deque<Pending> pending;
+  std::unordered_map<std::string, std::vector<std::string>> renamed;  // match keys by note
+  ImportCounts counts;
+};
+
+ImportStream::ImportStream(Store& store, std::vector<std::string> scope,
+                           const std::unordered_map<std::string, bool>& listed,
+                           bool unchanged_text, std::function<void(PlannedCard&)> on_card,
+                           std::optional<std::chrono::sys_seconds> write_at)
+    : m(std::make_unique<State>(*store.m_impl, std::move(scope), unchanged_text,
+                                std::move(on_card))) {
+  SQLite::Database& db = m->impl.db;
+  if (write_at) {
+    // Taken before anything is read, so that the plan is made against what it writes over; a
+    // busy database is waited for and tried again (nothing is written yet).
+    m->transaction = m->impl.retry_busy([&] {
+      return std::make_unique<SQLite::Transaction>(db, SQLite::TransactionBehavior::IMMEDIATE);
+    });
+    m->writer.emplace(db, *write_at);
+  }
+  // Every key in use, read when the first new card needs one.
+  m->matcher.emplace(load_stored(db, listed, m->scope, unchanged_text, m->kept_by_note), [&db] {
+    std::set<std::string> keys;
+    SQLite::Statement query(db, "SELECT key FROM cards");
+    while (query.executeStep()) keys.insert(query.getColumn(0).getString());
+    return keys;
+  });
+  m->stored_terms = m->matcher->base_terms();
+}
+
+ImportStream::~ImportStream() = default;
+
+void ImportStream::add(NoteInput note) {
+  State& s = *m;
+  Matcher& matcher = *s.matcher;
+  s.present.insert(note.path);
+  if (s.writer) s.writer->note(note);
+  if (note.status != NoteStatus::parsed && !s.unchanged_text && s.pending.empty()) {
+    // A note kept as stored, with nothing waiting before it: only counted.
+    if (const auto it = s.kept_by_note.find(note.path); it != s.kept_by_note.end()) {
+      s.counts.kept += it->second;
+    } else {
+      s.counts.kept += matcher.keep_uncounted(note.path);
+    }
+    return;
+  }
+  State::Pending pending;
+  std::vector<extract::CardDraft> drafts = std::move(note.drafts);
+  pending.note = std::move(note);
+  const NoteInput& header = pending.note;
+  if (header.status != NoteStatus::parsed) {
+    // Cards of a note that was not parsed again stay exactly as stored.
+    if (s.unchanged_text) {
+      matcher.keep_note(header, pending.cards);
+    } else if (const auto it = s.kept_by_note.find(header.path); it != s.kept_by_note.end()) {
+      s.counts.kept += it->second;
+    } else {
+      s.counts.kept += matcher.keep_uncounted(header.path);
+    }
+    pending.settled = true;
+  } else {
+    // The drafts move into the plan's cards, with their match keys: a card's text is held once.
+    std::map<std::string, int> seen_terms;
+    bool may_match = matcher.has_stored(header.path);
+    pending.cards.reserve(drafts.size());
+    for (extract::CardDraft& draft : drafts) {
+      PlannedCard card;
+      card.match_key = core::normalize_term(draft.term.empty() ? draft.question : draft.term);
+      if (const int count = ++seen_terms[card.match_key]; count > 1) {
+        card.match_key += "#" + std::to_string(count);
+      }
+      card.draft = std::move(draft);
+      card.note_path = header.path;
+      may_match = may_match || s.stored_terms.contains(std::string(base_term(card.match_key)));
+      pending.cards.push_back(std::move(card));
+    }
+    drafts = {};
+    matcher.match_exact(header, pending.cards);
+    if (!may_match) {
+      // Nothing stored can be this note's: every card is new, now as at the end.
+      matcher.finish_note(header, pending.cards);
+      pending.settled = true;
+    }
+  }
+  s.pending.push_back(std::move(pending));
+  s.release();
+}
+
+ImportCounts ImportStream::finish(const std::vector<std::string>& skipped) {
+  State& s = *m;
+  Matcher& matcher = *s.matcher;
+  // The notes that waited: moves across them, then edits and new cards note by note.
+  std::vector<std::vector<PlannedCard>*> waiting;
+  for (State::Pending& p : s.pending) {
+    if (!p.settled) waiting.push_back(&p.cards);
+  }
+  matcher.match_moves(waiting);
+  for (State::Pending& p : s.pending) {
+    if (p.settled) continue;
+    matcher.match_edits(p.note, p.cards);
+    matcher.finish_note(p.note, p.cards);
+    p.settled = true;
+  }
+  s.release();
+  matcher.retire_rest(skipped, s.renamed, [&](PlannedCard& card) { s.emit(card); });
+
+  // Stored notes under the scope that this import did not find.
+  const std::unordered_set<std::string> skipped_set(skipped.begin(), skipped.end());
+  const auto present = [&](const std::string& path) {
+    return s.present.contains(path) || skipped_set.contains(path);
+  };
+  {
+    SQLite::Statement query(s.impl.db,
+                            "SELECT path FROM notes WHERE size <> -1 OR "
+                            "mtime_ns <> -1 OR content_hash <> ''");
+    while (query.executeStep()) {
+      std::string path = query.getColumn(0).getString();
+      if (!present(path) && under_scope(path, s.scope)) {
+        s.counts.gone.push_back(std::move(path));
+      }
+    }
+  }
+  if (s.writer) {
+    for (const std::string& path : s.counts.gone) s.writer->forget(path);
+    s.writer.reset();
+    s.transaction->commit();
+    s.transaction.reset();
+  }
+  return s.counts;
+}
+
+ImportPlan Store::plan_import(std::vector<NoteInput> notes, std::vector<std::string> scope,
+                              std::vector<std::string> skipped, bool unchanged_text) {
+  ImportPlan plan;
+  plan.scope = scope;
+  plan.skipped = std::move(skipped);
+  std::unordered_map<std::string, bool> listed;
+  for (const NoteInput& note : notes) {
+    listed.emplace(note.path, note.status == NoteStatus::parsed);
+  }
+  ImportStream stream(
+      *this, std::move(scope), listed, unchanged_text,
+      [&plan](PlannedCard& card) { plan.cards.push_back(std::move(card)); }, std::nullopt);
+  plan.notes.reserve(notes.size());
+  for (NoteInput& note : notes) {
+    NoteInput header;
+    header.path = note.path;
+    header.source = note.source;
+    header.content_hash = note.content_hash;
+    header.status = note.status;
+    header.size = note.size;
+    header.mtime_ns = note.mtime_ns;
+    header.extract_salt = note.extract_salt;
+    plan.notes.push_back(std::move(header));
+    stream.add(std::move(note));
+  }
+  ImportCounts counts = stream.finish(plan.skipped);
+  plan.kept = counts.kept;
+  plan.gone = std::move(counts.gone);
+  return plan;
+}
+
 void Store::apply_import(const ImportPlan& plan, std::chrono::sys_seconds now) {
-  m_impl->retry_busy([&] { apply_plan(m_impl->db, plan, now); });
+  m_impl->retry_busy([&] {
+    SQLite::Transaction transaction(m_impl->db, SQLite::TransactionBehavior::IMMEDIATE);
+    Writer writer(m_impl->db, now);
+    for (const NoteInput& note : plan.notes) writer.note(note);
+    for (const PlannedCard& card : plan.cards) writer.card(card);
+    for (const std::string& path : plan.gone) writer.forget(path);
+    transaction.commit();
+  });
 }
 
 }  // namespace recall::store

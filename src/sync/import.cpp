@@ -1,10 +1,12 @@
 #include "recall/sync/import.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
+#include <deque>
+#include <future>
 #include <optional>
-#include <set>
 #include <unordered_map>
 
 #include "recall/core/hash.hpp"
@@ -71,7 +73,130 @@ std::string absolute_path(const fs::path& path) {
   return (ec ? fs::absolute(path) : full).lexically_normal().generic_string();
 }
 
-ImportResult plan_import(store::Store& store, const ImportRequest& request) {
+namespace {
+
+// One listed file, as the import will see it: its identity and whether it must be read.
+struct Entry {
+  const notes::FoundNote* found = nullptr;
+  store::NoteInput input;  // drafts empty; status same_stat when it is not read
+  const store::NoteFingerprint* stored = nullptr;
+};
+
+// What reading, normalising, parsing and extracting one file gave: made on any thread, from
+// nothing but the file and what the store knew of it.
+struct Prepared {
+  store::NoteInput input;
+  bool skipped = false;  // unreadable or unusable: its cards stay as stored
+  bool read = false;
+  bool parsed = false;
+  std::vector<extract::Warning> warnings;
+  std::vector<extract::CardDraft> left_out;  // only with keep_left_out
+  std::size_t left_out_count = 0;
+};
+
+// Takes the entry's input: each entry is prepared once.
+Prepared prepare(Entry& entry, const ImportRequest& request) {
+  Prepared out;
+  out.input = std::move(entry.input);
+  if (out.input.status == store::NoteStatus::same_stat) return out;
+  std::optional<notes::NoteFile> note =
+      notes::read_note(*entry.found, out.warnings, request.max_note_size);
+  if (!note) {
+    out.skipped = true;
+    return out;
+  }
+  out.read = true;
+  out.input.content_hash = core::hash_hex(note->content);
+  if (entry.stored != nullptr && entry.stored->source == out.input.source &&
+      entry.stored->extract_salt == out.input.extract_salt &&
+      entry.stored->content_hash == out.input.content_hash) {
+    out.input.status = store::NoteStatus::same_content;
+    return out;
+  }
+  out.parsed = true;
+  out.input.status = store::NoteStatus::parsed;
+  extract::ExtractResult extracted = extract::extract_cards(*note);
+  for (extract::Warning& w : extracted.warnings) {
+    w.source = note->path.generic_string();  // name the file as the user can open it
+    out.warnings.push_back(std::move(w));
+  }
+  const auto leave_out = [&](extract::CardDraft& draft) {
+    ++out.left_out_count;
+    if (request.keep_left_out) out.left_out.push_back(std::move(draft));
+  };
+  for (extract::CardDraft& draft : extracted.drafts) {
+    if (draft.confidence >= request.min_confidence && draft.left_out.empty()) {
+      out.input.drafts.push_back(std::move(draft));
+    } else {
+      leave_out(draft);
+    }
+  }
+  for (extract::CardDraft& draft : extracted.left_out) leave_out(draft);
+  return out;
+}
+
+// Runs prepare() over the entries on `threads` threads (the calling one alone when 1) and hands
+// each result to `use` in the entries' order. Files that are not read (size and time as stored)
+// need no work: the calling thread hands them on itself, and only the files to read go to the
+// workers.
+template <typename Use>
+void prepare_in_order(std::vector<Entry>& entries, const ImportRequest& request, Use&& use) {
+  std::vector<std::size_t> to_read;  // indices into entries
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    if (entries[i].input.status != store::NoteStatus::same_stat) to_read.push_back(i);
+  }
+  if (request.threads <= 1 || to_read.size() < 2) {
+    for (Entry& entry : entries) use(prepare(entry, request));
+    return;
+  }
+  // Batches of consecutive files to read (at most 16 files or about 1 MiB, so that a few large
+  // notes are not held at once), twice as many in flight as there are threads, so that a slow
+  // file holds up only the results after it.
+  constexpr std::size_t kBatchFiles = 16;
+  constexpr std::int64_t kBatchBytes = 1 << 20;
+  const std::size_t in_flight = 2 * static_cast<std::size_t>(request.threads);
+  std::deque<std::future<std::vector<Prepared>>> window;
+  std::size_t next = 0;  // into to_read
+  const auto launch = [&] {
+    const std::size_t from = next;
+    std::size_t to = from;
+    std::int64_t bytes = 0;
+    while (to < to_read.size() && to - from < kBatchFiles && bytes < kBatchBytes) {
+      bytes += std::max<std::int64_t>(0, entries[to_read[to]].input.size);
+      ++to;
+    }
+    next = to;
+    window.push_back(std::async(std::launch::async, [&entries, &request, &to_read, from, to] {
+      std::vector<Prepared> out;
+      out.reserve(to - from);
+      for (std::size_t k = from; k < to; ++k) out.push_back(prepare(entries[to_read[k]], request));
+      return out;
+    }));
+  };
+  while (next < to_read.size() && window.size() < in_flight) launch();
+  std::vector<Prepared> batch;
+  std::size_t taken = 0;  // of batch
+  std::size_t read_next = 0;  // into to_read: the next entry that a worker prepares
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    // This thread touches only the entries that are not read; the workers only those that are.
+    if (read_next == to_read.size() || to_read[read_next] != i) {
+      use(prepare(entries[i], request));
+      continue;
+    }
+    ++read_next;
+    if (taken == batch.size()) {
+      batch = window.front().get();
+      window.pop_front();
+      taken = 0;
+      if (next < to_read.size()) launch();
+    }
+    use(std::move(batch[taken++]));
+  }
+}
+
+}  // namespace
+
+ImportResult run_import(store::Store& store, const ImportRequest& request) {
   const std::int64_t racy_after =
       std::chrono::duration_cast<std::chrono::nanoseconds>(
           (fs::file_time_type::clock::now() - kRacyWindow).time_since_epoch())
@@ -97,76 +222,64 @@ ImportResult plan_import(store::Store& store, const ImportRequest& request) {
       skipped.push_back(it->first);
     }
   }
-  std::set<std::string> seen;  // absolute paths planned: a file is planned once
-  std::vector<store::NoteInput> inputs;
-  inputs.reserve(listing.files.size());
+
+  // Each file's identity first, and whether it must be read: the store loads the cards that
+  // this import may match before the first note is planned.
+  std::vector<Entry> entries;
+  entries.reserve(listing.files.size());
+  std::unordered_map<std::string, bool> listed;  // absolute path -> may be parsed
   AbsolutePaths absolute;
-  Progress progress;
-  progress.files_total = listing.files.size();
-  if (request.on_progress) request.on_progress(progress);
-  // One file at a time: its content is dropped once its drafts are made.
   for (const notes::FoundNote& found : listing.files) {
-    ++progress.files_done;
-    store::NoteInput input;
+    Entry entry;
+    entry.found = &found;
+    store::NoteInput& input = entry.input;
     input.path = absolute.of(found);
-    if (!seen.insert(input.path).second) {
-      if (request.on_progress) request.on_progress(progress);
-      continue;
-    }
+    if (listed.contains(input.path)) continue;  // a file is planned once
     input.source = found.source;
     input.size = found.size;
     input.mtime_ns =
         found.mtime_ns != -1 && found.mtime_ns < racy_after ? found.mtime_ns : std::int64_t{-1};
     input.extract_salt = salt;
-    const auto stored = known.find(input.path);
-    if (stored != known.end() && same_stat(stored->second, input)) {
-      input.content_hash = stored->second.content_hash;
-      input.status = store::NoteStatus::same_stat;
-      ++result.files_unchanged;
-    } else if (std::optional<notes::NoteFile> note =
-                   notes::read_note(found, result.warnings, request.max_note_size);
-               !note) {
-      ++result.files_skipped;
-      skipped.push_back(std::move(input.path));
-      if (request.on_progress) request.on_progress(progress);
-      continue;
-    } else {
-      ++result.files_read;
-      input.content_hash = core::hash_hex(note->content);
-      if (stored != known.end() && stored->second.source == input.source &&
-          stored->second.extract_salt == salt &&
-          stored->second.content_hash == input.content_hash) {
-        input.status = store::NoteStatus::same_content;
-      } else {
-        ++result.files_parsed;
-        extract::ExtractResult extracted = extract::extract_cards(*note);
-        for (extract::Warning& w : extracted.warnings) {
-          w.source = note->path.generic_string();  // name the file as the user can open it
-          result.warnings.push_back(std::move(w));
-        }
-        const auto leave_out = [&](extract::CardDraft& draft) {
-          ++result.below_threshold_count;
-          if (request.keep_left_out) result.below_threshold.push_back(std::move(draft));
-        };
-        for (extract::CardDraft& draft : extracted.drafts) {
-          if (draft.confidence >= request.min_confidence && draft.left_out.empty()) {
-            input.drafts.push_back(std::move(draft));
-          } else {
-            leave_out(draft);
-          }
-        }
-        for (extract::CardDraft& draft : extracted.left_out) leave_out(draft);
-        progress.cards += input.drafts.size();
+    if (const auto stored = known.find(input.path); stored != known.end()) {
+      entry.stored = &stored->second;
+      if (same_stat(stored->second, input)) {
+        input.content_hash = stored->second.content_hash;
+        input.status = store::NoteStatus::same_stat;
       }
     }
-    inputs.push_back(std::move(input));
-    if (request.on_progress) request.on_progress(progress);
+    listed.emplace(input.path, input.status != store::NoteStatus::same_stat);
+    entries.push_back(std::move(entry));
   }
 
   std::vector<std::string> scope;
   for (const auto& root : request.roots) scope.push_back(absolute_path(root));
-  result.plan = store.plan_import(std::move(inputs), std::move(scope), std::move(skipped),
-                                  request.unchanged_text);
+  store::ImportStream stream(store, std::move(scope), listed, request.unchanged_text,
+                             request.on_card, request.write_at);
+  listed = {};
+
+  Progress progress;
+  progress.files_total = listing.files.size();
+  if (request.on_progress) request.on_progress(progress);
+  const std::size_t duplicates = listing.files.size() - entries.size();
+  progress.files_done = duplicates;
+  prepare_in_order(entries, request, [&](Prepared&& prepared) {
+    ++progress.files_done;
+    for (extract::Warning& w : prepared.warnings) result.warnings.push_back(std::move(w));
+    result.below_threshold_count += prepared.left_out_count;
+    for (extract::CardDraft& d : prepared.left_out) result.below_threshold.push_back(std::move(d));
+    if (prepared.skipped) {
+      ++result.files_skipped;
+      skipped.push_back(std::move(prepared.input.path));
+    } else {
+      if (prepared.input.status == store::NoteStatus::same_stat) ++result.files_unchanged;
+      if (prepared.read) ++result.files_read;
+      if (prepared.parsed) ++result.files_parsed;
+      progress.cards += prepared.input.drafts.size();
+      stream.add(std::move(prepared.input));
+    }
+    if (request.on_progress) request.on_progress(progress);
+  });
+  result.counts = stream.finish(skipped);
   return result;
 }
 

@@ -264,3 +264,34 @@ TEST_CASE("store: two items merged into one: history goes with the closest", "[s
   CHECK(merged.cards[1].action == PlanAction::retired);
   CHECK_THAT(merged.cards[1].remark, Catch::Contains("merged into"));
 }
+
+TEST_CASE("store: in a note of many cards, only a card close to a renamed one is split from it",
+          "[store]") {
+  TempDb tmp;
+  store::Store s(tmp.path());
+  std::vector<extract::CardDraft> before;
+  before.push_back(draft("entropy", "expected surprise of a distribution", 1));
+  for (int i = 0; i < 300; ++i) {
+    before.push_back(draft("term " + std::to_string(i), "answer " + std::to_string(i), i + 2));
+  }
+  const auto first = import(s, {note(before)});
+  REQUIRE(first.count(PlanAction::new_card) == 301);
+
+  std::vector<extract::CardDraft> after = before;
+  after[0] = draft("discrete entropy", "expected surprise of a distribution", 1);
+  after.push_back(draft("differential entropy", "entropy of a density", 400));
+  after.push_back(draft("unrelated", "nothing alike", 401));
+  const auto second = import(s, {note(after)});
+  CHECK(second.count(PlanAction::renamed) == 1);
+  CHECK(second.count(PlanAction::unchanged) == 300);
+  CHECK(second.count(PlanAction::new_card) == 2);
+  REQUIRE(second.cards.size() == 303);
+  CHECK(second.cards[0].key == first.cards[0].key);
+  CHECK(second.cards[0].remark == "was \"entropy\"");
+  // Every card keeps its text in the plan (the drafts move into it).
+  CHECK(second.cards[150].draft.answer == "answer 149");
+  CHECK(second.cards[301].draft.answer == "entropy of a density");
+  CHECK(second.cards[301].remark == "split from \"entropy\"");
+  CHECK(second.cards[302].remark.empty());
+  for (std::size_t i = 1; i <= 300; ++i) CHECK(second.cards[i].remark.empty());
+}

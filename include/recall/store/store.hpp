@@ -168,6 +168,8 @@ int busy_timeout_ms();
 // cannot write to (read-only file or folder). Migrating is safe with several processes opening a
 // new database at once: each migration runs in a BEGIN IMMEDIATE transaction that checks the
 // version again inside it.
+class ImportStream;
+
 class Store {
  public:
   explicit Store(const std::filesystem::path& path);
@@ -304,6 +306,7 @@ class Store {
   int seed_schedules(const std::vector<ScheduleSeed>& seeds);
 
  private:
+  friend class ImportStream;  // recall/store/import_stream.hpp: an import planned note by note
   struct Impl;
   explicit Store(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> m_impl;

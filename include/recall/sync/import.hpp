@@ -2,13 +2,16 @@
 // by the review session's edit key, which re-imports one note.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "recall/extract/card_draft.hpp"
+#include "recall/store/import_stream.hpp"
 #include "recall/store/store.hpp"
 
 namespace recall::sync {
@@ -35,10 +38,18 @@ struct ImportRequest {
   // Note roots (absolute): a file listed in one is named from its path below it, whatever path
   // was imported (sync/roots.hpp, name_from_roots).
   std::vector<std::string> known_roots;
+  // Called with each planned card, in plan order (store::ImportStream), as soon as it is settled;
+  // optional. The card may be moved from.
+  std::function<void(store::PlannedCard&)> on_card;
+  // When set, the import is written, in one transaction, as it is planned; else nothing is.
+  std::optional<std::chrono::sys_seconds> write_at;
+  // Threads reading, normalising, parsing and extracting notes (at least 1); the results are
+  // planned in listing order whatever their number, so the import does not depend on it.
+  unsigned threads = 1;
 };
 
 struct ImportResult {
-  store::ImportPlan plan;                           // what to write (Store::apply_import)
+  store::ImportCounts counts;                       // cards by action (handed to on_card)
   std::vector<extract::CardDraft> below_threshold;  // drafts left out (only with keep_left_out)
   std::size_t below_threshold_count = 0;            // drafts left out, kept or not
   std::vector<extract::Warning> warnings;           // `source` names the file as found on disk
@@ -53,9 +64,11 @@ struct ImportResult {
 // Lists the note files under the roots, then for each one: a file whose size and modification
 // time (and root and extractor) are as stored is not read (NoteStatus::same_stat); one whose
 // content hash is as stored is read but not parsed (same_content); any other is parsed and its
-// drafts planned. One file's content is held at a time. Plans the import against `store` (reads
-// only). Throws recall::Error (kExitNotFound) for a root that does not exist.
-ImportResult plan_import(store::Store& store, const ImportRequest& request);
+// drafts planned. Notes are planned one at a time, as they are read (store::ImportStream), and
+// with `write_at` written in one transaction: a few files' contents are held at a time, and the
+// cards of notes that nothing stored can match are handed on and dropped. Throws recall::Error
+// (kExitNotFound) for a root that does not exist; nothing is written when it throws.
+ImportResult run_import(store::Store& store, const ImportRequest& request);
 
 // The absolute, normalized form of a path: how notes are identified in the store.
 std::string absolute_path(const std::filesystem::path& path);
