@@ -140,8 +140,8 @@ bool is_clause_like(std::string_view term) {
     // adjectives and possessives (`깊은 신경망`, `흔한 IDF 식`, `베이즈의 정리`) stay names.
     static constexpr auto kClauseEnds = std::to_array<std::string_view>(
         {"을", "를", "에서", "에게", "으로", "하는", "되는", "하고", "되고", "하며", "되며",
-         "해서", "하여", "할", "될", "면서", "지만", "는데", "은데", "운데", "인데", "하게",
-         "처럼", "까지", "부터"});
+         "해서", "하여", "할", "될", "면서", "지만", "는데", "은데", "운데", "인데",
+         "한데", "하게", "처럼", "까지", "부터"});
     for (std::size_t k = 0; k + 1 < words.size(); ++k) {
       if (!contains_hangul(words[k])) continue;
       for (const std::string_view end : kClauseEnds) {
