@@ -89,6 +89,13 @@ void parse_expected_line(const std::string& line, GoldenCase& c, PendingCard& pe
     pending = PendingCard{};
   } else if (starts_with(line, "C:") && !c.cards.empty()) {
     c.cards.back().card.context = split_context(after_prefix(line));
+  } else if (starts_with(line, "S: ") && !c.cards.empty()) {
+    recall::extract::SeedSchedule seed;
+    std::istringstream fields(line.substr(3));
+    if (!(fields >> seed.due >> seed.interval_days >> seed.ease)) {
+      c.format_errors.push_back("bad S line: " + line);
+    }
+    c.cards.back().card.seed = seed;
   } else if (starts_with(line, "T:") && !c.cards.empty()) {
     c.cards.back().card.term = after_prefix(line);
     c.cards.back().term_given = true;
@@ -161,6 +168,10 @@ std::string dump(const std::vector<CardDraft>& cards, const std::vector<bool>& s
         out << (k > 0 ? " > " : "") << card.context[k];
       }
       out << "\n";
+    }
+    if (card.seed) {
+      out << "S: " << card.seed->due << " " << card.seed->interval_days << " " << card.seed->ease
+          << "\n";
     }
     if (i < show_term.size() && show_term[i]) out << "T: " << card.term << "\n";
   }
