@@ -12,6 +12,7 @@
 #include "recall/interop/anki_import.hpp"
 #include "recall/store/lock.hpp"
 #include "recall/sync/import.hpp"
+#include "roots_step.hpp"
 
 namespace recall::cli {
 
@@ -69,6 +70,7 @@ int run_import_anki(const ImportAnkiOptions& options, const Context& context) {
   std::vector<store::PlannedCard> planned;  // the cards of the notes just written, as imported
   request.on_card = [&](store::PlannedCard& card) { planned.push_back(std::move(card)); };
   const auto result = sync::run_import(*store, request);
+  after_import(request, context.db_path(), context);  // NOTES_DIR becomes a note root
   for (const auto& w : result.warnings) {
     warn(w.source + (w.line > 0 ? ":" + std::to_string(w.line) : "") + ": " + w.message);
   }

@@ -189,9 +189,12 @@ std::string backup_to_json(const store::Backup& backup) {
                           {"new_per_day", optional_json(l.new_per_day)},
                           {"reviews_per_day", optional_json(l.reviews_per_day)}});
   }
+  Json roots = Json::array();
+  for (const auto& r : backup.roots) roots.push_back(Json{{"path", r.path}, {"added_at", r.added_at}});
   const Json document{{"format", kFormat},       {"version", kVersion},
                       {"schema", backup.schema_version}, {"notes", notes},
-                      {"cards", cards},          {"deck_limits", limits}};
+                      {"cards", cards},          {"deck_limits", limits},
+                      {"roots", roots}};
   return document.dump(2) + "\n";
 }
 
@@ -235,6 +238,14 @@ store::Backup backup_from_json(std::string_view text, const std::string& where) 
     const Fields f(limits[i], "deck limit " + std::to_string(i + 1), where);
     backup.deck_limits.push_back({f.get<std::string>("deck"), f.get_optional<int>("new_per_day"),
                                   f.get_optional<int>("reviews_per_day")});
+  }
+  // Backups written before note roots existed have none.
+  if (document.contains("roots")) {
+    const Json& roots = top.array("roots");
+    for (std::size_t i = 0; i < roots.size(); ++i) {
+      const Fields f(roots[i], "root " + std::to_string(i + 1), where);
+      backup.roots.push_back({f.get<std::string>("path"), f.get<std::string>("added_at")});
+    }
   }
   return backup;
 }

@@ -159,6 +159,10 @@ Backup Store::backup(const CardFilter& filter, std::optional<schedule::CardState
       if (!limits.getColumn(2).isNull()) l.reviews_per_day = limits.getColumn(2).getInt();
       out.deck_limits.push_back(std::move(l));
     }
+    SQLite::Statement roots(db, "SELECT path, added_at FROM roots ORDER BY path");
+    while (roots.executeStep()) {
+      out.roots.push_back({roots.getColumn(0).getString(), roots.getColumn(1).getString()});
+    }
   }
   snapshot.commit();
   return out;
@@ -277,6 +281,13 @@ void Store::restore(const Backup& backup) {
       bind_optional(insert_limit, ":reviews", l.reviews_per_day);
       insert_limit.exec();
       insert_limit.reset();
+    }
+    SQLite::Statement insert_root(db, "INSERT INTO roots (path, added_at) VALUES (:path, :at)");
+    for (const BackupRoot& r : backup.roots) {
+      insert_root.bind(":path", r.path);
+      insert_root.bind(":at", r.added_at);
+      insert_root.exec();
+      insert_root.reset();
     }
     transaction.commit();
   });

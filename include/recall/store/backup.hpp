@@ -72,11 +72,18 @@ struct BackupDeckLimit {
 
 // Rows in a stable order: notes by path, cards and reviews in the order they were stored, limits
 // by deck. Restoring a backup into an empty database and taking it again gives the same value.
+// One note root (`recall roots`): an absolute folder path and when it was first imported.
+struct BackupRoot {
+  std::string path;
+  std::string added_at;
+};
+
 struct Backup {
   int schema_version = 0;  // of the database it was taken from
   std::vector<BackupNote> notes;
   std::vector<BackupCard> cards;
   std::vector<BackupDeckLimit> deck_limits;
+  std::vector<BackupRoot> roots;  // by path; only in a backup of everything
 };
 
 }  // namespace recall::store
