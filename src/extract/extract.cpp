@@ -534,7 +534,7 @@ ExtractResult extract_cards(const notes::NoteFile& note) {
   std::stable_sort(result.warnings.begin(), result.warnings.end(),
                    [](const Warning& a, const Warning& b) { return a.line < b.line; });
   for (CardDraft& draft : result.drafts) {
-    draft.deck = note.deck;
+    if (draft.deck.empty()) draft.deck = note.deck;  // a rule may name it (OSR's `#flashcards/…`)
     draft.source = note.source;
     draft.tags = outline.meta.tags;
     if (draft.confidence < 1.0) draft.answer = drop_link_only_lines(draft.answer);
@@ -544,7 +544,7 @@ ExtractResult extract_cards(const notes::NoteFile& note) {
     draft.answer = fit_answer(draft.answer, pointer);
   }
   for (CardDraft& draft : result.left_out) {
-    draft.deck = note.deck;
+    if (draft.deck.empty()) draft.deck = note.deck;
     draft.source = note.source;
     draft.tags = outline.meta.tags;
   }

@@ -133,10 +133,38 @@ bool is_flashcards_note(const RuleInput& in) {
   return false;
 }
 
+// `#flashcards/geography/europe` (a tag in the front matter or in the text): the deck OSR files
+// the note's cards under, `geography/europe`; empty when the tag is `#flashcards` alone.
+std::string flashcards_deck(const RuleInput& in) {
+  const auto deck_of = [](std::string_view tag) -> std::string {
+    if (starts_with(tag, "#")) tag.remove_prefix(1);
+    if (!starts_with(tag, "flashcards/")) return {};
+    tag.remove_prefix(std::string_view("flashcards/").size());
+    while (!tag.empty() && tag.back() == '/') tag.remove_suffix(1);
+    return std::string(tag);
+  };
+  for (const std::string& tag : in.outline.meta.tags) {
+    if (std::string deck = deck_of(tag); !deck.empty()) return deck;
+  }
+  for (const std::string_view line : in.lines) {
+    for (std::size_t at = line.find("#flashcards/"); at != std::string_view::npos;
+         at = line.find("#flashcards/", at + 1)) {
+      if (at > 0 && line[at - 1] != ' ' && line[at - 1] != '\t') continue;
+      std::size_t end = at;
+      while (end < line.size() && line[end] != ' ' && line[end] != '\t' && line[end] != ',') ++end;
+      if (std::string deck = deck_of(line.substr(at, end - at)); !deck.empty()) return deck;
+    }
+  }
+  return {};
+}
+
 void rule_osr(const RuleInput& in, RuleOutput& out) {
   if (!is_flashcards_note(in)) return;
   OsrReader reader(out, in.lines);
   for_each_paragraph(in.outline, [&](const ParagraphVisit& visit) { reader.paragraph(visit); });
+  if (const std::string deck = flashcards_deck(in); !deck.empty()) {
+    for (Proposal& card : out.cards) card.draft.deck = deck;
+  }
 }
 
 }  // namespace recall::extract

@@ -89,6 +89,8 @@ void parse_expected_line(const std::string& line, GoldenCase& c, PendingCard& pe
     pending = PendingCard{};
   } else if (starts_with(line, "C:") && !c.cards.empty()) {
     c.cards.back().card.context = split_context(after_prefix(line));
+  } else if (starts_with(line, "D: ") && !c.cards.empty()) {
+    c.cards.back().card.deck = after_prefix(line);
   } else if (starts_with(line, "S: ") && !c.cards.empty()) {
     recall::extract::SeedSchedule seed;
     std::istringstream fields(line.substr(3));
@@ -169,6 +171,8 @@ std::string dump(const std::vector<CardDraft>& cards, const std::vector<bool>& s
       }
       out << "\n";
     }
+    // The note's own deck is `golden`; a rule that names another (OSR's tag) shows it.
+    if (!card.deck.empty() && card.deck != "golden") out << "D: " << card.deck << "\n";
     if (card.seed) {
       out << "S: " << card.seed->due << " " << card.seed->interval_days << " " << card.seed->ease
           << "\n";
@@ -229,7 +233,7 @@ TEST_CASE("golden extractor cases", "[extract][golden]") {
       CHECK(actual == expected);
       rewritten += "=== " + c.title + "\n" + c.note + ".\n" + actual + "\n";
       for (const CardDraft& card : result.drafts) {
-        CHECK(card.deck == "golden");
+        CHECK((card.deck == "golden" || card.rule == "osr"));
         CHECK(card.source == "golden-case.md");
       }
     }

@@ -22,7 +22,8 @@ namespace recall::extract {
 // (a definition with an acronym, a comparison or a reverse card) or the earlier card lets cards
 // nest inside it (`nests`: a term whose nested items are terms of their own).
 struct Proposal {
-  CardDraft draft;     // `deck`, `source` and `tags` are left empty: extract_cards() fills them
+  CardDraft draft;     // `source` and `tags` are left empty, and `deck` unless the note names
+                       // one for the card (OSR's `#flashcards/deck`): extract_cards() fills them
   int end_line = 0;    // >= draft.line
   bool nests = false;  // later cards on lines after draft.line inside it are not duplicates
 };
