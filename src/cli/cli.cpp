@@ -33,6 +33,10 @@ std::unique_ptr<store::Store> open_store(const Context& context) {
 
 void warn(const std::string& message) { std::cerr << "recall: warning: " << message << '\n'; }
 
+void warn(const extract::Warning& w) {
+  warn(w.source + (w.line > 0 ? ":" + std::to_string(w.line) : "") + ": " + w.message);
+}
+
 namespace {
 
 constexpr std::array kCommands = {setup_import, setup_review, setup_stats, setup_cards,

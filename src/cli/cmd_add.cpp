@@ -86,9 +86,7 @@ int run_add(const AddOptions& options, const Context& context) {
     }
   };
   const auto result = sync::run_import(*store, request);
-  for (const auto& w : result.warnings) {
-    warn(w.source + (w.line > 0 ? ":" + std::to_string(w.line) : "") + ": " + w.message);
-  }
+  for (const auto& w : result.warnings) warn(w);
   const int added = result.counts.count(store::PlanAction::new_card);
   context.terminal->out() << "Added to " << note.string() << ':' << line << "; cards: " << added
                           << " new.\n";

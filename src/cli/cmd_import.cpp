@@ -196,9 +196,7 @@ int run_import(const ImportOptions& options, const Context& context) {
               << " card" << (move.cards == 1 ? "" : "s") << " kept\n";
   }
 
-  for (const auto& w : result.warnings) {
-    warn(w.source + (w.line > 0 ? ":" + std::to_string(w.line) : "") + ": " + w.message);
-  }
+  for (const auto& w : result.warnings) warn(w);
 
   constexpr std::string_view kBelow = "below-threshold";
   constexpr std::string_view kGated = "left-out";

@@ -71,9 +71,7 @@ int run_import_anki(const ImportAnkiOptions& options, const Context& context) {
   request.on_card = [&](store::PlannedCard& card) { planned.push_back(std::move(card)); };
   const auto result = sync::run_import(*store, request);
   after_import(request, context.db_path(), context);  // NOTES_DIR becomes a note root
-  for (const auto& w : result.warnings) {
-    warn(w.source + (w.line > 0 ? ":" + std::to_string(w.line) : "") + ": " + w.message);
-  }
+  for (const auto& w : result.warnings) warn(w);
 
   // The imported cards by where they were written.
   std::map<std::pair<std::string, int>, std::vector<const store::PlannedCard*>> at;

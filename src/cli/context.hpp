@@ -38,6 +38,8 @@ std::unique_ptr<store::Store> open_existing_store(const Context& context);
 
 // Prints `recall: warning: <message>` on stderr.
 void warn(const std::string& message);
+// A note's warning the same way, as `<source>:<line>: <message>` (no line when it has none).
+void warn(const extract::Warning& warning);
 
 struct ImportOptions;
 struct ReviewOptions;

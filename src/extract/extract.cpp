@@ -491,13 +491,11 @@ ExtractResult extract_cards(const notes::NoteFile& note) {
         // `… is formally defined with:` closing the answer: what it leads in to is not shown
         // (judged: 1 kept of 20). Without that sentence the answer is often whole; a lead-in
         // alone answers nothing.
-        if (d.kind != "cloze" && d.rule != "qa-pair" && d.rule != "osr") {
-          if (LeadIn lead = trailing_lead_in(d.answer); lead.found) {
-            if (lead.whole) {
-              d.confidence = std::max(0.05, d.confidence - kLeansOnContext);
-            } else {
-              d.answer = std::move(lead.trimmed);
-            }
+        if (std::optional<std::string> before = without_trailing_lead_in(d.answer)) {
+          if (before->empty()) {
+            d.confidence = std::max(0.05, d.confidence - kLeansOnContext);
+          } else {
+            d.answer = std::move(*before);
           }
         }
         proposal.draft.left_out = gate_reason(proposal.draft);

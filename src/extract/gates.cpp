@@ -416,7 +416,7 @@ std::string clean_answer(std::string_view answer) {
   return out;
 }
 
-LeadIn trailing_lead_in(std::string_view answer) {
+std::optional<std::string> without_trailing_lead_in(std::string_view answer) {
   std::vector<std::string_view> lines = split_lines(answer);
   while (!lines.empty() && trim(lines.back()).empty()) lines.pop_back();
   // The pointer fit_answer leaves after a cut (`(… see note.md:12)`) stays last.
@@ -425,13 +425,11 @@ LeadIn trailing_lead_in(std::string_view answer) {
     pointer = lines.back();
     lines.pop_back();
   }
-  LeadIn out;
-  if (lines.empty()) return out;
+  if (lines.empty()) return std::nullopt;
   const std::string_view last = trim(lines.back());
   if (!(ends_with(last, ":") || ends_with(last, "\xEF\xBC\x9A")) || starts_with(last, "```")) {
-    return out;
+    return std::nullopt;
   }
-  out.found = true;
   // Keep the sentences of the last line before its closing one (`… model. Examples:`), and of
   // the closing one what comes before a short leading-in clause (`a set of filters, arranged as
   // shown below:`).
@@ -449,7 +447,7 @@ LeadIn trailing_lead_in(std::string_view answer) {
     while (!kept_part.empty() && kept_part.back() == ' ') kept_part.remove_suffix(1);
   }
   lines.pop_back();
-  // A lead-in line under a lead-in (`Examples:` then `- in code:`) leads in too.
+  // The blank lines before the lead-in go with it.
   while (!lines.empty() && kept_part.empty() && trim(lines.back()).empty()) lines.pop_back();
   std::string trimmed;
   for (const std::string_view line : lines) {
@@ -460,11 +458,9 @@ LeadIn trailing_lead_in(std::string_view answer) {
     if (!trimmed.empty()) trimmed += '\n';
     trimmed += kept_part;
   }
-  out.whole = !has_word_character(trimmed);
-  if (out.whole) return out;
+  if (!has_word_character(trimmed)) return std::string();
   if (pointer) trimmed += "\n" + std::string(*pointer);
-  out.trimmed = std::move(trimmed);
-  return out;
+  return trimmed;
 }
 
 }  // namespace recall::extract

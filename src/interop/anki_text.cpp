@@ -1,6 +1,8 @@
 // Anki's "Notes in Plain Text" (https://docs.ankiweb.net/importing/text-files.html).
 #include "recall/interop/anki_text.hpp"
 
+#include "recall/core/html.hpp"
+
 namespace recall::interop {
 
 std::string anki_deck(const std::string& deck) {
@@ -26,28 +28,11 @@ std::string anki_tag(const std::string& tag) {
 
 std::string html_field(const std::string& text) {
   std::string out;
-  out.reserve(text.size());
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\n':
-        out += "<br>";
-        break;
-      case '\r':
-        break;
-      default:
-        out += c;
+  for (const char c : core::html_escape(text)) {
+    if (c == '\n') {
+      out += "<br>";
+    } else if (c != '\r') {
+      out += c;
     }
   }
   return out;
@@ -78,7 +63,8 @@ std::string notes_in_plain_text(const std::vector<store::Card>& cards, char sepa
     }
     out += csv_field(html_field(card.question), separator) + separator +
            csv_field(html_field(card.answer), separator) + separator +
-           csv_field(anki_deck(card.deck), separator) + separator + csv_field(tags, separator) + "\n";
+           csv_field(anki_deck(card.deck), separator) + separator + csv_field(tags, separator) +
+           "\n";
   }
   return out;
 }

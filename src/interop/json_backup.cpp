@@ -29,7 +29,7 @@ Json note_json(const store::BackupNote& n) {
               {"extract_salt", n.extract_salt}};
 }
 
-Json review_json(const store::BackupReview& r) {
+Json review_json(const store::ReviewRow& r) {
   return Json{{"reviewed_at", r.reviewed_at},
               {"review_day", r.review_day},
               {"grade", r.grade},
@@ -118,9 +118,9 @@ class Fields {
   const std::string& m_file;
 };
 
-store::BackupReview review_from(const Json& j, const std::string& where, const std::string& file) {
+store::ReviewRow review_from(const Json& j, const std::string& where, const std::string& file) {
   const Fields f(j, where, file);
-  store::BackupReview r;
+  store::ReviewRow r;
   r.reviewed_at = f.get<std::string>("reviewed_at");
   r.review_day = f.get<std::string>("review_day");
   r.grade = f.get<int>("grade");
@@ -190,10 +190,10 @@ std::string backup_to_json(const store::Backup& backup) {
                           {"reviews_per_day", optional_json(l.reviews_per_day)}});
   }
   Json roots = Json::array();
-  for (const auto& r : backup.roots) roots.push_back(Json{{"path", r.path}, {"added_at", r.added_at}});
-  const Json document{{"format", kFormat},       {"version", kVersion},
-                      {"schema", backup.schema_version}, {"notes", notes},
-                      {"cards", cards},          {"deck_limits", limits},
+  for (const auto& r : backup.roots)
+    roots.push_back(Json{{"path", r.path}, {"added_at", r.added_at}});
+  const Json document{{"format", kFormat}, {"version", kVersion}, {"schema", backup.schema_version},
+                      {"notes", notes},    {"cards", cards},      {"deck_limits", limits},
                       {"roots", roots}};
   return document.dump(2) + "\n";
 }
@@ -232,7 +232,8 @@ store::Backup backup_from_json(std::string_view text, const std::string& where) 
     backup.notes.push_back(std::move(n));
   }
   const Json& cards = top.array("cards");
-  for (std::size_t i = 0; i < cards.size(); ++i) backup.cards.push_back(card_from(cards[i], i, where));
+  for (std::size_t i = 0; i < cards.size(); ++i)
+    backup.cards.push_back(card_from(cards[i], i, where));
   const Json& limits = top.array("deck_limits");
   for (std::size_t i = 0; i < limits.size(); ++i) {
     const Fields f(limits[i], "deck limit " + std::to_string(i + 1), where);

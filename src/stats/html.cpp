@@ -4,6 +4,7 @@
 
 #include "charts.hpp"
 #include "recall/core/clock.hpp"
+#include "recall/core/html.hpp"
 #include "recall/stats/render.hpp"
 #include "svg.hpp"
 
@@ -12,7 +13,6 @@ namespace recall::stats {
 namespace {
 
 using std::chrono::days;
-using svg::escape;
 
 constexpr const char* kStyle = R"css(
 body { font: 14px/1.4 system-ui, -apple-system, "Segoe UI", "Noto Sans", "Apple SD Gothic Neo",
@@ -47,8 +47,8 @@ td { overflow-wrap: anywhere; }
 )css";
 
 std::string figure(const std::string& value, const std::string& label) {
-  return "<div class=\"figure\"><b>" + escape(value) + "</b><span>" + escape(label) +
-         "</span></div>";
+  return "<div class=\"figure\"><b>" + core::html_escape(value) + "</b><span>" +
+         core::html_escape(label) + "</span></div>";
 }
 
 // 1234, 125.6k, 1.54M: the exact figures are in `recall stats --json`.
@@ -98,8 +98,8 @@ std::string retention_table(const Report& r) {
   for (const auto& row : r.retention) {
     std::string name = row.period == "since" ? "since " + core::format_date(row.from) : row.period;
     for (auto& ch : name) ch = ch == '_' ? ' ' : ch;
-    out += "<tr><td>" + escape(name) + "</td>" + rate_cell(row.young) + rate_cell(row.mature) +
-           rate_cell(row.all) + "</tr>";
+    out += "<tr><td>" + core::html_escape(name) + "</td>" + rate_cell(row.young) +
+           rate_cell(row.mature) + rate_cell(row.all) + "</tr>";
   }
   return out + "</table></section>";
 }
@@ -193,7 +193,7 @@ std::string groups(const Report& r) {
          "<th class=\"n\">cards</th></tr>";
   for (const auto& g : r.groups) {
     const Rate rate{g.group.reviews, g.group.passed};
-    out += "<tr><td>" + escape(g.name) + "</td>" + rate_cell(rate) + "<td>" +
+    out += "<tr><td>" + core::html_escape(g.name) + "</td>" + rate_cell(rate) + "<td>" +
            svg::meter(rate.rate().value_or(0), svg::kGroupColor) + "</td><td class=\"n\">" +
            std::to_string(g.group.reviews) + "</td><td class=\"n\">" +
            std::to_string(g.group.cards) + "</td></tr>";
@@ -208,8 +208,9 @@ std::string trouble(const char* id, const char* title,
   out += "<table><tr><th class=\"n\">lapses</th><th>question</th><th>where</th></tr>";
   for (const auto& c : cards) {
     out += "<tr><td class=\"n\">" + std::to_string(c.lapses) + "</td><td class=\"q\">" +
-           escape(c.question.substr(0, c.question.find('\n'))) + "</td><td class=\"c\">" +
-           escape(c.path) + ":" + std::to_string(c.line) + "</td></tr>";
+           core::html_escape(c.question.substr(0, c.question.find('\n'))) +
+           "</td><td class=\"c\">" + core::html_escape(c.path) + ":" + std::to_string(c.line) +
+           "</td></tr>";
   }
   return out + "</table></section>";
 }
@@ -221,9 +222,9 @@ std::string render_html(const Report& r, std::string_view title) {
       "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
       "content=\"width=device-width, initial-scale=1\"><title>recall report</title><style>";
   out += kStyle;
-  out += "</style></head><body><main><h1>recall report</h1><div class=\"sub\">" + escape(title) +
-         " · " + core::format_date(r.options.today);
-  if (!r.options.filter.deck.empty()) out += " · deck " + escape(r.options.filter.deck);
+  out += "</style></head><body><main><h1>recall report</h1><div class=\"sub\">" +
+         core::html_escape(title) + " · " + core::format_date(r.options.today);
+  if (!r.options.filter.deck.empty()) out += " · deck " + core::html_escape(r.options.filter.deck);
   if (r.options.since) out += " · reviews since " + core::format_date(*r.options.since);
   out += "</div>" + summary(r) + "<div class=\"row\">" + retention_table(r) + heatmap(r) +
          "</div>" + forecast(r) + weekly(r) + "<div class=\"row\">" +

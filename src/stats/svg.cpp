@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "charts.hpp"
+#include "recall/core/html.hpp"
 
 namespace recall::stats::svg {
 
@@ -37,7 +38,7 @@ std::string open_svg(std::string_view id, int width, int height) {
 
 std::string text(double x, double y, std::string_view anchor, std::string_view body) {
   return "<text x=\"" + num(x) + "\" y=\"" + num(y) + "\" text-anchor=\"" + std::string(anchor) +
-         "\">" + escape(body) + "</text>";
+         "\">" + core::html_escape(body) + "</text>";
 }
 
 std::string grid_line(int width, double y) {
@@ -46,29 +47,6 @@ std::string grid_line(int width, double y) {
 }
 
 }  // namespace
-
-std::string escape(std::string_view in) {
-  std::string out;
-  for (char c : in) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 std::string bar_chart(std::string_view id, const std::vector<int>& values,
                       const std::vector<std::string>& labels, std::string_view color,
@@ -91,8 +69,8 @@ std::string bar_chart(std::string_view id, const std::vector<int>& values,
       out += "<rect class=\"mark\" x=\"" + num(x + slot * 0.12) + "\" y=\"" +
              num(kTop + plot_h - h) + "\" width=\"" + num(slot * 0.76) + "\" height=\"" + num(h) +
              "\" fill=\"" + std::string(color) + "\"><title>" +
-             escape(i < labels.size() ? labels[i] : "") + ": " + std::to_string(values[i]) +
-             "</title></rect>";
+             core::html_escape(i < labels.size() ? labels[i] : "") + ": " +
+             std::to_string(values[i]) + "</title></rect>";
     }
     if (i < labels.size() && label_every > 0 && i % static_cast<std::size_t>(label_every) == 0) {
       out += text(x + slot / 2, kHeight - 8, "middle", labels[i]);
@@ -163,7 +141,7 @@ std::string line_chart(std::string_view id, const std::vector<Series>& series,
       pen = true;
       out += "<circle class=\"mark\" cx=\"" + num(x) + "\" cy=\"" + num(y) + "\" r=\"" +
              num(s.stroke / 2 + 1.5) + "\" fill=\"" + s.color + "\"><title>" +
-             escape(s.name + " " + labels[i]) + ": " + num(*s.values[i] * 100) +
+             core::html_escape(s.name + " " + labels[i]) + ": " + num(*s.values[i] * 100) +
              "%</title></circle>";
     }
     if (!path.empty()) {

@@ -10,9 +10,6 @@
 
 namespace recall::stats::svg {
 
-// `text` with & < > " escaped.
-std::string escape(std::string_view text);
-
 // Vertical bars in a view box `width` wide (1000 for the page's width) with a label under every
 // `label_every`-th bar and a value axis.
 std::string bar_chart(std::string_view id, const std::vector<int>& values,

@@ -47,7 +47,7 @@ void check_card(const BackupCard& card) {
   }
   check_date(card.due, "due", where);
   check_date(card.buried_until, "buried_until", where);
-  for (const BackupReview& r : card.reviews) {
+  for (const ReviewRow& r : card.reviews) {
     if (r.grade < 0 || r.grade > 5) {
       throw Error("a review graded " + std::to_string(r.grade) + " (grades are 0-5)", where);
     }
@@ -78,10 +78,8 @@ Backup Store::backup(const CardFilter& filter, std::optional<schedule::CardState
                                   " ORDER BY c.id");
   bind_deck(cards, filter);
   if (state) cards.bind(":state", std::string(schedule::to_string(*state)));
-  SQLite::Statement reviews(db, R"sql(
-    SELECT reviewed_at, review_day, grade, kind, state_before, state_after, repetitions_before,
-      repetitions_after, interval_before, interval_after, ef_before, ef_after, due_after, answer_ms
-    FROM reviews WHERE card_id = :card ORDER BY id)sql");
+  SQLite::Statement reviews(db, std::string("SELECT ") + kReviewColumns +
+                                    " FROM reviews WHERE card_id = :card ORDER BY id");
   std::map<std::string, bool> note_paths;
   while (cards.executeStep()) {
     BackupCard c;
@@ -111,21 +109,8 @@ Backup Store::backup(const CardFilter& filter, std::optional<schedule::CardState
     c.leech = cards.getColumn(24).getInt() != 0;
     reviews.bind(":card", cards.getColumn(0).getInt64());
     while (reviews.executeStep()) {
-      BackupReview r;
-      r.reviewed_at = reviews.getColumn(0).getString();
-      r.review_day = reviews.getColumn(1).getString();
-      r.grade = reviews.getColumn(2).getInt();
-      r.kind = reviews.getColumn(3).getString();
-      r.state_before = reviews.getColumn(4).getString();
-      r.state_after = reviews.getColumn(5).getString();
-      r.repetitions_before = reviews.getColumn(6).getInt();
-      r.repetitions_after = reviews.getColumn(7).getInt();
-      r.interval_before = reviews.getColumn(8).getInt();
-      r.interval_after = reviews.getColumn(9).getInt();
-      r.ef_before = reviews.getColumn(10).getInt();
-      r.ef_after = reviews.getColumn(11).getInt();
-      r.due_after = optional_text(reviews.getColumn(12));
-      r.answer_ms = reviews.getColumn(13).getInt64();
+      ReviewRow r = review_row(reviews);
+      r.id = 0;  // a backup keeps the log, not its ids
       c.reviews.push_back(std::move(r));
     }
     reviews.reset();
@@ -252,7 +237,7 @@ void Store::restore(const Backup& backup) {
       }
       insert_card.reset();
       const std::int64_t card_id = db.getLastInsertRowid();
-      for (const BackupReview& r : c.reviews) {
+      for (const ReviewRow& r : c.reviews) {
         insert_review.bind(":card", card_id);
         insert_review.bind(":at", r.reviewed_at);
         insert_review.bind(":day", r.review_day);
@@ -314,17 +299,7 @@ int Store::seed_schedules(const std::vector<ScheduleSeed>& seeds) {
       const std::int64_t id = found ? find.getColumn(0).getInt64() : 0;
       find.reset();
       if (!found) continue;
-      const schedule::ReviewState& s = seed.state;
-      update.bind(":state", std::string(schedule::to_string(s.state)));
-      update.bind(":reps", s.repetitions);
-      update.bind(":interval", s.interval_days);
-      update.bind(":ef", s.ef_centi);
-      update.bind(":lapses", s.lapses);
-      if (s.due) {
-        update.bind(":due", core::format_date(*s.due));
-      } else {
-        update.bind(":due");
-      }
+      bind_state(update, seed.state);
       update.bind(":id", id);
       update.exec();
       update.reset();
@@ -338,10 +313,6 @@ int Store::seed_schedules(const std::vector<ScheduleSeed>& seeds) {
     return seeded;
   });
 }
-
-}  // namespace recall::store
-
-namespace recall::store {
 
 void seed_new_card(SQLite::Database& db, std::int64_t card_id, const extract::SeedSchedule& seed) {
   SQLite::Statement update(db, R"sql(

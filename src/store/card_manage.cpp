@@ -129,33 +129,32 @@ std::optional<Card> Store::card_by_key(const std::string& key) {
   return read_card(query);
 }
 
+ReviewRow review_row(const SQLite::Statement& statement) {
+  ReviewRow row;
+  row.id = statement.getColumn(0).getInt64();
+  row.reviewed_at = statement.getColumn(1).getString();
+  row.review_day = statement.getColumn(2).getString();
+  row.grade = statement.getColumn(3).getInt();
+  row.kind = statement.getColumn(4).getString();
+  row.state_before = statement.getColumn(5).getString();
+  row.state_after = statement.getColumn(6).getString();
+  row.repetitions_before = statement.getColumn(7).getInt();
+  row.repetitions_after = statement.getColumn(8).getInt();
+  row.interval_before = statement.getColumn(9).getInt();
+  row.interval_after = statement.getColumn(10).getInt();
+  row.ef_before = statement.getColumn(11).getInt();
+  row.ef_after = statement.getColumn(12).getInt();
+  if (!statement.getColumn(13).isNull()) row.due_after = statement.getColumn(13).getString();
+  row.answer_ms = statement.getColumn(14).getInt64();
+  return row;
+}
+
 std::vector<ReviewRow> Store::review_log(std::int64_t card_id) {
-  SQLite::Statement query(m_impl->db, R"sql(
-    SELECT id, reviewed_at, review_day, grade, kind, state_before, state_after,
-      repetitions_before, repetitions_after, interval_before, interval_after, ef_before, ef_after,
-      due_after, answer_ms
-    FROM reviews WHERE card_id = :card ORDER BY id)sql");
+  SQLite::Statement query(m_impl->db, std::string("SELECT ") + kReviewColumns +
+                                          " FROM reviews WHERE card_id = :card ORDER BY id");
   query.bind(":card", card_id);
   std::vector<ReviewRow> out;
-  while (query.executeStep()) {
-    ReviewRow row;
-    row.id = query.getColumn(0).getInt64();
-    row.reviewed_at = query.getColumn(1).getString();
-    row.review_day = query.getColumn(2).getString();
-    row.grade = query.getColumn(3).getInt();
-    row.kind = query.getColumn(4).getString();
-    row.state_before = query.getColumn(5).getString();
-    row.state_after = query.getColumn(6).getString();
-    row.repetitions_before = query.getColumn(7).getInt();
-    row.repetitions_after = query.getColumn(8).getInt();
-    row.interval_before = query.getColumn(9).getInt();
-    row.interval_after = query.getColumn(10).getInt();
-    row.ef_before = query.getColumn(11).getInt();
-    row.ef_after = query.getColumn(12).getInt();
-    if (!query.getColumn(13).isNull()) row.due_after = query.getColumn(13).getString();
-    row.answer_ms = query.getColumn(14).getInt64();
-    out.push_back(std::move(row));
-  }
+  while (query.executeStep()) out.push_back(review_row(query));
   return out;
 }
 

@@ -55,6 +55,16 @@ void bind_filter(SQLite::Statement& statement, const CardFilter& filter);
 std::string context_to_json(const std::vector<std::string>& context);
 std::vector<std::string> context_from_json(const std::string& text);
 
+// The columns of a review-log row, in the order review_row() reads them.
+inline constexpr const char* kReviewColumns =
+    "id, reviewed_at, review_day, grade, kind, state_before, state_after, repetitions_before, "
+    "repetitions_after, interval_before, interval_after, ef_before, ef_after, due_after, answer_ms";
+// The review-log row `statement` stands on, selected as kReviewColumns.
+ReviewRow review_row(const SQLite::Statement& statement);
+
+// Binds a card's SM-2 fields to :state, :reps, :interval, :ef, :lapses and :due.
+void bind_state(SQLite::Statement& statement, const schedule::ReviewState& state);
+
 // Inserts one row of the review log (no transaction of its own); returns its id.
 std::int64_t insert_review(SQLite::Database& db, const ReviewRecord& record);
 

@@ -61,6 +61,17 @@ int count_unburied(SQLite::Database& db, const std::string& where, const CardFil
 constexpr const char* kDueWhere = "c.state IN ('learning', 'review') AND c.due <= :today";
 constexpr const char* kNewWhere = "c.state = 'new'";
 
+// The card's SM-2 fields are the ones bound by bind_state().
+constexpr const char* kSameState =
+    "state = :state AND repetitions = :reps AND interval_days = :interval AND ef_centi = :ef "
+    "AND lapses = :lapses AND due IS :due";
+
+constexpr const char* kUpdateState = R"sql(
+  UPDATE cards SET state = :state, repetitions = :reps, interval_days = :interval, ef_centi = :ef,
+    lapses = :lapses, due = :due, leech = :leech WHERE id = :card)sql";
+
+}  // namespace
+
 void bind_state(SQLite::Statement& statement, const schedule::ReviewState& state) {
   statement.bind(":state", std::string(schedule::to_string(state.state)));
   statement.bind(":reps", state.repetitions);
@@ -73,17 +84,6 @@ void bind_state(SQLite::Statement& statement, const schedule::ReviewState& state
     statement.bind(":due");
   }
 }
-
-// The card's SM-2 fields are the ones bound by bind_state().
-constexpr const char* kSameState =
-    "state = :state AND repetitions = :reps AND interval_days = :interval AND ef_centi = :ef "
-    "AND lapses = :lapses AND due IS :due";
-
-constexpr const char* kUpdateState = R"sql(
-  UPDATE cards SET state = :state, repetitions = :reps, interval_days = :interval, ef_centi = :ef,
-    lapses = :lapses, due = :due, leech = :leech WHERE id = :card)sql";
-
-}  // namespace
 
 std::vector<Card> Store::due_unburied(const CardFilter& filter, std::chrono::sys_days today,
                                       std::size_t limit) {

@@ -171,6 +171,15 @@ class Sandbox {
   std::vector<std::string> m_wrapper;
 };
 
+// Every card of the sandbox's collection (`recall cards --format json`), by its question.
+inline std::map<std::string, nlohmann::json> cards_by_question(const Sandbox& box) {
+  std::map<std::string, nlohmann::json> out;
+  for (auto& row : json_lines(box.run({"cards", "--format", "json"}).out)) {
+    out[row["question"].get<std::string>()] = row;
+  }
+  return out;
+}
+
 // The path of a file in the repository.
 inline fs::path source_path(const std::string& relative) {
   return fs::path(RECALL_SOURCE_DIR) / relative;

@@ -4,19 +4,8 @@
 #include "harness.hpp"
 
 using recall::test::json_lines;
+using recall::test::cards_by_question;
 using recall::test::Sandbox;
-
-namespace {
-
-std::map<std::string, nlohmann::json> cards_by_question(const Sandbox& box) {
-  std::map<std::string, nlohmann::json> out;
-  for (auto& row : json_lines(box.run({"cards", "--format", "json"}).out)) {
-    out[row["question"].get<std::string>()] = row;
-  }
-  return out;
-}
-
-}  // namespace
 
 TEST_CASE("OSR schedule comments seed due, interval and E-Factor on the first import only",
           "[import][osr]") {

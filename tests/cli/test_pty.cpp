@@ -17,6 +17,7 @@
 
 using recall::test::json_lines;
 using recall::test::PtyRecall;
+using recall::test::cards_by_question;
 using recall::test::Sandbox;
 
 namespace {
@@ -41,14 +42,6 @@ void check_restored(const PtyRecall& pty) {
   const auto entered = out.rfind("\x1b[?1049h");
   REQUIRE(entered != std::string::npos);
   CHECK(out.find("\x1b[?25h\x1b[?1049l", entered) != std::string::npos);
-}
-
-std::map<std::string, nlohmann::json> cards_by_question(const Sandbox& box) {
-  std::map<std::string, nlohmann::json> out;
-  for (auto& row : json_lines(box.run({"cards", "--format", "json"}).out)) {
-    out[row["question"].get<std::string>()] = row;
-  }
-  return out;
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include "harness.hpp"
 
 using recall::test::json_lines;
+using recall::test::cards_by_question;
 using recall::test::Sandbox;
 
 namespace {
@@ -14,14 +15,6 @@ const char* const kThree =
     "Q: Alpha?\nA: first\n\n"
     "Q: Beta?\nA: second\n\n"
     "Q: Gamma?\nA: third\n";
-
-std::map<std::string, nlohmann::json> cards_by_question(const Sandbox& box) {
-  std::map<std::string, nlohmann::json> out;
-  for (auto& row : json_lines(box.run({"cards", "--format", "json"}).out)) {
-    out[row["question"].get<std::string>()] = row;
-  }
-  return out;
-}
 
 void check_card(const nlohmann::json& card, int interval, double ef, int repetitions,
                 const std::string& due, int reviews) {

@@ -5,6 +5,7 @@
 #include "harness.hpp"
 
 using recall::test::json_lines;
+using recall::test::cards_by_question;
 using recall::test::Sandbox;
 
 namespace {
@@ -15,14 +16,6 @@ std::string numbered(const std::string& prefix, int n) {
     text += "Q: " + prefix + std::to_string(i) + "?\nA: a\n\n";
   }
   return text;
-}
-
-std::map<std::string, nlohmann::json> cards_by_question(const Sandbox& box) {
-  std::map<std::string, nlohmann::json> out;
-  for (auto& row : json_lines(box.run({"cards", "--format", "json"}).out)) {
-    out[row["question"].get<std::string>()] = row;
-  }
-  return out;
 }
 
 // The questions in the order a piped session printed them.

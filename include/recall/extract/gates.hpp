@@ -2,6 +2,7 @@
 // rule (docs/note-patterns.md, "Gates").
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -21,13 +22,8 @@ std::string gate_reason(const CardDraft& card);
 std::string clean_answer(std::string_view answer);
 
 // An answer that closes on a lead-in (`… is defined as:`, `Examples:`, `다음과 같다:`) introduces
-// a list, formula or figure it does not show. `trimmed` is the answer without that closing
-// sentence (or line); `whole` says the lead-in was all there was, and nothing is left to keep.
-struct LeadIn {
-  bool found = false;
-  bool whole = false;
-  std::string trimmed;
-};
-LeadIn trailing_lead_in(std::string_view answer);
+// a list, formula or figure it does not show: the answer without that closing sentence (or line),
+// empty when the lead-in was all there was; nullopt when the answer does not close on one.
+std::optional<std::string> without_trailing_lead_in(std::string_view answer);
 
 }  // namespace recall::extract

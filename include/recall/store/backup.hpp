@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "recall/store/card_query.hpp"  // ReviewRow
+
 namespace recall::store {
 
 // One row of `notes`, as stored.
@@ -19,20 +21,6 @@ struct BackupNote {
   std::int64_t size = -1;
   std::int64_t mtime_ns = -1;
   std::string extract_salt;
-};
-
-// One row of `reviews`, as stored, without its ids (it belongs to the card that holds it).
-struct BackupReview {
-  std::string reviewed_at;  // UTC, as stored
-  std::string review_day;
-  int grade = 0;
-  std::string kind;
-  std::string state_before, state_after;
-  int repetitions_before = 0, repetitions_after = 0;
-  int interval_before = 0, interval_after = 0;
-  int ef_before = 250, ef_after = 250;
-  std::optional<std::string> due_after;
-  std::int64_t answer_ms = 0;
 };
 
 // One row of `cards`, as stored, with its note named by path and its whole review log.
@@ -61,7 +49,7 @@ struct BackupCard {
   std::string updated_at;
   std::optional<std::string> buried_until;
   bool leech = false;
-  std::vector<BackupReview> reviews;  // oldest first
+  std::vector<ReviewRow> reviews;  // oldest first; their ids are not kept
 };
 
 struct BackupDeckLimit {
