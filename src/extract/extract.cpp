@@ -540,6 +540,10 @@ ExtractResult extract_cards(const notes::NoteFile& note) {
                                     ? "more at line " + std::to_string(draft.line)
                                     : "see " + note.source + ":" + std::to_string(draft.line);
     draft.answer = fit_answer(draft.answer, pointer);
+    // A cut can leave a lead-in last.
+    if (std::optional<std::string> before = without_trailing_lead_in(draft.answer)) {
+      if (!before->empty()) draft.answer = std::move(*before);
+    }
   }
   for (CardDraft& draft : result.left_out) {
     if (draft.deck.empty()) draft.deck = note.deck;

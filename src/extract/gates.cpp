@@ -416,6 +416,42 @@ std::string clean_answer(std::string_view answer) {
   return out;
 }
 
+namespace {
+
+// A line that stops where a formula or figure took over: no closing punctuation, and its last
+// word needs something after it (`…, where`, `In the binary case, we have`, `… is given by`,
+// `다음과 같이`).
+bool ends_open(std::string_view line) {
+  line = trim(line);
+  if (line.empty()) return false;
+  const char last = line.back();
+  if (last == '=') return true;
+  if (!std::isalpha(static_cast<unsigned char>(last)) && static_cast<unsigned char>(last) < 0x80) {
+    return false;  // `.`, `)`, `$`, a digit, …: closed, or a formula of its own
+  }
+  if (ends_with(line, "\xEA\xB0\x99\xEC\x9D\xB4")) return true;  // `같이`
+  const std::vector<std::string_view> words = split_words(line);
+  if (words.size() < 2) return false;
+  static constexpr auto kOpen = std::to_array<std::string_view>(
+      {"where", "which", "whereby", "that", "have", "has", "get", "gets", "obtain", "is", "are",
+       "was", "be", "becomes", "become", "as", "by", "of", "to", "the", "an", "with",
+       "given", "gives", "follows", "equals", "like", "using", "via", "namely", "thus", "hence",
+       "then", "and", "or", "from", "into", "for", "such"});
+  const std::string w = ascii_lower(words.back());
+  return std::find(kOpen.begin(), kOpen.end(), w) != kOpen.end();
+}
+
+// `…, where`, `…, which`: a relative clause the formula after it was to finish.
+bool ends_relative(std::string_view line) {
+  const std::vector<std::string_view> words = split_words(trim(line));
+  if (words.size() < 2) return false;
+  const std::string w = ascii_lower(words.back());
+  const std::string_view before = words[words.size() - 2];
+  return (w == "where" || w == "which" || w == "whereby") && ends_with(before, ",");
+}
+
+}  // namespace
+
 std::optional<std::string> without_trailing_lead_in(std::string_view answer) {
   std::vector<std::string_view> lines = split_lines(answer);
   while (!lines.empty() && trim(lines.back()).empty()) lines.pop_back();
@@ -427,19 +463,24 @@ std::optional<std::string> without_trailing_lead_in(std::string_view answer) {
   }
   if (lines.empty()) return std::nullopt;
   const std::string_view last = trim(lines.back());
-  if (!(ends_with(last, ":") || ends_with(last, "\xEF\xBC\x9A")) || starts_with(last, "```")) {
-    return std::nullopt;
-  }
+  if (starts_with(last, "```")) return std::nullopt;
+  const bool colon = ends_with(last, ":") || ends_with(last, "\xEF\xBC\x9A");
+  if (!colon && !ends_open(last)) return std::nullopt;
   // Keep the sentences of the last line before its closing one (`… model. Examples:`), and of
   // the closing one what comes before a short leading-in clause (`a set of filters, arranged as
   // shown below:`).
   const std::string_view last_line = lines.back();
   const std::vector<Sentence> sentences = split_sentences(last_line);
   std::string_view kept_part;
-  if (!sentences.empty()) {
+  if (const std::size_t clause_end = last_line.rfind(", "); !colon && clause_end != std::string_view::npos &&
+      ends_relative(last_line) && word_count(last_line.substr(0, clause_end)) >= 4) {
+    // `a regularizer that mixes …, where`: the clause before the comma is whole.
+    kept_part = last_line.substr(0, clause_end);
+  } else if (!sentences.empty()) {
     const std::string_view closing = sentences.back().text;
     std::size_t cut = static_cast<std::size_t>(closing.data() - last_line.data());
-    if (const std::size_t comma = closing.rfind(", "); comma != std::string_view::npos &&
+    // (`In the binary case, we have` leads in as a whole: its first clause says nothing alone.)
+    if (const std::size_t comma = closing.rfind(", "); colon && comma != std::string_view::npos &&
         word_count(closing.substr(0, comma)) >= 3 && word_count(closing.substr(comma)) <= 8) {
       cut += comma;
     }

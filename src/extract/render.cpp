@@ -1,6 +1,7 @@
 // Outline blocks back to markdown.
 #include "recall/extract/render.hpp"
 
+#include <cctype>
 #include <algorithm>
 
 #include "recall/extract/text.hpp"
@@ -219,6 +220,24 @@ std::string drop_link_only_lines(std::string_view answer) {
   return kept_any && !cleaned.empty() ? cleaned : std::string(answer);
 }
 
+namespace {
+// `- item`, `* item`, `3. item`, `2) item`, also indented.
+bool is_list_line(std::string_view line) {
+  line = trim(line);
+  if (line.size() >= 2 && (line[0] == '-' || line[0] == '*' || line[0] == '+') && line[1] == ' ') {
+    return true;
+  }
+  std::size_t digits = 0;
+  while (digits < line.size() && std::isdigit(static_cast<unsigned char>(line[digits]))) ++digits;
+  return digits > 0 && digits + 1 < line.size() && (line[digits] == '.' || line[digits] == ')') &&
+         line[digits + 1] == ' ';
+}
+
+// A first paragraph shorter than this is a preamble (`It depends.`): cut later rather than keep
+// only it.
+constexpr std::size_t kWholeEnough = 120;
+}  // namespace
+
 std::string fit_answer(std::string_view answer, std::string_view pointer) {
   const std::vector<std::string_view> lines = split_lines(answer);
   if (code_point_count(answer) <= kMaxAnswerCodePoints && lines.size() <= kMaxAnswerLines) {
@@ -228,15 +247,24 @@ std::string fit_answer(std::string_view answer, std::string_view pointer) {
   std::size_t used = 0;
   std::size_t taken = 0;
   bool fence = false;
+  std::size_t whole = 0;  // where the last paragraph (or list, or code block) kept in full ends
   for (const std::string_view line : lines) {
     const std::size_t size = code_point_count(line) + (taken > 0 ? 1 : 0);
     if (used + size <= kMaxAnswerCodePoints && taken < kMaxAnswerLines) {
+      if (!fence && trim(line).empty() && taken > 0) whole = out.size();
       if (taken > 0) out += '\n';
       out += line;
       used += size;
       ++taken;
       if (is_fence(line)) fence = !fence;
       continue;
+    }
+    // A list cut at its third item reads as truncated (judged); the blocks before it and a
+    // pointer to the rest do not.
+    if (!fence && whole > 0 && is_list_line(line) &&
+        code_point_count(std::string_view(out).substr(0, whole)) >= kWholeEnough) {
+      out.resize(whole);
+      break;
     }
     // The line does not fit: keep its first sentences if some fit and the line is prose.
     if (!fence && taken < kMaxAnswerLines && used + 1 < kMaxAnswerCodePoints) {

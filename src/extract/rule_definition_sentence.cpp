@@ -652,8 +652,19 @@ class SentenceReader {
       raw = without_article(raw);
       const std::optional<std::string> term = clean_term(raw);
       if (!term || word_count(*term) > 4) return std::nullopt;
-      const std::string answer =
-          is_anaphora(before) ? with_previous(s) : std::string(without_article(before));
+      // `…, that's not why they are called X`: a pronoun inside a longer clause names nothing
+      // the card could show.
+      if (const std::vector<std::string_view> words = split_words(before); words.size() > 1) {
+        static constexpr auto kPronouns = std::to_array<std::string_view>(
+            {"they", "it", "he", "she", "we", "this", "these", "those", "them"});
+        if (std::find(kPronouns.begin(), kPronouns.end(), ascii_lower(words.back())) !=
+            kPronouns.end()) {
+          return std::nullopt;
+        }
+      }
+      const std::string answer = is_anaphora(before)
+                                     ? with_previous(s)
+                                     : std::string(without_relative(without_article(before)));
       return Match{*term, answer, marker->confidence};
     }
     if (word_count(before) > 5 || is_anaphora(before) || is_personal(lower)) return std::nullopt;
@@ -686,6 +697,15 @@ class SentenceReader {
       }
     }
     return false;
+  }
+
+  // `the result is k images, which` (`…, which are called channels`): the clause the name closes
+  // ends before its relative pronoun.
+  static std::string_view without_relative(std::string_view s) {
+    for (const std::string_view pronoun : {", which", " which", ", who", " who", " that", ", where"}) {
+      if (ends_with(s, pronoun) && word_count(s) > 3) return trim(s.substr(0, s.size() - pronoun.size()));
+    }
+    return s;
   }
 
   static std::string_view without_article(std::string_view s) {
