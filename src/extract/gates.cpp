@@ -243,8 +243,9 @@ bool only_names(std::string_view answer, std::string_view term) {
 
 }  // namespace
 
-// A Korean task or exercise title (`Visual Studio 설정하기`, `page fault 횟수 구하기`), or a
-// `Note on …` remark: a thing to do or a comment, not a concept.
+// A Korean task or exercise title (`Visual Studio 설정하기`, `page fault 횟수 구하기`), a step told
+// as an order (`Calculate Gradients`), or a `Note on …` remark: a thing to do or a comment, not a
+// concept.
 bool is_task_title(std::string_view term) {
   const std::vector<std::string_view> words = split_words(term);
   if (words.empty()) return false;
@@ -253,7 +254,21 @@ bool is_task_title(std::string_view term) {
       starts_with(lower, "a note on ")) {
     return true;
   }
-  return words.size() >= 2 && ends_with(words.back(), "하기");
+  if (words.size() >= 2 && ends_with(words.back(), "하기")) return true;
+  // `Calculate Gradients`, `Take a Step`, `3. Feed into RNN`: a step of a procedure, told as an
+  // order, names no concept (judged wrong-term). Verbs that also open concept names (`Update
+  // gate`, `Move semantics`, `Clean code`, `Use case`) are not in the list.
+  static constexpr auto kOrders = std::to_array<std::string_view>(
+      {"calculate", "compute", "take", "start", "feed", "apply", "create", "define", "get",
+       "prepare", "choose", "pick", "initialize", "initialise", "repeat", "evaluate", "find",
+       "install", "convert", "collect", "tokenize", "tokenise", "predict", "plot", "visualize",
+       "visualise", "import", "save", "print", "send", "try", "avoid", "let", "do", "see", "make",
+       "understand", "remember", "identify", "determine", "compare", "fit"});
+  if (words.size() >= 2 && ascii_lower(words[1]) != "forward" &&
+      std::find(kOrders.begin(), kOrders.end(), ascii_lower(words.front())) != kOrders.end()) {
+    return true;
+  }
+  return false;
 }
 
 // An answer that asks or assigns instead of telling: a question line, or an exercise
