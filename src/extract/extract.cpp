@@ -372,6 +372,10 @@ std::set<std::string> marked_names(const notes::Outline& outline, std::string_vi
 constexpr double kMarkedDefinition = 0.6;
 constexpr double kLeansOnContext = 0.45;  // judged: 7 kept of 35 at 0.55-0.6 (definition sentences, question headings)
 constexpr double kNarrates = 0.2;
+// An answer too long for a card, cut to its first 600 characters with a pointer to the rest:
+// judged truncated whatever the cut (rounds 8 and 9: 6 kept of 46), so it stays below the default
+// threshold, unless its first paragraph alone answers (render.hpp).
+constexpr double kCut = 0.3;
 
 // Whether an answer opens with an English order (`Gather relevant data …`, `- Use the learned
 // weights …`): the step of a procedure.
@@ -539,7 +543,18 @@ ExtractResult extract_cards(const notes::NoteFile& note) {
     const std::string pointer = note.source.empty()
                                     ? "more at line " + std::to_string(draft.line)
                                     : "see " + note.source + ":" + std::to_string(draft.line);
-    draft.answer = fit_answer(draft.answer, pointer);
+    std::string fitted = fit_answer(draft.answer, pointer);
+    if (fitted != draft.answer && draft.confidence < 1.0) {
+      std::optional<std::string> first = whole_first_paragraph(draft.answer);
+      // A definition's paragraph answers only if it speaks of the term.
+      if (first && draft.kind == "definition" && !names_term(*first, draft.term)) first.reset();
+      if (first) {
+        fitted = std::move(*first);
+      } else {
+        draft.confidence = std::min(draft.confidence, kCut);
+      }
+    }
+    draft.answer = std::move(fitted);
     // A cut can leave a lead-in last.
     if (std::optional<std::string> before = without_trailing_lead_in(draft.answer)) {
       if (!before->empty()) draft.answer = std::move(*before);

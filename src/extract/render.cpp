@@ -284,4 +284,47 @@ std::string fit_answer(std::string_view answer, std::string_view pointer) {
   return out;
 }
 
+std::optional<std::string> whole_first_paragraph(std::string_view answer) {
+  const std::vector<std::string_view> lines = split_lines(answer);
+  std::string out;
+  std::size_t taken = 0;
+  for (const std::string_view line : lines) {
+    if (trim(line).empty()) break;
+    if (is_fence(line) || is_list_line(line) || starts_with(trim(line), "|") ||
+        starts_with(trim(line), "#") || starts_with(trim(line), "$$")) {
+      return std::nullopt;
+    }
+    if (taken > 0) out += '\n';
+    out += line;
+    ++taken;
+  }
+  if (taken == 0 || taken == lines.size()) return std::nullopt;  // nothing, or not a cut at all
+  const std::string_view text = trim(out);
+  const std::size_t length = code_point_count(text);
+  if (length < kWholeEnough || length > kMaxAnswerCodePoints || taken > kMaxAnswerLines) {
+    return std::nullopt;
+  }
+  // It must close as a sentence (not `…, let's look at an example:`), and answer rather than set
+  // the scene.
+  const bool closes = ends_with(text, ".") || ends_with(text, "!") || ends_with(text, ")") ||
+                      ends_with(text, "\xE3\x80\x82") || ends_with(text, "\xEB\x8B\xA4");
+  if (!closes) return std::nullopt;
+  const std::string lower = ascii_lower(text.substr(0, std::min<std::size_t>(text.size(), 200)));
+  for (const std::string_view setup :
+       {"in order to", "before we", "before i", "let's", "let us", "first, let", "that's an",
+        "this is an interesting", "good question", "interesting question", "to answer this",
+        "i assume"}) {
+    if (lower.find(setup) != std::string::npos) return std::nullopt;
+  }
+  // `There are 3 main strategies to …`: it announces what the next paragraphs say.
+  const std::vector<Sentence> sentences = split_sentences(text);
+  const std::string last = sentences.empty() ? std::string() : ascii_lower(sentences.back().text);
+  for (const std::string_view announce :
+       {"there are ", "as follows", "the following", "here are", "two ways", "three ways",
+        "several ways", "a few ways"}) {
+    if (last.find(announce) != std::string::npos) return std::nullopt;
+  }
+  return std::string(text);
+}
+
 }  // namespace recall::extract

@@ -106,6 +106,8 @@ bool is_korean_clause(std::string_view s) {
        "니까", "어서", "아서",   "에",   "돼도", "해도", "되어도", "하여도"});
   const std::vector<std::string_view> words = split_words(s);
   for (std::size_t k = 0; k + 1 < words.size(); ++k) {  // the last word may end in anything
+    // `FCFS 또는 FIFO`, `A 혹은 B`: `or` ends like a topic particle but joins two names.
+    if (words[k] == "또는" || words[k] == "혹은") continue;
     if (ends_with_any(words[k], kClauseWordEnds)) return true;
     if (joins_two_nouns(words[k]) || is_latin_with_particle(words[k]) ||
         has_subject_particle(words[k])) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -38,5 +39,11 @@ std::string drop_link_only_lines(std::string_view answer);
 // left open is closed, and a last line `(… <pointer>)` tells where the rest is. Short answers are
 // returned unchanged.
 std::string fit_answer(std::string_view answer, std::string_view pointer);
+
+// For an answer too long for a card: its first paragraph when that alone reads as the whole answer
+// (prose of 120 to 600 characters that closes as a sentence and does not set the scene: `In order
+// to explain …`, `Let's …`), as people answering a question tend to say the answer first and then
+// explain it; nullopt otherwise, or when the answer is one paragraph.
+std::optional<std::string> whole_first_paragraph(std::string_view answer);
 
 }  // namespace recall::extract
