@@ -384,11 +384,15 @@ std::string gate_reason(const CardDraft& card) {
     if (is_glued_number_label(term)) return "label";
     if (is_clause_like(term)) return "fragment";
     // `Whereas stemming is …, lemmatization …`: the term opens a clause that leans on another.
+    // `하나의 트랜잭션은 …`, `Each node …`: a quantifier in front makes a statement about some
+    // of a kind, not a name for it.
     if (const std::vector<std::string_view> words = split_words(term); words.size() > 1) {
       const std::string first = ascii_lower(words.front());
-      for (const std::string_view conjunction :
-           {"whereas", "while", "although", "though", "unlike", "because", "since", "if", "when"}) {
-        if (first == conjunction) return "fragment";
+      for (const std::string_view opener :
+           {"whereas", "while", "although", "though", "unlike", "because", "since", "if", "when",
+            "each", "every", "any", "some", "many", "하나의", "모든", "각", "각각의", "어떤",
+            "어느", "여러", "많은", "대부분의"}) {
+        if (first == opener) return "fragment";
       }
     }
     if (only_names(answer, term)) return "anaphora";
