@@ -356,11 +356,32 @@ std::string gate_reason(const CardDraft& card) {
     }
   }
   if (answer.empty() || !has_word_character(answer)) return "empty";
+  // `and how does it differ …`: the answer starts inside a clause the card does not show.
+  if (starts_with(answer, "and ") || starts_with(answer, "or ") || starts_with(answer, "but ")) {
+    return "fragment";
+  }
+  // `[hello, world, the, wind]`: an example value written as code, not an explanation.
+  if (starts_with(answer, "[") && ends_with(answer, "]") && answer.find('\n') == std::string_view::npos &&
+      answer.find("](") == std::string_view::npos) {
+    return "markup";
+  }
   // `- **Loss Function**: $$L = …$$ - **Gradients**: $$…$$`: formulas with labels, no words.
   if (answer.find('$') != std::string_view::npos && prose_words(answer) < 3) return "formula";
   const std::string_view term = trim(card.term);
+  if (card.kind == "acronym" && !balanced(answer)) return "fragment";  // `NP), or adverbial nouns`
   if (card.kind == "definition" || card.kind == "acronym") {
     if (is_label(strip_emphasis(term))) return "label";
+    // `Relative error > 1e-4`: a condition, not a name.
+    if (term.find(" > ") != std::string_view::npos || term.find(" < ") != std::string_view::npos ||
+        term.find(">=") != std::string_view::npos || term.find("<=") != std::string_view::npos) {
+      return "symbol";
+    }
+    // `그림`, `위 그림`, `아래 표`: a pointer at a figure or table.
+    for (const std::string_view figure : {"그림", "표", "figure", "Figure", "table", "Table"}) {
+      if (term == figure || ends_with(term, std::string(" ") + std::string(figure))) {
+        return "anaphora";
+      }
+    }
     if (term.find('$') != std::string_view::npos) return "symbol";  // a formula or a variable
     for (const std::string_view word : split_words(term)) {
       // `v_w`, `x_t`: a subscripted variable, named by a formula the card does not show.
@@ -391,7 +412,7 @@ std::string gate_reason(const CardDraft& card) {
       for (const std::string_view opener :
            {"whereas", "while", "although", "though", "unlike", "because", "since", "if", "when",
             "each", "every", "any", "some", "many", "하나의", "모든", "각", "각각의", "어떤",
-            "어느", "여러", "많은", "대부분의"}) {
+            "어느", "여러", "많은", "대부분의", "한", "두", "세", "네", "몇", "몇몇"}) {
         if (first == opener) return "fragment";
       }
     }

@@ -662,9 +662,14 @@ class SentenceReader {
           return std::nullopt;
         }
       }
-      const std::string answer = is_anaphora(before)
-                                     ? with_previous(s)
-                                     : std::string(without_relative(without_article(before)));
+      std::string answer = is_anaphora(before)
+                               ? with_previous(s)
+                               : std::string(without_relative(without_article(before)));
+      // `A layer is called fully connected if every neuron …`: a word or two before the marker
+      // is the kind, and the condition after the name is the definition: the sentence answers.
+      if (word_count(answer) <= 2 && answer.find('$') == std::string::npos) {
+        answer = std::string(trim(s));
+      }
       return Match{*term, answer, marker->confidence};
     }
     if (word_count(before) > 5 || is_anaphora(before) || is_personal(lower)) return std::nullopt;
