@@ -545,11 +545,17 @@ ExtractResult extract_cards(const notes::NoteFile& note) {
                                     : "see " + note.source + ":" + std::to_string(draft.line);
     std::string fitted = fit_answer(draft.answer, pointer);
     if (fitted != draft.answer && draft.confidence < 1.0) {
-      std::optional<std::string> first = whole_first_paragraph(draft.answer);
-      // A definition's paragraph answers only if it speaks of the term.
-      if (first && draft.kind == "definition" && !names_term(*first, draft.term)) first.reset();
-      if (first) {
-        fitted = std::move(*first);
+      std::optional<std::string> shorter;
+      if (draft.kind != "comparison") shorter = top_level_items(draft.answer);
+      if (!shorter) {
+        shorter = whole_first_paragraph(draft.answer);
+        // A definition's paragraph answers only if it speaks of the term.
+        if (shorter && draft.kind == "definition" && !names_term(*shorter, draft.term)) {
+          shorter.reset();
+        }
+      }
+      if (shorter) {
+        fitted = std::move(*shorter);
       } else {
         draft.confidence = std::min(draft.confidence, kCut);
       }

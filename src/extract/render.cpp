@@ -327,4 +327,43 @@ std::optional<std::string> whole_first_paragraph(std::string_view answer) {
   return std::string(text);
 }
 
+std::optional<std::string> top_level_items(std::string_view answer) {
+  const std::vector<std::string_view> lines = split_lines(answer);
+  const auto indent = [](std::string_view line) {
+    const std::size_t at = line.find_first_not_of(' ');
+    return at == std::string_view::npos ? line.size() : at;
+  };
+  std::size_t top = std::string_view::npos;
+  for (const std::string_view line : lines) {
+    if (is_fence(line)) return std::nullopt;
+    if (is_list_line(line)) top = std::min(top, indent(line));
+  }
+  if (top == std::string_view::npos) return std::nullopt;
+  std::string out;
+  std::size_t items = 0;
+  bool dropped = false;
+  for (const std::string_view line : lines) {
+    if (trim(line).empty()) continue;
+    if (indent(line) > top) {
+      dropped = true;
+      continue;
+    }
+    // Every line kept is an item that says something by itself: not `- Pros:` over its details,
+    // not a line of text between lists.
+    const std::string_view item = trim(line);
+    if (!is_list_line(line) || ends_with(item, ":") ||
+        word_count(item.substr(item.find(' ') + 1)) < 3) {  // the words after the marker
+      return std::nullopt;
+    }
+    ++items;
+    if (!out.empty()) out += '\n';
+    out += line;
+  }
+  if (!dropped || items < 2 || code_point_count(out) > kMaxAnswerCodePoints ||
+      split_lines(out).size() > kMaxAnswerLines) {
+    return std::nullopt;
+  }
+  return out;
+}
+
 }  // namespace recall::extract

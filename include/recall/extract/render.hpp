@@ -46,4 +46,8 @@ std::string fit_answer(std::string_view answer, std::string_view pointer);
 // explain it; nullopt otherwise, or when the answer is one paragraph.
 std::optional<std::string> whole_first_paragraph(std::string_view answer);
 
+// For an answer too long for a card that is an outline: its top-level items alone, when there are
+// two or more and they fit (the items below them are the note's details); nullopt otherwise.
+std::optional<std::string> top_level_items(std::string_view answer);
+
 }  // namespace recall::extract
