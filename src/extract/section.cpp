@@ -315,7 +315,8 @@ bool introduces_list(std::string_view sentence) {
   if (ends_with(s, ":") || ends_with(s, "\xEF\xBC\x9A")) return true;
   const std::string lower = ascii_lower(s);
   return lower.find("as follows") != std::string::npos ||
-         lower.find("the following") != std::string::npos ||
+         lower.find("the following") != std::string::npos || starts_with(lower, "a list of") ||
+         starts_with(lower, "list of") || lower.find("listed below") != std::string::npos ||
          s.find("다음과 같") != std::string_view::npos || s.find("아래와 같") != std::string_view::npos ||
          s.find("아래 ") != std::string_view::npos || s.find("다음의 ") != std::string_view::npos;
 }
