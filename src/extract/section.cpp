@@ -283,8 +283,14 @@ bool leans_back(std::string_view sentence) {
        "also",     "but",    "hence",   "then",   "similarly", "이러한", "이런", "그러한",
        "그런",     "위의",   "앞서",    "앞에서", "전자는",  "후자는", "또한",  "하지만",
        "그러나",   "따라서", "그래서",  "즉",     "이는",    "이를",  "이것은", "이렇게",
-       "그렇다면", "그러면", "마찬가지로", "반면", "반면에", "여기서"});
-  if (std::find(kBack.begin(), kBack.end(), first) != kBack.end()) return true;
+       "그렇다면", "그러면", "마찬가지로", "반면", "반면에", "여기서", "another", "moreover",
+       "furthermore", "additionally", "instead", "again", "또", "게다가", "더불어"});
+  if (std::find(kBack.begin(), kBack.end(), first) != kBack.end()) {
+    // `Another name for a neuron`: a synonym, said in full.
+    const std::string opening = ascii_lower(sentence.substr(0, std::min<std::size_t>(sentence.size(), 16)));
+    return !(starts_with(opening, "another name") || starts_with(opening, "another term") ||
+             starts_with(opening, "another word"));
+  }
   std::size_t cut = std::min<std::size_t>(sentence.size(), 160);
   while (cut < sentence.size() && (static_cast<unsigned char>(sentence[cut]) & 0xC0) == 0x80) ++cut;
   const std::string lower = ascii_lower(sentence.substr(0, cut));
