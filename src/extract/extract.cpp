@@ -372,6 +372,21 @@ std::set<std::string> marked_names(const notes::Outline& outline, std::string_vi
 constexpr double kMarkedDefinition = 0.6;
 constexpr double kLeansOnContext = 0.45;  // judged: 7 kept of 35 at 0.55-0.6 (definition sentences, question headings)
 constexpr double kNarrates = 0.2;
+
+// A Korean answer of one clause that ends on a usage noun: `게코(Gecko) 엔진 사용`, `… 때 적용`,
+// `보통 퀵소트를 사용함`.
+bool notes_usage(std::string_view answer) {
+  std::string_view a = trim(answer);
+  if (a.find('\n') != std::string_view::npos || a.find(". ") != std::string_view::npos) return false;
+  while (!a.empty() && (a.back() == '.' || a.back() == ' ')) a.remove_suffix(1);
+  for (const std::string_view tail : {"함", "됨"}) {
+    if (ends_with(a, tail)) a.remove_suffix(tail.size());
+  }
+  for (const std::string_view usage : {"사용", "적용", "활용", "이용"}) {
+    if (ends_with(a, usage)) return true;
+  }
+  return false;
+}
 // An answer too long for a card, cut to its first 600 characters with a pointer to the rest:
 // judged truncated whatever the cut (rounds 8 and 9: 6 kept of 46), so it stays below the default
 // threshold, unless its first paragraph alone answers (render.hpp).
@@ -485,6 +500,11 @@ ExtractResult extract_cards(const notes::NoteFile& note) {
         // `Data Acquisition: Gather relevant data`: a step of a procedure, told as an order, says
         // what to do rather than what the term is (judged trivial).
         if ((d.rule == "term-colon" || d.rule == "nested-term") && orders(d.answer)) {
+          d.confidence = std::max(0.05, d.confidence - kLeansOnContext);
+        }
+        // `게코 엔진 사용`, `연결 관계가 있을 때 적용`: a one-clause note of what it uses or when it
+        // applies, not what it is (judged misframed).
+        if ((d.rule == "term-colon" || d.rule == "nested-term") && notes_usage(d.answer)) {
           d.confidence = std::max(0.05, d.confidence - kLeansOnContext);
         }
         // `the most popular …`, `is used when …`: how the thing is rated or used (judged misframed).
