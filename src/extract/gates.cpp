@@ -327,6 +327,16 @@ std::size_t prose_words(std::string_view answer) {
   return words;
 }
 
+bool starts_on_particle(std::string_view line) {
+  const std::vector<std::string_view> words = split_words(trim(line));
+  if (words.empty()) return false;
+  for (const std::string_view particle : {"에서", "에서는", "에", "에는", "의", "을", "를", "은", "는",
+                                          "과", "와", "로", "으로", "에게"}) {
+    if (words.front() == particle) return true;
+  }
+  return false;
+}
+
 std::string gate_reason(const CardDraft& card) {
   if (card.confidence >= 1.0) return {};
   const std::string_view question = std::string_view(card.question).substr(0, card.question.find('\n'));
@@ -359,6 +369,11 @@ std::string gate_reason(const CardDraft& card) {
   // `and how does it differ …`: the answer starts inside a clause the card does not show.
   if (starts_with(answer, "and ") || starts_with(answer, "or ") || starts_with(answer, "but ")) {
     return "fragment";
+  }
+  // `에서 UDP를 사용하는 이유`: a line that starts on a Korean particle is the rest of a clause whose
+  // subject went into the question.
+  for (const std::string_view line : split_lines(answer)) {
+    if (starts_on_particle(line)) return "fragment";
   }
   // `[hello, world, the, wind]`: an example value written as code, not an explanation.
   if (starts_with(answer, "[") && ends_with(answer, "]") && answer.find('\n') == std::string_view::npos &&

@@ -507,6 +507,8 @@ class SentenceReader {
           iran ? std::nullopt : before_particle(words[k], "는", "은");
       if (!iran && !topic) continue;
       const std::string_view base = iran ? *iran : *topic;
+      // `커다란`, `기다란`, `가느다란`: an adjective, not `X란`.
+      if (iran && ends_with(base, "다")) return std::nullopt;
       // `RNN 또는 CNN`, `A 혹은 B`: a conjunction, not a topic.
       if (words[k] == "또는" || words[k] == "또는," || words[k] == "혹은" || words[k] == "혹은,") {
         return std::nullopt;

@@ -17,6 +17,9 @@ namespace recall::extract {
 // (nothing left to answer). Explicit syntaxes (confidence 1) pass every gate.
 std::string gate_reason(const CardDraft& card);
 
+// Whether `line` starts on a Korean particle (`에서 …`, `과 …`, `를 …`): the rest of a clause.
+bool starts_on_particle(std::string_view line);
+
 // `answer` without image embeds and their kramdown attributes, wikilink brackets and footnote
 // markers, outside code blocks; list items left empty by that are dropped.
 std::string clean_answer(std::string_view answer);
