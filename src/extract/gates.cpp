@@ -263,7 +263,7 @@ bool is_task_title(std::string_view term) {
        "prepare", "choose", "pick", "initialize", "initialise", "repeat", "evaluate", "find",
        "install", "convert", "collect", "tokenize", "tokenise", "predict", "plot", "visualize",
        "visualise", "import", "save", "print", "send", "try", "avoid", "let", "do", "see", "make",
-       "understand", "remember", "identify", "determine", "compare", "fit"});
+       "understand", "remember", "identify", "determine", "compare", "fit", "ask"});
   if (words.size() >= 2 && ascii_lower(words[1]) != "forward" &&
       std::find(kOrders.begin(), kOrders.end(), ascii_lower(words.front())) != kOrders.end()) {
     return true;
@@ -374,6 +374,16 @@ std::string gate_reason(const CardDraft& card) {
   // subject went into the question.
   for (const std::string_view line : split_lines(answer)) {
     if (starts_on_particle(line)) return "fragment";
+  }
+  // `- Where: $\hat{y}$ is …`: the answer explains a formula the card does not show.
+  {
+    std::string_view first = trim(answer.substr(0, answer.find('\n')));
+    while (starts_with(first, "-") || starts_with(first, "*")) first = trim(first.substr(1));
+    const std::string lower = ascii_lower(first.substr(0, std::min<std::size_t>(first.size(), 8)));
+    if (lower == "where:" || lower == "where" || starts_with(lower, "where: ") ||
+        starts_with(first, "여기서,") || first == "여기서") {
+      return "anaphora";
+    }
   }
   // `[hello, world, the, wind]`: an example value written as code, not an explanation.
   if (starts_with(answer, "[") && ends_with(answer, "]") && answer.find('\n') == std::string_view::npos &&

@@ -79,6 +79,17 @@ bool defines_implicitly(std::string_view text) {
   return false;
 }
 
+// ` and ` outside parentheses (`점유 대기(Hold and wait)` names one thing).
+bool joins_with_and(std::string_view name) {
+  int depth = 0;
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    if (name[i] == '(') ++depth;
+    if (name[i] == ')') --depth;
+    if (depth == 0 && (name.substr(i, 5) == " and " || name.substr(i, 5) == " And ")) return true;
+  }
+  return false;
+}
+
 double confidence_of(const SectionAnswer& answer, std::string_view term) {
   double c = kBase;
   if (answer.defining || answer.label_led) {
@@ -347,6 +358,9 @@ class SectionWalker {
     }
     // What the name is decides whether the section is worth reading at all.
     const std::optional<Pair> pair = as_compared_pair(name);
+    // `PyTorch and Scientific Computing`, `Gradient Descent and its Variants`: two topics, or a
+    // topic and its parts, that the section tells about without defining a term.
+    if (!pair && joins_with_and(name)) return;
     const std::optional<Aspect> aspect = pair ? std::nullopt : as_aspect(name);
     std::optional<std::string> term;
     if (aspect) {

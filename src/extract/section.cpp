@@ -871,11 +871,13 @@ std::optional<Aspect> as_aspect(std::string_view name) {
 std::optional<Pair> as_compared_pair(std::string_view name) {
   std::string_view s = trim(name);
   std::string lower = ascii_lower(s);
+  bool marked = false;  // the name says it compares (`difference between`, `차이`)
   for (const std::string_view prefix : {"difference between ", "differences between ",
                                         "the difference between "}) {
     if (starts_with(lower, prefix)) {
       s = trim(s.substr(prefix.size()));
       lower = ascii_lower(s);
+      marked = true;
     }
   }
   for (const std::string_view suffix : {"의 차이점", "의 차이", " 차이점", " 차이", " 비교",
@@ -883,6 +885,7 @@ std::optional<Pair> as_compared_pair(std::string_view name) {
     if (ends_with(s, suffix)) {
       s = trim(s.substr(0, s.size() - suffix.size()));
       lower = ascii_lower(s);
+      marked = true;
       break;
     }
   }
@@ -891,6 +894,9 @@ std::optional<Pair> as_compared_pair(std::string_view name) {
   for (std::size_t k = 0; k + 1 < words.size(); ++k) {
     const std::string_view w = words[k];
     std::string_view first;
+    // An English `A and B` heading is as often one topic (`PyTorch and Scientific Computing`)
+    // as two to contrast (judged): only a name that says it compares makes it a pair.
+    if ((w == "and" || w == "And") && !marked) return std::nullopt;
     if (w == "와" || w == "과" || w == "및" || w == "and" || w == "And" || w == "&") {
       first = trim(s.substr(0, static_cast<std::size_t>(w.data() - s.data())));
     } else if (is_korean_text(w) && (ends_with(w, "와") || ends_with(w, "과")) && w.size() > 3) {
