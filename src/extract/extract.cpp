@@ -493,6 +493,11 @@ ExtractResult extract_cards(const notes::NoteFile& note) {
         if (d.rule != "heading-section" && d.rule != "paper-digest" && leans_on_context(d.answer)) {
           d.confidence = std::max(0.05, d.confidence - kLeansOnContext);
         }
+        // `… 발전하게 될 것이다`, `…효율적이라는 것이다`: a guess or a conclusion about the term, not
+        // what it is (judged: 0 kept of 14 Korean definition sentences ending so, rounds 8-10).
+        if (d.kind == "definition" && speculates(d.answer)) {
+          d.confidence = std::max(0.05, d.confidence - kLeansOnContext);
+        }
         // `이 논문에서는 … 이용하였다고 한다`: what someone did, not what the term is.
         if ((d.kind == "definition" || d.kind == "qa") && narrates(d.answer)) {
           d.confidence = std::max(0.05, d.confidence - kNarrates);

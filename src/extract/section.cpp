@@ -1181,6 +1181,25 @@ bool narrates(std::string_view text) {
   return false;
 }
 
+bool speculates(std::string_view text) {
+  const std::vector<Sentence> sentences = split_sentences(text);
+  if (sentences.empty()) return false;
+  std::string_view first = trim(sentences.front().text);
+  while (!first.empty() && (first.back() == '.' || first.back() == ' ')) first.remove_suffix(1);
+  // `…라는 것이다`, `…다는 것이다`: what someone concludes, told about the term.
+  if (ends_with(first, "라는 것이다") || ends_with(first, "다는 것이다")) return true;
+  // `… 될 것이다`, `… 있을 것이다`: the word before ` 것이다` ends in ㄹ, a guess or a promise.
+  const std::string_view tail = " \xEA\xB2\x83\xEC\x9D\xB4\xEB\x8B\xA4";  // ` 것이다`
+  if (!ends_with(first, tail) || first.size() < tail.size() + 3) return false;
+  const std::string_view syllable = first.substr(first.size() - tail.size() - 3, 3);
+  const auto b0 = static_cast<unsigned char>(syllable[0]);
+  const auto b1 = static_cast<unsigned char>(syllable[1]);
+  const auto b2 = static_cast<unsigned char>(syllable[2]);
+  if ((b0 & 0xF0) != 0xE0) return false;
+  const unsigned code = ((b0 & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
+  return code >= 0xAC00 && code <= 0xD7A3 && (code - 0xAC00) % 28 == 8;  // final consonant ㄹ
+}
+
 bool rates_or_advises(std::string_view text) {
   const std::string first = ascii_lower(opening_sentence(text));
   if (first.empty()) return false;

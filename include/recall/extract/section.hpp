@@ -109,6 +109,10 @@ bool leans_on_context(std::string_view text);
 // authors …`, `In this paper …`.
 bool narrates(std::string_view text);
 
+// Whether the first sentence of `text` guesses or concludes rather than defines: a Korean
+// `… 될 것이다`, `… 있을 것이다` (a verb in ㄹ before ` 것이다`) or `…라는 것이다`.
+bool speculates(std::string_view text);
+
 // Whether the first sentence of `text` rates or advises rather than says what a thing is: `the
 // most popular …`, `is used when …`, `should be preferred`, `가장 유명한 …`, `가장 널리 쓰이며`.
 bool rates_or_advises(std::string_view text);
