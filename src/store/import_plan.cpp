@@ -524,6 +524,20 @@ struct ImportStream::State {
     bool settled = false;  // its cards are final
   };
 
+  // The cards of a note found at a new path (NoteMove) that have another source there are
+  // `moved`, as when cards are matched across notes.
+  void mark_moved(const std::string& path, std::vector<PlannedCard>& cards) const {
+    const auto from = moved_source.find(path);
+    if (from == moved_source.end()) return;
+    for (PlannedCard& card : cards) {
+      if (card.card_id && card.action == PlanAction::unchanged &&
+          card.draft.source != from->second) {
+        card.action = PlanAction::moved;
+        card.remark = "from " + from->second + ":" + std::to_string(card.draft.line);
+      }
+    }
+  }
+
   State(Store::Impl& store_impl, std::vector<std::string> import_scope, bool text,
         std::function<void(PlannedCard&)> card_sink)
       : impl(store_impl),
@@ -559,6 +573,7 @@ struct ImportStream::State {
   std::deque<Pending> pending;
   std::unordered_map<std::string, std::vector<std::string>> renamed;  // match keys by note
   std::unordered_set<std::string> moved_from;  // stored paths of notes planned at a new path
+  std::unordered_map<std::string, std::string> moved_source;  // new path -> source before
   ImportCounts counts;
 };
 
@@ -583,6 +598,7 @@ ImportStream::ImportStream(Store& store, std::vector<std::string> scope,
   for (const NoteMove& move : moves.notes) {
     moved.emplace(move.from, move.to);
     m->moved_from.insert(move.from);
+    m->moved_source.emplace(move.to, move.from_source);
   }
   // Every key in use, read when the first new card needs one.
   auto load_keys = [&db] {
@@ -644,6 +660,7 @@ void ImportStream::add(NoteInput note) {
     }
     drafts = {};
     matcher.match_exact(header, pending.cards);
+    s.mark_moved(header.path, pending.cards);
     if (!may_match) {
       // Nothing stored can be this note's: every card is new, now as at the end.
       matcher.finish_note(header, pending.cards);

@@ -181,7 +181,8 @@ store::Relocations find_moves(store::Store& store, const notes::NoteListing& lis
 
   for (const auto& [n, f] : m.pairs) {
     const store::StoredNote& note = stored[n];
-    moves.notes.push_back({note.path, files[f].path, note.cards, note.content_hash.empty()});
+    moves.notes.push_back(
+        {note.path, files[f].path, note.cards, note.content_hash.empty(), note.source});
     if (auto fingerprint = known.extract(note.path)) {
       fingerprint.key() = files[f].path;
       known.insert(std::move(fingerprint));

@@ -24,6 +24,7 @@ struct NoteMove {
   std::string from, to;  // absolute paths
   int cards = 0;         // its cards that are not retired, kept
   bool gone = false;     // it had gone away (its cards retired): the same content brings it back
+  std::string from_source;  // its path below its root before (its cards' `source`)
 };
 
 // A note root whose folder no longer exists, found at `to` (a folder in no root).
