@@ -7,18 +7,27 @@ namespace recall::store {
 
 std::vector<StoredNote> ImportStream::stored_notes(Store& store) {
   SQLite::Statement query(store.m_impl->db, R"sql(
-    SELECT n.path, n.source, n.content_hash, n.gone_hash,
-      count(c.id) FILTER (WHERE c.state <> 'retired'), count(c.id) FILTER (WHERE c.state = 'retired')
-    FROM notes n LEFT JOIN cards c ON c.note_id = n.id
-    WHERE n.content_hash <> '' OR n.gone_hash <> ''
-    GROUP BY n.id ORDER BY n.path)sql");
+    SELECT path, source, content_hash, gone_hash FROM notes
+    WHERE content_hash <> '' OR gone_hash <> '' ORDER BY path)sql");
   std::vector<StoredNote> out;
   while (query.executeStep()) {
     out.push_back({query.getColumn(0).getString(), query.getColumn(1).getString(),
-                   query.getColumn(2).getString(), query.getColumn(3).getString(),
-                   query.getColumn(4).getInt(), query.getColumn(5).getInt()});
+                   query.getColumn(2).getString(), query.getColumn(3).getString()});
   }
   return out;
+}
+
+void ImportStream::count_cards(Store& store, std::vector<StoredNote>& notes) {
+  SQLite::Statement query(store.m_impl->db, R"sql(
+    SELECT count(*) FILTER (WHERE c.state <> 'retired'), count(*) FILTER (WHERE c.state = 'retired')
+    FROM cards c WHERE c.note_id = (SELECT id FROM notes WHERE path = :path))sql");
+  for (StoredNote& note : notes) {
+    query.bind(":path", note.path);
+    query.executeStep();
+    note.cards = query.getColumn(0).getInt();
+    note.retired = query.getColumn(1).getInt();
+    query.reset();
+  }
 }
 
 Relocations write_relocations(SQLite::Database& db, Relocations moves) {

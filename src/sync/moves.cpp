@@ -161,26 +161,30 @@ store::Relocations find_moves(store::Store& store, const notes::NoteListing& lis
     const auto first_below = known.lower_bound(to.ends_with('/') ? to : to + '/');
     if (first_below != known.end() && below(first_below->first, to)) continue;
     for (auto from = gone_roots.begin(); from != gone_roots.end(); ++from) {
-      const std::size_t before = m.pairs.size();
       if (!match_root(*from, to, stored, files, m)) continue;
-      store::RootMove root{*from, to, 0};
-      for (std::size_t i = before; i < m.pairs.size(); ++i)
-        root.cards += stored[m.pairs[i].first].cards;
-      moves.roots.push_back(std::move(root));
+      moves.roots.push_back({*from, to, 0});  // its cards are counted below
       gone_roots.erase(from);
       break;
     }
   }
   // Then single notes, by content, among everything left.
-  std::vector<std::size_t> notes, all_files(files.size());
-  for (std::size_t n = 0; n < stored.size(); ++n) {
-    if (stored[n].cards + stored[n].retired > 0) notes.push_back(n);
-  }
+  std::vector<std::size_t> notes(stored.size()), all_files(files.size());
+  for (std::size_t n = 0; n < stored.size(); ++n) notes[n] = n;
   for (std::size_t f = 0; f < files.size(); ++f) all_files[f] = f;
   pair_by_content(stored, files, notes, all_files, m);
 
-  for (const auto& [n, f] : m.pairs) {
-    const store::StoredNote& note = stored[n];
+  // A note that has no cards is left where it is (the same content makes none at the new path
+  // either): only the notes paired have their cards counted.
+  std::vector<store::StoredNote> paired;
+  for (const auto& pair : m.pairs) paired.push_back(std::move(stored[pair.first]));
+  store::ImportStream::count_cards(store, paired);
+  for (std::size_t i = 0; i < paired.size(); ++i) {
+    const store::StoredNote& note = paired[i];
+    const std::size_t f = m.pairs[i].second;
+    if (note.cards + note.retired == 0) continue;
+    for (store::RootMove& root : moves.roots) {
+      if (below(note.path, root.from) && below(files[f].path, root.to)) root.cards += note.cards;
+    }
     moves.notes.push_back(
         {note.path, files[f].path, note.cards, note.content_hash.empty(), note.source});
     if (auto fingerprint = known.extract(note.path)) {

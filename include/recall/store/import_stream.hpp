@@ -50,9 +50,12 @@ class ImportStream {
                std::function<void(PlannedCard&)> on_card,
                std::optional<std::chrono::sys_seconds> write_at, Relocations moves = {});
 
-  // Every stored note with content or the content it had when it went away, with its card
+  // Every stored note with content or the content it had when it went away, without its card
   // counts (src/store/note_moves.cpp): what sync::find_moves matches new files against.
   static std::vector<StoredNote> stored_notes(Store& store);
+  // Fills in the card counts of `notes` (an indexed query each: counting every note's cards
+  // reads the whole cards table).
+  static void count_cards(Store& store, std::vector<StoredNote>& notes);
   ~ImportStream();
   ImportStream(const ImportStream&) = delete;
   ImportStream& operator=(const ImportStream&) = delete;

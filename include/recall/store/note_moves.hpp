@@ -14,16 +14,16 @@ struct StoredNote {
   std::string source;        // relative to its root
   std::string content_hash;  // empty once the note went away ...
   std::string gone_hash;     // ... and then its last content_hash (empty if gone before schema 8)
-  int cards = 0;             // its cards that are not retired
+  int cards = 0;             // its cards that are not retired (ImportStream::count_cards)
   int retired = 0;           // its retired cards
 };
 
 // A stored note found at another path: the import stores it, with its cards and their review
 // log, under `to` from now on, as if it had always been there.
 struct NoteMove {
-  std::string from, to;  // absolute paths
-  int cards = 0;         // its cards that are not retired, kept
-  bool gone = false;     // it had gone away (its cards retired): the same content brings it back
+  std::string from, to;     // absolute paths
+  int cards = 0;            // its cards that are not retired, kept
+  bool gone = false;        // it had gone away (its cards retired): the same content brings it back
   std::string from_source;  // its path below its root before (its cards' `source`)
 };
 
