@@ -76,7 +76,7 @@ int run_add(const AddOptions& options, const Context& context) {
   request.roots = {note};
   request.unchanged_text = false;
   request.keep_left_out = false;
-  before_import(request, false, false, context.db_path(), context);
+  before_import(request, false, context.db_path());
   request.write_at = context.now.utc;
   bool backed_up = false;
   request.on_card = [&](store::PlannedCard& card) {

@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <map>
 #include <optional>
 #include <thread>
 
@@ -157,9 +158,9 @@ int run_import(const ImportOptions& options, const Context& context) {
       warn("waiting for another import (process " + std::to_string(holder) + ") to finish");
     });
   }
-  // Note roots (roots_step.hpp): the stored roots when no path was given, moves recognised,
-  // decks named from the roots.
-  const RootsStep roots = before_import(request, every_root, options.dry_run, db_path, context);
+  // Note roots (roots_step.hpp): the stored roots when no path was given, decks named from the
+  // roots.
+  before_import(request, every_root, db_path);
   request.threads = options.threads > 0 ? options.threads
                                         : 1u;  // threads only when asked: see test_import_stream.cpp
   if (!options.dry_run) request.write_at = context.now.utc;
@@ -169,7 +170,19 @@ int run_import(const ImportOptions& options, const Context& context) {
   // last committed state, which this import's open transaction does not touch.
   const bool json = options.format == "json";
   bool backed_up = options.dry_run;
+  // Notes and roots found moved (sync/moves.hpp) change the database even when every card stays
+  // unchanged: they take the backup too, before the import's transaction.
+  store::Relocations moves;
+  request.on_moves = [&](const store::Relocations& found) {
+    moves = found;
+    if (!backed_up) {
+      backed_up = true;
+      backup_before(db_path, context);
+    }
+  };
+  std::map<std::string, int> restored_by_note;  // for the lines of notes brought back
   request.on_card = [&](store::PlannedCard& card) {
+    if (card.action == store::PlanAction::restored) ++restored_by_note[card.note_path];
     if (!backed_up && card.action != store::PlanAction::unchanged) {
       backed_up = true;
       backup_before(db_path, context);
@@ -191,10 +204,7 @@ int run_import(const ImportOptions& options, const Context& context) {
   const auto& below_threshold = result.below_threshold;
   if (!options.dry_run) after_import(request, db_path, context);
   progress.clear();
-  for (const auto& move : roots.moves) {
-    std::cout << "root " << move.from << " moved to " << move.to << ": " << move.cards
-              << " card" << (move.cards == 1 ? "" : "s") << " kept\n";
-  }
+  print_moves(json ? std::cerr : std::cout, moves, restored_by_note);
 
   for (const auto& w : result.warnings) warn(w);
 

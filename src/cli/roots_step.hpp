@@ -2,24 +2,26 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
+#include <ostream>
+#include <string>
 #include <vector>
 
 #include "context.hpp"
 #include "recall/sync/import.hpp"
-#include "recall/sync/roots.hpp"
 
 namespace recall::cli {
 
-struct RootsStep {
-  std::vector<sync::RootMove> moves;  // roots found at a new place (printed by the import)
-};
+// Before planning, with the import lock held (but for a dry run): with `every_root`, fills
+// request.roots with the stored roots (a missing one is a warning, its cards kept; none at all is
+// an error, exit 2). Then sets request.known_roots so that decks are named from the roots and
+// moved roots are recognised (sync/moves.hpp).
+void before_import(sync::ImportRequest& request, bool every_root, const std::filesystem::path& db);
 
-// Before planning, with the import lock held: with `every_root`, fills request.roots with the
-// stored roots (a missing one is a warning, its cards kept; none at all is an error, exit 2);
-// else, unless a dry run, recognises roots that moved to a folder being imported. Then sets
-// request.known_roots so that decks are named from the roots.
-RootsStep before_import(sync::ImportRequest& request, bool every_root, bool dry_run,
-                        const std::filesystem::path& db, const Context& context);
+// The lines an import prints for what it found moved: a root, or a note (also one brought back
+// by its content, with the number of its cards restored, from `restored_by_note`).
+void print_moves(std::ostream& out, const store::Relocations& moves,
+                 const std::map<std::string, int>& restored_by_note);
 
 // Before the plan is written: a backup of the database when the plan changes any card (what
 // `recall undo` puts back); a failed backup is a warning.

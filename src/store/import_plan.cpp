@@ -16,6 +16,7 @@
 #include "recall/core/error.hpp"
 #include "recall/core/hash.hpp"
 #include "recall/core/similarity.hpp"
+#include "relocate.hpp"
 
 namespace recall::store {
 namespace {
@@ -327,18 +328,27 @@ namespace {
 
 // Every stored card of a listed note or of a note under the scope, with its text; without
 // `unchanged_text`, but the cards of notes that are not parsed again: those are only counted, in
-// `kept_by_note` (reading their text dominated a re-import of an unchanged tree).
+// `kept_by_note` (reading their text dominated a re-import of an unchanged tree). A note in
+// `moved` (stored path -> new path, for a plan that is not written) is taken to be at its new path.
 std::vector<StoredCard> load_stored(SQLite::Database& db,
                                     const std::unordered_map<std::string, bool>& listed,
                                     const std::vector<std::string>& scope, bool unchanged_text,
-                                    std::unordered_map<std::string, int>& kept_by_note) {
+                                    std::unordered_map<std::string, int>& kept_by_note,
+                                    const std::unordered_map<std::string, std::string>& moved) {
+  const auto now_at = [&moved](std::string path) {
+    const auto it = moved.find(path);
+    return it == moved.end() ? path : it->second;
+  };
   std::vector<StoredCard> stored;
   if (unchanged_text) {
     SQLite::Statement query(
         db, std::string("SELECT ") + kStoredColumns + " FROM cards c JOIN notes n ON n.id = c.note_id");
     while (query.executeStep()) {
-      const std::string path = query.getColumn(2).getString();
-      if (listed.contains(path) || under_scope(path, scope)) stored.push_back(read_stored(query));
+      const std::string path = now_at(query.getColumn(2).getString());
+      if (listed.contains(path) || under_scope(path, scope)) {
+        stored.push_back(read_stored(query));
+        stored.back().note_path = path;
+      }
     }
     return stored;
   }
@@ -351,7 +361,7 @@ std::vector<StoredCard> load_stored(SQLite::Database& db,
                                    "GROUP BY n.id");
   std::vector<std::int64_t> text_notes;
   while (per_note_query.executeStep()) {
-    const std::string path = per_note_query.getColumn(1).getString();
+    const std::string path = now_at(per_note_query.getColumn(1).getString());
     const auto now = listed.find(path);
     if (now == listed.end() && !under_scope(path, scope)) continue;
     if (now != listed.end() && !now->second) {
@@ -365,7 +375,10 @@ std::vector<StoredCard> load_stored(SQLite::Database& db,
                                  "WHERE c.note_id = :note");
   for (const std::int64_t note_id : text_notes) {
     text.bind(":note", note_id);
-    while (text.executeStep()) stored.push_back(read_stored(text));
+    while (text.executeStep()) {
+      stored.push_back(read_stored(text));
+      stored.back().note_path = now_at(stored.back().note_path);
+    }
     text.reset();
   }
   return stored;
@@ -401,7 +414,8 @@ class Writer {
     WHERE id = :id)sql"),
         m_retire(db, "UPDATE cards SET state = 'retired', updated_at = :at WHERE id = :id"),
         m_forget(db,
-                 "UPDATE notes SET size = -1, mtime_ns = -1, content_hash = '' "
+                 "UPDATE notes SET size = -1, mtime_ns = -1, content_hash = '', "
+                 "gone_hash = CASE WHEN content_hash <> '' THEN content_hash ELSE gone_hash END "
                  "WHERE path = :path") {}
 
   // A note read again gets its row (new or updated); one not read keeps its row as it is.
@@ -450,7 +464,8 @@ class Writer {
     }
   }
 
-  // A note that is gone forgets what it looked like: the same file back is read again.
+  // A note that is gone forgets what it looked like, so the same file back is read again, but
+  // keeps its last content hash: the same content found at another path brings it back.
   void forget(const std::string& path) {
     m_forget.bind(":path", path);
     m_forget.exec();
@@ -509,6 +524,20 @@ struct ImportStream::State {
     bool settled = false;  // its cards are final
   };
 
+  // The cards of a note found at a new path (NoteMove) that have another source there are
+  // `moved`, as when cards are matched across notes.
+  void mark_moved(const std::string& path, std::vector<PlannedCard>& cards) const {
+    const auto from = moved_source.find(path);
+    if (from == moved_source.end()) return;
+    for (PlannedCard& card : cards) {
+      if (card.card_id && card.action == PlanAction::unchanged &&
+          card.draft.source != from->second) {
+        card.action = PlanAction::moved;
+        card.remark = "from " + from->second + ":" + std::to_string(card.draft.line);
+      }
+    }
+  }
+
   State(Store::Impl& store_impl, std::vector<std::string> import_scope, bool text,
         std::function<void(PlannedCard&)> card_sink)
       : impl(store_impl),
@@ -543,13 +572,15 @@ struct ImportStream::State {
   std::unordered_set<std::string> present;            // paths added
   std::deque<Pending> pending;
   std::unordered_map<std::string, std::vector<std::string>> renamed;  // match keys by note
+  std::unordered_set<std::string> moved_from;  // stored paths of notes planned at a new path
+  std::unordered_map<std::string, std::string> moved_source;  // new path -> source before
   ImportCounts counts;
 };
 
 ImportStream::ImportStream(Store& store, std::vector<std::string> scope,
                            const std::unordered_map<std::string, bool>& listed,
                            bool unchanged_text, std::function<void(PlannedCard&)> on_card,
-                           std::optional<std::chrono::sys_seconds> write_at)
+                           std::optional<std::chrono::sys_seconds> write_at, Relocations moves)
     : m(std::make_unique<State>(*store.m_impl, std::move(scope), unchanged_text,
                                 std::move(on_card))) {
   SQLite::Database& db = m->impl.db;
@@ -560,14 +591,24 @@ ImportStream::ImportStream(Store& store, std::vector<std::string> scope,
       return std::make_unique<SQLite::Transaction>(db, SQLite::TransactionBehavior::IMMEDIATE);
     });
     m->writer.emplace(db, *write_at);
+    // Moved notes first, in this transaction: what follows finds them at their new paths.
+    moves = write_relocations(db, std::move(moves));
+  }
+  std::unordered_map<std::string, std::string> moved;
+  for (const NoteMove& move : moves.notes) {
+    moved.emplace(move.from, move.to);
+    m->moved_from.insert(move.from);
+    m->moved_source.emplace(move.to, move.from_source);
   }
   // Every key in use, read when the first new card needs one.
-  m->matcher.emplace(load_stored(db, listed, m->scope, unchanged_text, m->kept_by_note), [&db] {
+  auto load_keys = [&db] {
     std::set<std::string> keys;
     SQLite::Statement query(db, "SELECT key FROM cards");
     while (query.executeStep()) keys.insert(query.getColumn(0).getString());
     return keys;
-  });
+  };
+  m->matcher.emplace(load_stored(db, listed, m->scope, unchanged_text, m->kept_by_note, moved),
+                     std::move(load_keys));
   m->stored_terms = m->matcher->base_terms();
 }
 
@@ -619,6 +660,7 @@ void ImportStream::add(NoteInput note) {
     }
     drafts = {};
     matcher.match_exact(header, pending.cards);
+    s.mark_moved(header.path, pending.cards);
     if (!may_match) {
       // Nothing stored can be this note's: every card is new, now as at the end.
       matcher.finish_note(header, pending.cards);
@@ -650,7 +692,7 @@ ImportCounts ImportStream::finish(const std::vector<std::string>& skipped) {
   // Stored notes under the scope that this import did not find.
   const std::unordered_set<std::string> skipped_set(skipped.begin(), skipped.end());
   const auto present = [&](const std::string& path) {
-    return s.present.contains(path) || skipped_set.contains(path);
+    return s.present.contains(path) || skipped_set.contains(path) || s.moved_from.contains(path);
   };
   {
     SQLite::Statement query(s.impl.db,

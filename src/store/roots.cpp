@@ -76,44 +76,6 @@ std::vector<RootUsage> Roots::usage() {
   return out;
 }
 
-std::vector<std::string> Roots::note_sources(const std::string& root) {
-  SQLite::Statement query(m_impl->db, std::string("SELECT substr(n.path, length(:root) + 2) FROM "
-                                                  "notes n WHERE n.content_hash != '' AND ") +
-                                          kBelow + " ORDER BY n.path");
-  query.bind(":root", root);
-  std::vector<std::string> out;
-  while (query.executeStep()) out.push_back(query.getColumn(0).getString());
-  return out;
-}
-
-int Roots::move(const std::string& from, const std::string& to) {
-  SQLite::Transaction transaction(m_impl->db, SQLite::TransactionBehavior::IMMEDIATE);
-  SQLite::Statement taken(m_impl->db, std::string("SELECT count(*) FROM notes n WHERE ") + kBelow);
-  taken.bind(":root", to);
-  taken.executeStep();
-  if (taken.getColumn(0).getInt() > 0) return -1;
-  SQLite::Statement notes(m_impl->db,
-                          std::string("UPDATE notes AS n SET path = :to || substr(n.path, "
-                                      "length(:root) + 1) WHERE ") +
-                              kBelow);
-  notes.bind(":to", to);
-  notes.bind(":root", from);
-  notes.exec();
-  SQLite::Statement root(m_impl->db, "UPDATE roots SET path = :to WHERE path = :from");
-  root.bind(":to", to);
-  root.bind(":from", from);
-  root.exec();
-  SQLite::Statement count(m_impl->db, std::string("SELECT count(c.id) FROM notes n JOIN cards c "
-                                                  "ON c.note_id = n.id AND c.state != 'retired' "
-                                                  "WHERE ") +
-                                          kBelow);
-  count.bind(":root", to);
-  count.executeStep();
-  const int cards = count.getColumn(0).getInt();
-  transaction.commit();
-  return cards;
-}
-
 std::string root_of(const std::string& path, const std::vector<std::string>& roots) {
   std::string best;
   for (const auto& root : roots) {

@@ -10,7 +10,7 @@ namespace recall::store {
 namespace {
 
 // Append only: migration i takes user_version i to i+1.
-constexpr std::array<const char*, 7> kMigrations = {
+constexpr std::array<const char*, 8> kMigrations = {
     R"sql(
 CREATE TABLE notes (
   id INTEGER PRIMARY KEY,
@@ -169,6 +169,11 @@ CREATE TABLE IF NOT EXISTS roots (
   path TEXT PRIMARY KEY,
   added_at TEXT NOT NULL
 ) WITHOUT ROWID;
+)sql",
+    // Issue 11: a note that goes away keeps the hash of its last content, so that the same
+    // content found at another path later brings its retired cards back (sync/moves.hpp).
+    R"sql(
+ALTER TABLE notes ADD COLUMN gone_hash TEXT NOT NULL DEFAULT '';
 )sql",
 };
 

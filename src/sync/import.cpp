@@ -12,6 +12,7 @@
 #include "recall/core/hash.hpp"
 #include "recall/extract/extract.hpp"
 #include "recall/notes/note_file.hpp"
+#include "recall/sync/moves.hpp"
 #include "recall/sync/roots.hpp"
 
 namespace recall::sync {
@@ -210,7 +211,7 @@ ImportResult run_import(store::Store& store, const ImportRequest& request) {
   std::vector<std::string> skipped;
 
   const std::string salt = extract_salt(request.min_confidence);
-  const auto known = store.note_fingerprints();
+  auto known = store.note_fingerprints();
   // A folder that cannot be listed is not a folder that was emptied: the notes stored below it
   // are kept as they are, like unreadable files.
   result.folders_unread = listing.unread_folders.size();
@@ -223,12 +224,18 @@ ImportResult run_import(store::Store& store, const ImportRequest& request) {
     }
   }
 
+  // Notes and roots found at a new place (sync/moves.hpp) are planned, and stored, there.
+  AbsolutePaths absolute;
+  store::Relocations moves = find_moves(
+      store, listing, [&absolute](const notes::FoundNote& found) { return absolute.of(found); },
+      known, request);
+  if (!moves.empty() && request.on_moves) request.on_moves(moves);
+
   // Each file's identity first, and whether it must be read: the store loads the cards that
   // this import may match before the first note is planned.
   std::vector<Entry> entries;
   entries.reserve(listing.files.size());
   std::unordered_map<std::string, bool> listed;  // absolute path -> may be parsed
-  AbsolutePaths absolute;
   for (const notes::FoundNote& found : listing.files) {
     Entry entry;
     entry.found = &found;
@@ -253,8 +260,10 @@ ImportResult run_import(store::Store& store, const ImportRequest& request) {
 
   std::vector<std::string> scope;
   for (const auto& root : request.roots) scope.push_back(absolute_path(root));
+  // A moved root's notes not found at its new place are gone: their cards are retired.
+  for (const auto& root : moves.roots) scope.push_back(root.from);
   store::ImportStream stream(store, std::move(scope), listed, request.unchanged_text,
-                             request.on_card, request.write_at);
+                             request.on_card, request.write_at, std::move(moves));
   listed = {};
 
   Progress progress;

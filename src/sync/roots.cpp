@@ -1,7 +1,6 @@
 #include "recall/sync/roots.hpp"
 
 #include <algorithm>
-#include <set>
 
 #include "recall/sync/import.hpp"
 
@@ -49,36 +48,6 @@ void name_from_roots(notes::NoteListing& listing, const std::vector<fs::path>& r
     std::stable_sort(listing.files.begin(), listing.files.end(),
                      [](const auto& a, const auto& b) { return a.source < b.source; });
   }
-}
-
-std::vector<RootMove> recognise_moves(store::Roots& roots, const std::vector<fs::path>& requested) {
-  std::vector<RootMove> moves;
-  for (const fs::path& given : requested) {
-    std::error_code ec;
-    if (!fs::is_directory(given, ec)) continue;
-    const std::string to = absolute_path(given);
-    const auto known = roots.list();
-    if (!store::root_of(to, known).empty()) continue;
-    std::vector<std::string> missing;
-    for (const auto& root : known) {
-      if (!fs::exists(root, ec)) missing.push_back(root);
-    }
-    if (missing.empty()) continue;
-    std::set<std::string> here;
-    for (const auto& found : notes::list_notes({given}).files) here.insert(found.source);
-    for (const auto& from : missing) {
-      const auto there = roots.note_sources(from);
-      const auto same = static_cast<std::size_t>(std::count_if(
-          there.begin(), there.end(), [&](const std::string& s) { return here.count(s) > 0; }));
-      const std::size_t smaller = std::min(there.size(), here.size());
-      if (same == 0 || same * 2 < smaller) continue;
-      if (const int cards = roots.move(from, to); cards >= 0) {
-        moves.push_back({from, to, cards});
-        break;
-      }
-    }
-  }
-  return moves;
 }
 
 }  // namespace recall::sync

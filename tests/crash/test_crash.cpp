@@ -65,8 +65,9 @@ class Trials {
 
   void import_trial(Tally& tally) {
     ++tally.import_trials;
-    // Change a few notes: new answers, fewer or more cards, a note deleted or brought back.
-    std::uniform_int_distribution<int> pick(0, kNotes - 1), op(0, 3);
+    // Change a few notes: new answers, fewer or more cards, a note deleted or brought back, a note
+    // moved to another folder or back (found by its content: sync/moves.hpp).
+    std::uniform_int_distribution<int> pick(0, kNotes - 1), op(0, 4);
     for (int k = 0; k < 3; ++k) {
       const int n = pick(m_rng);
       switch (op(m_rng)) {
@@ -79,8 +80,11 @@ class Trials {
         case 2:
           m_cards[n] += 3;
           break;
-        default:
+        case 3:
           m_deleted[n] = !m_deleted[n];
+          break;
+        default:
+          m_moved[n] = !m_moved[n];
           break;
       }
       write_note(n);
@@ -176,7 +180,9 @@ class Trials {
   }
 
   void write_note(int n) {
-    const fs::path path = notes() / ("n" + std::to_string(n) + ".md");
+    const std::string name = "n" + std::to_string(n) + ".md";
+    const fs::path path = notes() / (m_moved[n] ? "moved/" + name : name);
+    fs::remove(notes() / (m_moved[n] ? name : "moved/" + name));
     if (m_deleted[n]) {
       fs::remove(path);
     } else {
@@ -226,6 +232,7 @@ class Trials {
   int m_version[kNotes] = {};
   int m_cards[kNotes] = {8, 8, 8, 8, 8, 8, 8, 8, 8, 8};
   bool m_deleted[kNotes] = {};
+  bool m_moved[kNotes] = {};  // in notes/moved/
   int m_day = 0;
   std::chrono::steady_clock::duration m_review_time = std::chrono::milliseconds(200);
 };

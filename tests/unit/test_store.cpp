@@ -65,11 +65,11 @@ TEST_CASE("store: a new database is created with its folder and migrated", "[sto
   TempDb tmp;
   {
     store::Store s(tmp.path());
-    CHECK(s.schema_version() == 7);
+    CHECK(s.schema_version() == 8);
   }
   CHECK(fs::exists(tmp.path()));
   store::Store again(tmp.path());
-  CHECK(again.schema_version() == 7);
+  CHECK(again.schema_version() == 8);
 }
 
 TEST_CASE("store: a database newer than the binary is refused", "[store]") {
@@ -204,11 +204,12 @@ TEST_CASE("store: a version 1 database is upgraded and keeps its cards", "[store
               "ALTER TABLE cards DROP COLUMN tags; ALTER TABLE notes DROP COLUMN size; "
               "ALTER TABLE notes DROP COLUMN mtime_ns; ALTER TABLE notes DROP COLUMN extract_salt; "
               "ALTER TABLE cards DROP COLUMN buried_until; ALTER TABLE cards DROP COLUMN leech; "
+              "ALTER TABLE notes DROP COLUMN gone_hash; "
               "DROP TABLE deck_limits; PRAGMA user_version = 1",
               nullptr, nullptr, nullptr) == SQLITE_OK);
   sqlite3_close(db);
   store::Store upgraded(tmp.path());
-  CHECK(upgraded.schema_version() == 7);
+  CHECK(upgraded.schema_version() == 8);
   const auto cards = upgraded.cards({});
   REQUIRE(cards.size() == 1);
   CHECK(cards[0].answer == "surprise");

@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "recall/store/note_moves.hpp"
 #include "recall/store/store.hpp"
 
 namespace recall::store {
@@ -40,11 +41,21 @@ class ImportStream {
   // `listed`: the absolute path of every note that will be added, with whether it may be parsed
   // (false: its size and time are as stored, so its cards are kept without being read). Stored
   // cards of these notes, and of any note under `scope`, are the ones matched and retired.
-  // `unchanged_text`: as in Store::plan_import. Throws recall::Error on a database error.
+  // `unchanged_text`: as in Store::plan_import. `moves`: stored notes found at a new path (and
+  // roots found at a new place) are planned there, and written there first when writing (a note
+  // whose new path is stored already by then stays where it was). Throws recall::Error on a
+  // database error.
   ImportStream(Store& store, std::vector<std::string> scope,
                const std::unordered_map<std::string, bool>& listed, bool unchanged_text,
                std::function<void(PlannedCard&)> on_card,
-               std::optional<std::chrono::sys_seconds> write_at);
+               std::optional<std::chrono::sys_seconds> write_at, Relocations moves = {});
+
+  // Every stored note with content or the content it had when it went away, without its card
+  // counts (src/store/note_moves.cpp): what sync::find_moves matches new files against.
+  static std::vector<StoredNote> stored_notes(Store& store);
+  // Fills in the card counts of `notes` (an indexed query each: counting every note's cards
+  // reads the whole cards table).
+  static void count_cards(Store& store, std::vector<StoredNote>& notes);
   ~ImportStream();
   ImportStream(const ImportStream&) = delete;
   ImportStream& operator=(const ImportStream&) = delete;

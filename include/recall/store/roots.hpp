@@ -34,14 +34,6 @@ class Roots {
   // Forgets a root; false when it was not one.
   bool remove(const std::string& path);
   std::vector<RootUsage> usage();
-  // The paths, relative to `root`, of the notes stored below it that still have content (a note
-  // gone missing has its hash forgotten), sorted.
-  std::vector<std::string> note_sources(const std::string& root);
-  // Moves root `from` to `to`: every note stored below `from` is stored below `to` with the same
-  // relative path, in one transaction with the root itself, so its cards (keys, schedules, log)
-  // follow. Returns the number of cards below it that are not retired, or -1 (nothing changed)
-  // when a note is stored below `to` already.
-  int move(const std::string& from, const std::string& to);
 
  private:
   struct Impl;

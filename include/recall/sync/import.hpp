@@ -41,6 +41,9 @@ struct ImportRequest {
   // Called with each planned card, in plan order (store::ImportStream), as soon as it is settled;
   // optional. The card may be moved from.
   std::function<void(store::PlannedCard&)> on_card;
+  // Called once, before anything is planned or written, with the notes and roots found at a new
+  // place (sync/moves.hpp), when there are any; optional.
+  std::function<void(const store::Relocations&)> on_moves;
   // When set, the import is written, in one transaction, as it is planned; else nothing is.
   std::optional<std::chrono::sys_seconds> write_at;
   // Threads reading, normalising, parsing and extracting notes (at least 1); the results are
