@@ -1,10 +1,6 @@
-// Anki in: packages and plain-text exports to cards, notes and schedules (docs/scheduling.md).
-// Anki's collection is not recall's store, hence SQLiteCpp here as well as in src/store/.
+// Anki in: Anki's HTML, plain-text exports, notes written from cards, and schedules
+// (docs/scheduling.md). Packages are read in anki_package.cpp.
 #include "recall/interop/anki_import.hpp"
-
-#include <SQLiteCpp/SQLiteCpp.h>
-#include <unistd.h>
-#include <zip.h>
 
 #include <algorithm>
 #include <cctype>
@@ -16,6 +12,7 @@
 #include <set>
 #include <sstream>
 
+#include "anki_fields.hpp"
 #include "recall/core/clock.hpp"
 #include "recall/core/error.hpp"
 #include "recall/extract/text.hpp"
@@ -169,9 +166,7 @@ int grade_of_anki_ease(int ease) {
   }
 }
 
-namespace {
-
-std::vector<std::string> split_tags(std::string_view text) {
+std::vector<std::string> split_anki_tags(std::string_view text) {
   std::vector<std::string> out;
   std::istringstream in{std::string(text)};
   std::string tag;
@@ -179,151 +174,7 @@ std::vector<std::string> split_tags(std::string_view text) {
   return out;
 }
 
-struct ZipCloser {
-  void operator()(zip_t* archive) const { zip_discard(archive); }
-};
-
-// The collection file of a package, copied into `to`; how many media files it holds.
-int extract_collection(const fs::path& file, const fs::path& to) {
-  int error = 0;
-  std::unique_ptr<zip_t, ZipCloser> archive(zip_open(file.c_str(), ZIP_RDONLY, &error));
-  if (!archive) throw Error("not a zip file, as an Anki package is", file.string());
-  std::string name;
-  for (const char* candidate : {"collection.anki21", "collection.anki2"}) {
-    if (zip_name_locate(archive.get(), candidate, 0) >= 0) {
-      name = candidate;
-      break;
-    }
-  }
-  if (name.empty()) {
-    throw Error(zip_name_locate(archive.get(), "collection.anki21b", 0) >= 0
-                    ? "holds only Anki's newest collection format (collection.anki21b); export "
-                      "it again from Anki with \"Support older Anki versions\" ticked"
-                    : "holds no Anki collection (collection.anki2 or collection.anki21)",
-                file.string());
-  }
-  zip_file_t* entry = zip_fopen(archive.get(), name.c_str(), 0);
-  if (!entry) throw Error("cannot read " + name + " from the package", file.string());
-  std::ofstream out(to, std::ios::binary | std::ios::trunc);
-  char buffer[1 << 16];
-  zip_int64_t n = 0;
-  while ((n = zip_fread(entry, buffer, sizeof buffer)) > 0) out.write(buffer, n);
-  zip_fclose(entry);
-  out.close();
-  if (n < 0 || !out) throw Error("cannot unpack " + name + " from the package", file.string());
-  int media_files = 0;
-  const zip_int64_t entries = zip_get_num_entries(archive.get(), 0);
-  for (zip_int64_t k = 0; k < entries; ++k) {
-    const char* entry_name = zip_get_name(archive.get(), static_cast<zip_uint64_t>(k), 0);
-    if (!entry_name) continue;
-    const std::string_view s(entry_name);
-    if (!s.empty() && std::all_of(s.begin(), s.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
-      ++media_files;
-    }
-  }
-  return media_files;
-}
-
-AnkiCollection read_collection(const fs::path& db_path, const fs::path& file) {
-  AnkiCollection out;
-  SQLite::Database db(db_path.string(), SQLite::OPEN_READONLY);
-  SQLite::Statement col(db, "SELECT crt, models, decks FROM col");
-  if (!col.executeStep()) throw Error("not an Anki collection (no col row)", file.string());
-  out.created = std::chrono::floor<std::chrono::days>(
-      std::chrono::sys_seconds(std::chrono::seconds(col.getColumn(0).getInt64())));
-  const auto models = nlohmann::json::parse(col.getColumn(1).getString(), nullptr, false);
-  const auto decks = nlohmann::json::parse(col.getColumn(2).getString(), nullptr, false);
-  std::map<std::int64_t, std::string> deck_names;
-  if (decks.is_object()) {
-    for (const auto& [id, deck] : decks.items()) {
-      if (deck.is_object() && deck.contains("name") && deck["name"].is_string()) {
-        deck_names[std::stoll(id)] = deck["name"].get<std::string>();
-      }
-    }
-  }
-  std::set<std::int64_t> cloze_models;
-  if (models.is_object()) {
-    for (const auto& [id, model] : models.items()) {
-      if (model.is_object() && model.value("type", 0) == 1) cloze_models.insert(std::stoll(id));
-    }
-  }
-  struct Note {
-    std::int64_t mid = 0;
-    std::vector<std::string> tags;
-    std::vector<std::string> fields;
-  };
-  std::map<std::int64_t, Note> notes;
-  SQLite::Statement note_rows(db, "SELECT id, mid, tags, flds FROM notes");
-  while (note_rows.executeStep()) {
-    Note n;
-    n.mid = note_rows.getColumn(1).getInt64();
-    n.tags = split_tags(note_rows.getColumn(2).getString());
-    const std::string fields = note_rows.getColumn(3).getString();
-    std::size_t start = 0;
-    for (std::size_t at = fields.find('\x1f');; at = fields.find('\x1f', start)) {
-      n.fields.push_back(fields.substr(start, at == std::string::npos ? at : at - start));
-      if (at == std::string::npos) break;
-      start = at + 1;
-    }
-    notes[note_rows.getColumn(0).getInt64()] = std::move(n);
-  }
-  std::map<std::int64_t, std::vector<AnkiReview>> revlog;
-  SQLite::Statement log(db, R"sql(
-    SELECT id, cid, ease, ivl, lastIvl, factor, time, type FROM revlog ORDER BY id)sql");
-  while (log.executeStep()) {
-    AnkiReview r;
-    r.id_ms = log.getColumn(0).getInt64();
-    r.ease = log.getColumn(2).getInt();
-    r.ivl = log.getColumn(3).getInt();
-    r.last_ivl = log.getColumn(4).getInt();
-    r.factor = log.getColumn(5).getInt();
-    r.time_ms = log.getColumn(6).getInt64();
-    r.type = log.getColumn(7).getInt();
-    revlog[log.getColumn(1).getInt64()].push_back(r);
-  }
-  int media = 0;
-  SQLite::Statement cards(db, R"sql(
-    SELECT id, nid, CASE WHEN odid <> 0 THEN odid ELSE did END, ord, type, queue,
-      CASE WHEN odid <> 0 THEN odue ELSE due END, ivl, factor, reps, lapses
-    FROM cards ORDER BY nid, ord)sql");
-  while (cards.executeStep()) {
-    const auto note = notes.find(cards.getColumn(1).getInt64());
-    if (note == notes.end()) continue;
-    AnkiCard card;
-    const auto deck = deck_names.find(cards.getColumn(2).getInt64());
-    card.deck = deck == deck_names.end() ? "Default" : deck->second;
-    card.ord = cards.getColumn(3).getInt();
-    card.type = cards.getColumn(4).getInt();
-    card.queue = cards.getColumn(5).getInt();
-    card.due = cards.getColumn(6).getInt64();
-    card.ivl = cards.getColumn(7).getInt();
-    card.factor = cards.getColumn(8).getInt();
-    card.reps = cards.getColumn(9).getInt();
-    card.lapses = cards.getColumn(10).getInt();
-    card.tags = note->second.tags;
-    const auto& fields = note->second.fields;
-    card.cloze = cloze_models.count(note->second.mid) > 0;
-    const std::string first = fields.empty() ? "" : fields[0];
-    const std::string second = fields.size() > 1 ? fields[1] : "";
-    if (card.cloze) {
-      card.front = html_to_markdown(first, &media);
-    } else {
-      // Template 0 asks the first field; another (`Basic (and reversed card)`) the second.
-      card.front = html_to_markdown(card.ord == 0 ? first : second, &media);
-      card.back = html_to_markdown(card.ord == 0 ? second : first, &media);
-    }
-    if (const auto it = revlog.find(cards.getColumn(0).getInt64()); it != revlog.end()) {
-      card.revlog = it->second;
-    }
-    out.cards.push_back(std::move(card));
-  }
-  if (media > 0) {
-    out.warnings.push_back(std::to_string(media) +
-                           " images and sounds in the cards' fields are left out (recall holds "
-                           "no media)");
-  }
-  return out;
-}
+namespace {
 
 // One record of a delimited file, fields quoted as CSV does (a quoted field may hold newlines).
 bool read_record(std::istream& in, char separator, std::vector<std::string>& fields, int& line) {
@@ -363,29 +214,6 @@ bool read_record(std::istream& in, char separator, std::vector<std::string>& fie
 }
 
 }  // namespace
-
-AnkiCollection read_anki_package(const fs::path& file) {
-  const fs::path temporary =
-      fs::temp_directory_path() / ("recall-anki-" + std::to_string(::getpid()) + ".anki2");
-  std::error_code ec;
-  try {
-    const int media_files = extract_collection(file, temporary);
-    AnkiCollection collection = read_collection(temporary, file);
-    fs::remove(temporary, ec);
-    if (media_files > 0) {
-      collection.warnings.push_back(std::to_string(media_files) +
-                                    " media files in the package are left out");
-    }
-    return collection;
-  } catch (const SQLite::Exception& e) {
-    fs::remove(temporary, ec);
-    throw Error(std::string("not a readable Anki collection: ") + e.what(), file.string());
-  } catch (...) {
-    fs::remove(temporary, ec);
-    throw;
-  }
-}
-
 AnkiCollection read_anki_text(const fs::path& file) {
   std::ifstream in(file, std::ios::binary);
   if (!in) throw Error("cannot read the file", file.string());
@@ -422,7 +250,7 @@ AnkiCollection read_anki_text(const fs::path& file) {
     } else if (key == "deck") {
       deck = value;
     } else if (key == "tags") {
-      all_tags = split_tags(value);
+      all_tags = split_anki_tags(value);
     }
   }
   int media = 0;
@@ -440,7 +268,7 @@ AnkiCollection read_anki_text(const fs::path& file) {
       if (column == deck_column) {
         if (!fields[k].empty()) card.deck = fields[k];
       } else if (column == tags_column) {
-        for (auto& tag : split_tags(fields[k])) card.tags.push_back(tag);
+        for (auto& tag : split_anki_tags(fields[k])) card.tags.push_back(tag);
       } else {
         texts.push_back(html ? html_to_markdown(fields[k], &media) : tidy_lines(fields[k]));
       }
