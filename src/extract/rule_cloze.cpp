@@ -8,6 +8,8 @@
 // Inside code spans nothing counts, and `{{…}}` without `cN::` (tldr placeholders, Liquid) is no
 // deletion, except in a note written for Obsidian Spaced Repetition (`#flashcards`), where `{{x}}`
 // is one. `==x==` needs text right inside the marks and no letter or digit right outside them.
+// `**x**` is a deletion only in a note whose front matter opts in (`bold-clozes: true`), as OSR's
+// "Convert **bolded text** to clozes" setting does; elsewhere bold is emphasis.
 #include <algorithm>
 #include <cctype>
 
@@ -49,8 +51,31 @@ std::vector<std::pair<std::size_t, std::size_t>> code_spans(std::string_view s) 
   return spans;
 }
 
-// `braces`: a note written for Obsidian Spaced Repetition, where `{{x}}` is a deletion too.
-std::vector<Deletion> find_deletions(std::string_view s, bool braces) {
+// Which markup besides `==x==` and `{{cN::x}}` makes a deletion in a note.
+struct Markup {
+  bool braces = false;  // `{{x}}`: a note written for Obsidian Spaced Repetition
+  bool bold = false;    // `**x**`: a note that opts in to OSR's bold clozes
+};
+
+// `**x**` at `s[i]`: one past its closing `**`, or 0 when it is none (`***`, `** x**`, a close
+// inside a code span or on another line). `*` runs of other lengths are italics or rules.
+std::size_t bold_end(std::string_view s, std::size_t i,
+                     const std::vector<std::pair<std::size_t, std::size_t>>& spans) {
+  if (s.compare(i, 2, "**") != 0 || (i > 0 && s[i - 1] == '*')) return 0;
+  if (i + 2 >= s.size() || s[i + 2] == ' ' || s[i + 2] == '*') return 0;
+  const std::size_t close = s.find("**", i + 2);
+  if (close == std::string_view::npos || s[close - 1] == ' ') return 0;
+  const bool close_in_code = std::any_of(spans.begin(), spans.end(), [&](const auto& span) {
+    return span.first <= close && close < span.second;
+  });
+  if (close_in_code) return 0;
+  if (close + 2 < s.size() && s[close + 2] == '*') return 0;
+  const std::string_view inner = s.substr(i + 2, close - i - 2);
+  if (inner.find('\n') != std::string_view::npos || !has_word_character(inner)) return 0;
+  return close + 2;
+}
+
+std::vector<Deletion> find_deletions(std::string_view s, Markup markup) {
   std::vector<Deletion> out;
   const auto spans = code_spans(s);
   std::size_t span = 0;
@@ -77,7 +102,7 @@ std::vector<Deletion> find_deletions(std::string_view s, bool braces) {
         continue;
       }
     }
-    if (braces && s.compare(i, 2, "{{") == 0) {
+    if (markup.braces && s.compare(i, 2, "{{") == 0) {
       const std::size_t close = s.find("}}", i + 2);
       const std::string_view inner =
           close == std::string_view::npos ? std::string_view{} : s.substr(i + 2, close - i - 2);
@@ -85,6 +110,13 @@ std::vector<Deletion> find_deletions(std::string_view s, bool braces) {
           inner.find('\n') == std::string_view::npos) {
         out.push_back({i, close + 2, std::string(trim(inner))});
         i = close + 2;
+        continue;
+      }
+    }
+    if (markup.bold) {
+      if (const std::size_t end = bold_end(s, i, spans); end != 0) {
+        out.push_back({i, end, std::string(s.substr(i + 2, end - i - 4))});
+        i = end;
         continue;
       }
     }
@@ -157,6 +189,7 @@ void deletion_cards(std::string_view sentence, const std::vector<Deletion>& dele
 
 void rule_cloze(const RuleInput& in, RuleOutput& out) {
   const bool osr = is_flashcards_note(in);
+  const Markup markup{osr, is_bold_clozes_note(in)};
   for_each_paragraph(in.outline, [&](const ParagraphVisit& visit) {
     // OSR's schedule comments are removed in place; the lines they stood on stay.
     const std::string text = osr ? without_schedule(visit.paragraph.text) : visit.paragraph.text;
@@ -172,11 +205,12 @@ void rule_cloze(const RuleInput& in, RuleOutput& out) {
       }
     }
     if (text.find("==") == std::string::npos &&
-        text.find(osr ? "{{" : "{{c") == std::string::npos) {
+        text.find(osr ? "{{" : "{{c") == std::string::npos &&
+        (!markup.bold || text.find("**") == std::string::npos)) {
       return;
     }
     for (const Sentence& sentence : split_sentences(text)) {
-      deletion_cards(sentence.text, find_deletions(sentence.text, osr),
+      deletion_cards(sentence.text, find_deletions(sentence.text, markup),
                      visit.paragraph.line + sentence.line, visit.headings, out);
     }
   });

@@ -12,8 +12,10 @@
 //
 // OSR shows the front of a card as written, so the question is the author's text, never wrapped in
 // `What is …?`. `term :: definition` with spaces is read by the double-colon rule, which in such a
-// note asks the left side as written too. Clozes are the cloze rule's: `==x==` in every note, `{{x}}`
-// in a note tagged like this.
+// note asks the left side as written too. Clozes are the cloze rule's: `==x==` in every note,
+// `{{x}}` in a note tagged like this, and `**x**` only in a note whose front matter says
+// `bold-clozes: true` (OSR's setting "Convert **bolded text** to clozes" is off by default: bold
+// is mostly emphasis).
 #include <algorithm>
 
 #include "recall/extract/osr_schedule.hpp"
@@ -129,6 +131,26 @@ bool is_flashcards_note(const RuleInput& in) {
                         line[end] == '\t' || line[end] == ',';
       if (starts && ends) return true;
     }
+  }
+  return false;
+}
+
+bool is_bold_clozes_note(const RuleInput& in) {
+  for (std::string_view line : split_lines(in.outline.front_matter)) {
+    // A top-level key only: an indented `bold-clozes` belongs to some other mapping.
+    constexpr std::string_view kKey = "bold-clozes";
+    if (!starts_with(line, kKey)) continue;
+    line = trim(line.substr(kKey.size()));
+    if (line.empty() || (line[0] != ':' && line[0] != '=')) continue;
+    line = trim(line.substr(1));
+    if (const std::size_t comment = line.find(" #"); comment != std::string_view::npos) {
+      line = trim(line.substr(0, comment));
+    }
+    if (line.size() >= 2 && (line[0] == '"' || line[0] == '\'') && line.back() == line[0]) {
+      line = line.substr(1, line.size() - 2);
+    }
+    const std::string value = ascii_lower(line);
+    return value == "true" || value == "yes" || value == "on";
   }
   return false;
 }

@@ -1,10 +1,6 @@
-// Anki in: packages and plain-text exports to cards, notes and schedules (docs/scheduling.md).
-// Anki's collection is not recall's store, hence SQLiteCpp here as well as in src/store/.
+// Anki in: plain-text exports, notes written from cards, and schedules (docs/scheduling.md).
+// Packages are read in anki_package.cpp, Anki's HTML in anki_html.cpp.
 #include "recall/interop/anki_import.hpp"
-
-#include <SQLiteCpp/SQLiteCpp.h>
-#include <unistd.h>
-#include <zip.h>
 
 #include <algorithm>
 #include <cctype>
@@ -16,145 +12,14 @@
 #include <set>
 #include <sstream>
 
+#include "anki_fields.hpp"
 #include "recall/core/clock.hpp"
 #include "recall/core/error.hpp"
 #include "recall/extract/text.hpp"
 
 namespace recall::interop {
 
-namespace {
-
 namespace fs = std::filesystem;
-
-void append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xc0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3f));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xe0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3f));
-    out += static_cast<char>(0x80 | (cp & 0x3f));
-  } else if (cp < 0x110000) {
-    out += static_cast<char>(0xf0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3f));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3f));
-    out += static_cast<char>(0x80 | (cp & 0x3f));
-  }
-}
-
-// `&name;` at `text[i]` decoded into `out`; returns the length read, 0 when it is no entity.
-std::size_t decode_entity(std::string_view text, std::size_t i, std::string& out) {
-  const std::size_t end = text.find(';', i);
-  if (end == std::string_view::npos || end - i > 10) return 0;
-  const std::string_view name = text.substr(i + 1, end - i - 1);
-  static const std::map<std::string_view, std::string_view> kNamed = {
-      {"amp", "&"}, {"lt", "<"},    {"gt", ">"},      {"quot", "\""},   {"apos", "'"},
-      {"nbsp", " "}, {"ndash", "–"}, {"mdash", "—"}, {"hellip", "…"}, {"rarr", "→"}};
-  if (const auto it = kNamed.find(name); it != kNamed.end()) {
-    out += it->second;
-    return end - i + 1;
-  }
-  if (name.size() >= 2 && name[0] == '#') {
-    const bool hex = name[1] == 'x' || name[1] == 'X';
-    const std::string digits(name.substr(hex ? 2 : 1));
-    if (digits.empty()) return 0;
-    char* stop = nullptr;
-    const unsigned long cp = std::strtoul(digits.c_str(), &stop, hex ? 16 : 10);
-    if (*stop != '\0' || cp == 0 || cp > 0x10ffff) return 0;
-    append_utf8(out, static_cast<std::uint32_t>(cp == 0xa0 ? 0x20 : cp));
-    return end - i + 1;
-  }
-  return 0;
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-// Lines trimmed at their end, runs of blank lines removed, the whole trimmed.
-std::string tidy_lines(const std::string& text) {
-  std::string out;
-  std::istringstream in(text);
-  std::string line;
-  while (std::getline(in, line)) {
-    while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.pop_back();
-    std::size_t start = 0;
-    while (start < line.size() && line[start] == ' ') ++start;
-    if (start == line.size()) continue;
-    if (!out.empty()) out += '\n';
-    out += line;
-  }
-  return out;
-}
-
-}  // namespace
-
-std::string html_to_markdown(std::string_view html, int* media) {
-  std::string out;
-  std::size_t i = 0;
-  while (i < html.size()) {
-    const char c = html[i];
-    if (c == '<') {
-      const std::size_t close = html.find('>', i);
-      if (close == std::string_view::npos) {
-        out += html.substr(i);
-        break;
-      }
-      std::string tag = lower(html.substr(i + 1, close - i - 1));
-      const bool closing = !tag.empty() && tag[0] == '/';
-      if (closing) tag.erase(0, 1);
-      const std::string name = tag.substr(0, tag.find_first_of(" /\t\n"));
-      if (name == "br" || name == "div" || name == "p" || name == "ul" || name == "ol" ||
-          name == "tr") {
-        out += '\n';
-      } else if (name == "li" && !closing) {
-        out += "\n- ";
-      } else if (name == "b" || name == "strong") {
-        out += "**";
-      } else if (name == "i" || name == "em") {
-        out += '*';
-      } else if (name == "code") {
-        out += '`';
-      } else if (name == "img" && media) {
-        ++*media;
-      } else if (name == "td" && closing) {
-        out += ' ';
-      }
-      i = close + 1;
-    } else if (c == '&') {
-      const std::size_t used = decode_entity(html, i, out);
-      if (used == 0) {
-        out += '&';
-        ++i;
-      } else {
-        i += used;
-      }
-    } else if (html.substr(i, 7) == "[sound:") {
-      const std::size_t close = html.find(']', i);
-      if (close == std::string_view::npos) {
-        out += c;
-        ++i;
-        continue;
-      }
-      if (media) ++*media;
-      i = close + 1;
-    } else {
-      out += c == '\r' ? '\n' : c;
-      ++i;
-    }
-  }
-  // Emphasis markers left empty by the tags around nothing (`<b></b>`) are no text.
-  for (const std::string_view empty : {"****", "``"}) {
-    for (std::size_t at = out.find(empty); at != std::string::npos; at = out.find(empty)) {
-      out.erase(at, empty.size());
-    }
-  }
-  return tidy_lines(out);
-}
 
 int grade_of_anki_ease(int ease) {
   switch (ease) {
@@ -169,9 +34,7 @@ int grade_of_anki_ease(int ease) {
   }
 }
 
-namespace {
-
-std::vector<std::string> split_tags(std::string_view text) {
+std::vector<std::string> split_anki_tags(std::string_view text) {
   std::vector<std::string> out;
   std::istringstream in{std::string(text)};
   std::string tag;
@@ -179,151 +42,7 @@ std::vector<std::string> split_tags(std::string_view text) {
   return out;
 }
 
-struct ZipCloser {
-  void operator()(zip_t* archive) const { zip_discard(archive); }
-};
-
-// The collection file of a package, copied into `to`; how many media files it holds.
-int extract_collection(const fs::path& file, const fs::path& to) {
-  int error = 0;
-  std::unique_ptr<zip_t, ZipCloser> archive(zip_open(file.c_str(), ZIP_RDONLY, &error));
-  if (!archive) throw Error("not a zip file, as an Anki package is", file.string());
-  std::string name;
-  for (const char* candidate : {"collection.anki21", "collection.anki2"}) {
-    if (zip_name_locate(archive.get(), candidate, 0) >= 0) {
-      name = candidate;
-      break;
-    }
-  }
-  if (name.empty()) {
-    throw Error(zip_name_locate(archive.get(), "collection.anki21b", 0) >= 0
-                    ? "holds only Anki's newest collection format (collection.anki21b); export "
-                      "it again from Anki with \"Support older Anki versions\" ticked"
-                    : "holds no Anki collection (collection.anki2 or collection.anki21)",
-                file.string());
-  }
-  zip_file_t* entry = zip_fopen(archive.get(), name.c_str(), 0);
-  if (!entry) throw Error("cannot read " + name + " from the package", file.string());
-  std::ofstream out(to, std::ios::binary | std::ios::trunc);
-  char buffer[1 << 16];
-  zip_int64_t n = 0;
-  while ((n = zip_fread(entry, buffer, sizeof buffer)) > 0) out.write(buffer, n);
-  zip_fclose(entry);
-  out.close();
-  if (n < 0 || !out) throw Error("cannot unpack " + name + " from the package", file.string());
-  int media_files = 0;
-  const zip_int64_t entries = zip_get_num_entries(archive.get(), 0);
-  for (zip_int64_t k = 0; k < entries; ++k) {
-    const char* entry_name = zip_get_name(archive.get(), static_cast<zip_uint64_t>(k), 0);
-    if (!entry_name) continue;
-    const std::string_view s(entry_name);
-    if (!s.empty() && std::all_of(s.begin(), s.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
-      ++media_files;
-    }
-  }
-  return media_files;
-}
-
-AnkiCollection read_collection(const fs::path& db_path, const fs::path& file) {
-  AnkiCollection out;
-  SQLite::Database db(db_path.string(), SQLite::OPEN_READONLY);
-  SQLite::Statement col(db, "SELECT crt, models, decks FROM col");
-  if (!col.executeStep()) throw Error("not an Anki collection (no col row)", file.string());
-  out.created = std::chrono::floor<std::chrono::days>(
-      std::chrono::sys_seconds(std::chrono::seconds(col.getColumn(0).getInt64())));
-  const auto models = nlohmann::json::parse(col.getColumn(1).getString(), nullptr, false);
-  const auto decks = nlohmann::json::parse(col.getColumn(2).getString(), nullptr, false);
-  std::map<std::int64_t, std::string> deck_names;
-  if (decks.is_object()) {
-    for (const auto& [id, deck] : decks.items()) {
-      if (deck.is_object() && deck.contains("name") && deck["name"].is_string()) {
-        deck_names[std::stoll(id)] = deck["name"].get<std::string>();
-      }
-    }
-  }
-  std::set<std::int64_t> cloze_models;
-  if (models.is_object()) {
-    for (const auto& [id, model] : models.items()) {
-      if (model.is_object() && model.value("type", 0) == 1) cloze_models.insert(std::stoll(id));
-    }
-  }
-  struct Note {
-    std::int64_t mid = 0;
-    std::vector<std::string> tags;
-    std::vector<std::string> fields;
-  };
-  std::map<std::int64_t, Note> notes;
-  SQLite::Statement note_rows(db, "SELECT id, mid, tags, flds FROM notes");
-  while (note_rows.executeStep()) {
-    Note n;
-    n.mid = note_rows.getColumn(1).getInt64();
-    n.tags = split_tags(note_rows.getColumn(2).getString());
-    const std::string fields = note_rows.getColumn(3).getString();
-    std::size_t start = 0;
-    for (std::size_t at = fields.find('\x1f');; at = fields.find('\x1f', start)) {
-      n.fields.push_back(fields.substr(start, at == std::string::npos ? at : at - start));
-      if (at == std::string::npos) break;
-      start = at + 1;
-    }
-    notes[note_rows.getColumn(0).getInt64()] = std::move(n);
-  }
-  std::map<std::int64_t, std::vector<AnkiReview>> revlog;
-  SQLite::Statement log(db, R"sql(
-    SELECT id, cid, ease, ivl, lastIvl, factor, time, type FROM revlog ORDER BY id)sql");
-  while (log.executeStep()) {
-    AnkiReview r;
-    r.id_ms = log.getColumn(0).getInt64();
-    r.ease = log.getColumn(2).getInt();
-    r.ivl = log.getColumn(3).getInt();
-    r.last_ivl = log.getColumn(4).getInt();
-    r.factor = log.getColumn(5).getInt();
-    r.time_ms = log.getColumn(6).getInt64();
-    r.type = log.getColumn(7).getInt();
-    revlog[log.getColumn(1).getInt64()].push_back(r);
-  }
-  int media = 0;
-  SQLite::Statement cards(db, R"sql(
-    SELECT id, nid, CASE WHEN odid <> 0 THEN odid ELSE did END, ord, type, queue,
-      CASE WHEN odid <> 0 THEN odue ELSE due END, ivl, factor, reps, lapses
-    FROM cards ORDER BY nid, ord)sql");
-  while (cards.executeStep()) {
-    const auto note = notes.find(cards.getColumn(1).getInt64());
-    if (note == notes.end()) continue;
-    AnkiCard card;
-    const auto deck = deck_names.find(cards.getColumn(2).getInt64());
-    card.deck = deck == deck_names.end() ? "Default" : deck->second;
-    card.ord = cards.getColumn(3).getInt();
-    card.type = cards.getColumn(4).getInt();
-    card.queue = cards.getColumn(5).getInt();
-    card.due = cards.getColumn(6).getInt64();
-    card.ivl = cards.getColumn(7).getInt();
-    card.factor = cards.getColumn(8).getInt();
-    card.reps = cards.getColumn(9).getInt();
-    card.lapses = cards.getColumn(10).getInt();
-    card.tags = note->second.tags;
-    const auto& fields = note->second.fields;
-    card.cloze = cloze_models.count(note->second.mid) > 0;
-    const std::string first = fields.empty() ? "" : fields[0];
-    const std::string second = fields.size() > 1 ? fields[1] : "";
-    if (card.cloze) {
-      card.front = html_to_markdown(first, &media);
-    } else {
-      // Template 0 asks the first field; another (`Basic (and reversed card)`) the second.
-      card.front = html_to_markdown(card.ord == 0 ? first : second, &media);
-      card.back = html_to_markdown(card.ord == 0 ? second : first, &media);
-    }
-    if (const auto it = revlog.find(cards.getColumn(0).getInt64()); it != revlog.end()) {
-      card.revlog = it->second;
-    }
-    out.cards.push_back(std::move(card));
-  }
-  if (media > 0) {
-    out.warnings.push_back(std::to_string(media) +
-                           " images and sounds in the cards' fields are left out (recall holds "
-                           "no media)");
-  }
-  return out;
-}
+namespace {
 
 // One record of a delimited file, fields quoted as CSV does (a quoted field may hold newlines).
 bool read_record(std::istream& in, char separator, std::vector<std::string>& fields, int& line) {
@@ -363,29 +82,6 @@ bool read_record(std::istream& in, char separator, std::vector<std::string>& fie
 }
 
 }  // namespace
-
-AnkiCollection read_anki_package(const fs::path& file) {
-  const fs::path temporary =
-      fs::temp_directory_path() / ("recall-anki-" + std::to_string(::getpid()) + ".anki2");
-  std::error_code ec;
-  try {
-    const int media_files = extract_collection(file, temporary);
-    AnkiCollection collection = read_collection(temporary, file);
-    fs::remove(temporary, ec);
-    if (media_files > 0) {
-      collection.warnings.push_back(std::to_string(media_files) +
-                                    " media files in the package are left out");
-    }
-    return collection;
-  } catch (const SQLite::Exception& e) {
-    fs::remove(temporary, ec);
-    throw Error(std::string("not a readable Anki collection: ") + e.what(), file.string());
-  } catch (...) {
-    fs::remove(temporary, ec);
-    throw;
-  }
-}
-
 AnkiCollection read_anki_text(const fs::path& file) {
   std::ifstream in(file, std::ios::binary);
   if (!in) throw Error("cannot read the file", file.string());
@@ -405,16 +101,16 @@ AnkiCollection read_anki_text(const fs::path& file) {
     if (!header.empty() && header.back() == '\r') header.pop_back();
     const std::size_t colon = header.find(':');
     if (colon == std::string::npos) continue;
-    const std::string key = lower(header.substr(1, colon - 1));
+    const std::string key = extract::ascii_lower(header.substr(1, colon - 1));
     const std::string value = header.substr(colon + 1);
     if (key == "separator") {
       static const std::map<std::string, char> kNames = {
           {"tab", '\t'}, {"comma", ','}, {"semicolon", ';'}, {"pipe", '|'}, {"space", ' '},
           {"colon", ':'}};
-      const auto it = kNames.find(lower(value));
+      const auto it = kNames.find(extract::ascii_lower(value));
       separator = it != kNames.end() ? it->second : (value.empty() ? '\t' : value[0]);
     } else if (key == "html") {
-      html = lower(value) == "true";
+      html = extract::ascii_lower(value) == "true";
     } else if (key == "deck column") {
       deck_column = std::atoi(value.c_str());
     } else if (key == "tags column") {
@@ -422,7 +118,7 @@ AnkiCollection read_anki_text(const fs::path& file) {
     } else if (key == "deck") {
       deck = value;
     } else if (key == "tags") {
-      all_tags = split_tags(value);
+      all_tags = split_anki_tags(value);
     }
   }
   int media = 0;
@@ -440,9 +136,9 @@ AnkiCollection read_anki_text(const fs::path& file) {
       if (column == deck_column) {
         if (!fields[k].empty()) card.deck = fields[k];
       } else if (column == tags_column) {
-        for (auto& tag : split_tags(fields[k])) card.tags.push_back(tag);
+        for (auto& tag : split_anki_tags(fields[k])) card.tags.push_back(tag);
       } else {
-        texts.push_back(html ? html_to_markdown(fields[k], &media) : tidy_lines(fields[k]));
+        texts.push_back(html ? html_to_markdown(fields[k], &media) : tidy_anki_lines(fields[k]));
       }
     }
     if (texts.empty() || texts[0].empty()) {

@@ -75,9 +75,13 @@ void rule_double_colon(const RuleInput& in, RuleOutput& out);
 void rule_osr(const RuleInput& in, RuleOutput& out);
 // Whether a note opts in to OSR's syntax with a `#flashcards` tag (text or front matter).
 bool is_flashcards_note(const RuleInput& in);
+// Whether a note opts in to OSR's bold clozes (`**x**`) with `bold-clozes: true` (YAML; `yes`,
+// `on` too) or `bold-clozes = true` (TOML) in its front matter.
+bool is_bold_clozes_note(const RuleInput& in);
 // `text` without OSR's schedule comments (`<!--SR:!2026-03-10,3,250-->`), trimmed.
 std::string without_schedule(std::string_view text);
-// Cloze deletions `==x==` and `{{c1::x}}` (kind `cloze`, one card per deletion).
+// Cloze deletions `==x==` and `{{c1::x}}`, and OSR's `{{x}}` and opted-in `**x**` (kind `cloze`,
+// one card per deletion).
 void rule_cloze(const RuleInput& in, RuleOutput& out);
 // Rule 12: a heading that asks a question, with text under it (kind `qa`).
 void rule_question_heading(const RuleInput& in, RuleOutput& out);

@@ -50,11 +50,13 @@ struct AnkiCollection {
   std::vector<std::string> warnings;
 };
 
-// Reads a package: its `collection.anki21` (else `collection.anki2`) through libzip into a
-// temporary file, then notes, cards, decks, note types and revlog. Basic note types make one card
-// per note (its first two fields), cloze note types one card per deletion. Throws recall::Error
-// naming the file for what is not a zip, has no collection (`collection.anki21b` only: export
-// with "Support older Anki versions"), or is not an Anki collection.
+// Reads a package (src/interop/anki_package.cpp): its `collection.anki21b` (zstd, Anki 2.1.50 and
+// later; the `collection.anki2` beside it is a placeholder for older versions), else
+// `collection.anki21`, else `collection.anki2`, unpacked through libzip into a temporary file;
+// then notes, cards, decks, note types (the `col` row's JSON, or the newer schema's `decks` and
+// `notetypes` tables) and revlog. Basic note types make one card per note (its first two
+// fields), cloze note types one card per deletion. Throws recall::Error naming the file for what
+// is not a zip, holds no collection, does not unpack, or is not an Anki collection.
 AnkiCollection read_anki_package(const std::filesystem::path& file);
 
 // Reads Anki's "Notes in Plain Text" export (`#separator:`, `#html:`, `#deck column:`,
