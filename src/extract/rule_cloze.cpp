@@ -158,6 +158,22 @@ std::vector<Deletion> bracket_deletions(std::string_view s) {
   return out;
 }
 
+// `text` without the lines made only of tags (`#flashcards/geo #review`): a tag names the deck,
+// it is not part of the sentence a cloze asks about.
+std::string without_tag_lines(std::string_view text) {
+  std::string out;
+  for (const std::string_view line : split_lines(text)) {
+    const std::vector<std::string_view> words = split_words(line);
+    const bool tags = !words.empty() && std::all_of(words.begin(), words.end(), [](std::string_view w) {
+      return w.size() > 1 && w[0] == '#' && w[1] != '#';
+    });
+    if (tags) continue;
+    if (!out.empty()) out += '\n';
+    out += line;
+  }
+  return out;
+}
+
 // The cards of one sentence with its deletions, one per deletion.
 void deletion_cards(std::string_view sentence, const std::vector<Deletion>& deletions, int line,
                     const std::vector<std::string>& context, RuleOutput& out) {
@@ -172,7 +188,7 @@ void deletion_cards(std::string_view sentence, const std::vector<Deletion>& dele
     question += sentence.substr(at);
     Proposal proposal;
     CardDraft& card = proposal.draft;
-    card.question = std::string(trim(question));
+    card.question = std::string(trim(without_tag_lines(question)));
     card.answer = deletions[d].hidden;
     card.kind = "cloze";
     card.rule = "cloze";
@@ -214,6 +230,12 @@ void rule_cloze(const RuleInput& in, RuleOutput& out) {
                      visit.paragraph.line + sentence.line, visit.headings, out);
     }
   });
+  // OSR files a note's clozes under the deck its `#flashcards/…` tag names, as its other cards.
+  if (osr) {
+    if (const std::string deck = flashcards_deck(in); !deck.empty()) {
+      for (Proposal& card : out.cards) card.draft.deck = deck;
+    }
+  }
 }
 
 }  // namespace recall::extract

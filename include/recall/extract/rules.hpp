@@ -78,6 +78,9 @@ bool is_flashcards_note(const RuleInput& in);
 // Whether a note opts in to OSR's bold clozes (`**x**`) with `bold-clozes: true` (YAML; `yes`,
 // `on` too) or `bold-clozes = true` (TOML) in its front matter.
 bool is_bold_clozes_note(const RuleInput& in);
+
+// The deck a `#flashcards/a/b` tag names (`a/b`), empty when none does (rule_osr.cpp).
+std::string flashcards_deck(const RuleInput& in);
 // `text` without OSR's schedule comments (`<!--SR:!2026-03-10,3,250-->`), trimmed.
 std::string without_schedule(std::string_view text);
 // Cloze deletions `==x==` and `{{c1::x}}`, and OSR's `{{x}}` and opted-in `**x**` (kind `cloze`,
