@@ -33,7 +33,7 @@ struct ImportOptions {
   double min_confidence = extract::kDefaultMinConfidence;
   std::string format = "text";
   std::string max_note_size = "10M";
-  unsigned threads = 0;  // 0: one (threads only when asked)
+  unsigned threads = 0;  // 0: one per core
 };
 
 namespace {
@@ -162,7 +162,7 @@ int run_import(const ImportOptions& options, const Context& context) {
   // roots.
   before_import(request, every_root, db_path);
   request.threads = options.threads > 0 ? options.threads
-                                        : 1u;  // threads only when asked: see test_import_stream.cpp
+                                        : std::max(1u, std::thread::hardware_concurrency());
   if (!options.dry_run) request.write_at = context.now.utc;
 
   // Each card is printed as the import settles it (in plan order), then dropped. The first card
@@ -280,7 +280,7 @@ Command setup_import(CLI::App& parent) {
                   "Skip, with a warning, notes larger than this (bytes, or K, M, G)")
       ->capture_default_str();
   app->add_option("--threads", options->threads,
-                  "Threads reading and parsing notes (default: 1; see README); the result is the "
+                  "Threads reading and parsing notes (default: one per core); the result is the "
                   "same for any number")
       ->envname("RECALL_THREADS")
       ->check(CLI::Range(1u, 64u));
