@@ -164,9 +164,15 @@ std::string without_tag_lines(std::string_view text) {
   std::string out;
   for (const std::string_view line : split_lines(text)) {
     const std::vector<std::string_view> words = split_words(line);
-    const bool tags = !words.empty() && std::all_of(words.begin(), words.end(), [](std::string_view w) {
-      return w.size() > 1 && w[0] == '#' && w[1] != '#';
-    });
+    // A tag is `#` and then letters, digits, `/`, `-`, `_` (`#flashcards/geo`), not `#==x==`.
+    const auto is_tag = [](std::string_view w) {
+      if (w.size() < 2 || w[0] != '#') return false;
+      return std::all_of(w.begin() + 1, w.end(), [](char c) {
+        const auto b = static_cast<unsigned char>(c);
+        return b >= 0x80 || std::isalnum(b) != 0 || c == '/' || c == '-' || c == '_';
+      });
+    };
+    const bool tags = !words.empty() && std::all_of(words.begin(), words.end(), is_tag);
     if (tags) continue;
     if (!out.empty()) out += '\n';
     out += line;
@@ -189,6 +195,7 @@ void deletion_cards(std::string_view sentence, const std::vector<Deletion>& dele
     Proposal proposal;
     CardDraft& card = proposal.draft;
     card.question = std::string(trim(without_tag_lines(question)));
+    if (card.question.empty()) card.question = std::string(trim(question));
     card.answer = deletions[d].hidden;
     card.kind = "cloze";
     card.rule = "cloze";
