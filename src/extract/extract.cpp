@@ -527,14 +527,6 @@ ExtractResult extract_cards(const notes::NoteFile& note) {
             d.answer = std::move(*before);
           }
         }
-        // `MSD (Most-Significant-Digit) 과 LSD …`: the expansion, without the clause it sat in.
-        if (d.kind == "acronym") {
-          const std::vector<std::string_view> answer_lines = split_lines(d.answer);
-          if (answer_lines.size() > 1 &&
-              std::any_of(answer_lines.begin() + 1, answer_lines.end(), starts_on_particle)) {
-            d.answer = std::string(trim(answer_lines.front()));
-          }
-        }
         proposal.draft.left_out = gate_reason(proposal.draft);
         if (!proposal.draft.left_out.empty()) {
           gated.push_back(proposal.draft);

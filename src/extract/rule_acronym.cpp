@@ -13,6 +13,7 @@
 #include <array>
 #include <cctype>
 
+#include "recall/extract/gates.hpp"
 #include "recall/extract/phrasing.hpp"
 #include "recall/extract/rules.hpp"
 #include "recall/extract/text.hpp"
@@ -398,7 +399,11 @@ void emit(const Found& f, int line, const std::vector<std::string>& context, boo
   CardDraft& card = proposal.draft;
   // `` `Visual Transformer`(ViT) ``: the marks around the expansion are not part of it.
   card.answer = std::string(bare_word(trim(f.expansion)));
-  if (with_gloss && !f.gloss.empty()) card.answer += "\n\n" + f.gloss;
+  // `MSD (Most-Significant-Digit) 과 LSD …`: text that starts on a particle is the rest of the
+  // sentence the acronym sat in, not a gloss.
+  if (with_gloss && !f.gloss.empty() && !starts_on_particle(f.gloss)) {
+    card.answer += "\n\n" + f.gloss;
+  }
   card.question = stands_for_question(f.acronym, card_language(f.acronym, card.answer));
   // `OPT(Optimal)`: one word for several letters is a gloss, not what the letters stand for.
   double confidence = f.confidence;

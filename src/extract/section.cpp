@@ -1191,13 +1191,9 @@ bool speculates(std::string_view text) {
   // `… 될 것이다`, `… 있을 것이다`: the word before ` 것이다` ends in ㄹ, a guess or a promise.
   const std::string_view tail = " \xEA\xB2\x83\xEC\x9D\xB4\xEB\x8B\xA4";  // ` 것이다`
   if (!ends_with(first, tail) || first.size() < tail.size() + 3) return false;
-  const std::string_view syllable = first.substr(first.size() - tail.size() - 3, 3);
-  const auto b0 = static_cast<unsigned char>(syllable[0]);
-  const auto b1 = static_cast<unsigned char>(syllable[1]);
-  const auto b2 = static_cast<unsigned char>(syllable[2]);
-  if ((b0 & 0xF0) != 0xE0) return false;
-  const unsigned code = ((b0 & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
-  return code >= 0xAC00 && code <= 0xD7A3 && (code - 0xAC00) % 28 == 8;  // final consonant ㄹ
+  std::size_t at = first.size() - tail.size() - 3;  // a Hangul syllable is three bytes
+  const char32_t c = next_code_point(first, at);
+  return is_hangul_syllable(c) && (c - 0xAC00) % 28 == 8;  // final consonant ㄹ
 }
 
 bool rates_or_advises(std::string_view text) {
