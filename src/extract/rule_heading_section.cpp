@@ -174,7 +174,13 @@ class SectionWalker {
   // `term: def` items): the section is then a group of cards, not one concept to ask about.
   // A definition sentence about the section's own term is the same card said shorter: both are
   // proposed and the surer one is kept (extract.cpp); one about another term carries the section.
-  bool already_carded(int first, int last, std::string_view name) const {
+  //
+  // When the section opens with a list, a card from its first item counts, and from a later item
+  // only a labelled one (`- X: …` siblings make the list a glossary); a sentence of a later item,
+  // or a card nested under an item (`- EQUI JOIN` under `- 표현 방법`), is a detail of the
+  // section, which still gets its card.
+  bool already_carded(int first, int last, std::string_view name,
+                      std::span<const int> item_lines) const {
     const std::string own = ascii_lower(trim(name));
     // The cards that start in the opening lines, found by line in the index made once per note.
     const auto begin = std::lower_bound(
@@ -191,8 +197,21 @@ class SectionWalker {
           card.confidence < kDefaultMinConfidence) {
         return false;
       }
+      if (!item_lines.empty() && card.line != item_lines.front() &&
+          (std::find(item_lines.begin(), item_lines.end(), card.line) == item_lines.end() ||
+           (card.rule != "term-colon" && card.rule != "nested-term"))) {
+        return false;
+      }
       return card.rule != "definition-sentence" || ascii_lower(trim(card.term)) != own;
     });
+  }
+
+  // The first lines of the items of the list a section opens with, or none.
+  static std::vector<int> opening_items(const Section& s) {
+    std::vector<int> lines;
+    if (s.body.empty() || s.body.front().kind != BlockKind::list) return lines;
+    for (const Block& item : s.body.front().children) lines.push_back(item.line);
+    return lines;
   }
 
   // Whether an earlier rule kept a card about `term`, or one answered by `answer`, from the lines
@@ -410,7 +429,7 @@ class SectionWalker {
     if (!answer || trim(answer->text).empty()) return;
     const int end_line = std::max(s.line, answer->end_line);
     const int opening = s.level == 0 && !s.body.empty() ? s.body.front().line : s.line + 1;
-    if (already_carded(opening, end_line, name)) return;
+    if (already_carded(opening, end_line, name, opening_items(s))) return;
 
     if (pair) {
       // A comparison answer speaks of both sides.

@@ -14,6 +14,7 @@
 
 #include "recall/extract/render.hpp"
 #include "recall/extract/rules.hpp"
+#include "recall/extract/section.hpp"
 #include "recall/extract/text.hpp"
 #include "recall/extract/walk.hpp"
 
@@ -144,7 +145,9 @@ class NestedTermWalker {
           const std::string_view text = trim(head->text);
           gloss = std::string(trim(text.substr(std::min(text.size(), acronym->length))));
           term = as_term(text.substr(0, acronym->length), kTopLevelTerm);
-        } else {
+        } else if (const std::optional<Aspect> aspect = as_aspect(head->text);
+                   !aspect || !aspect->listy || !aspect->subject.empty()) {
+          // `- Variants`, `- Types` over sub-items name a list of the parent's parts, not a term.
           term = as_term(head->text, m_item_depth == 0 ? kTopLevelTerm : kNestedTerm);
         }
       }
