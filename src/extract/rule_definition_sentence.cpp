@@ -604,8 +604,66 @@ class SentenceReader {
            it->second.second < sentence_end;
   }
 
-  // `X is defined as …`, `X refers to …`, `X means …`, `… is called X`, `X is a/an/the …`.
+  // `X is defined as …`, `X refers to …`, `X means …`, `… is called X`, `X is a/an/the …`, also
+  // after a framing clause (`In practice, a hash map is …`, `As seen before, the F1-score is …`)
+  // and with an adverb before the article (`is simply the …`).
   std::optional<Match> english(std::string_view s) const {
+    if (text_language(s) != Language::english) return std::nullopt;
+    const std::string plain = without_hedge_adverb(without_framing(s));
+    return english_plain(plain);
+  }
+
+  // `In practice, a hash map …` → `a hash map …`: a short opening clause that frames the sentence
+  // (how, where or as what it is said), not one that says something of its own.
+  static std::string_view without_framing(std::string_view s) {
+    const std::size_t comma = s.find(", ");
+    if (comma == std::string_view::npos) return s;
+    const std::string_view lead = s.substr(0, comma);
+    const std::vector<std::string_view> words = split_words(lead);
+    if (words.empty() || words.size() > 7) return s;
+    static constexpr auto kFraming = std::to_array<std::string_view>(
+        {"in", "as", "formally", "informally", "intuitively", "simply", "put", "roughly",
+         "basically", "essentially", "generally", "technically", "mathematically", "briefly",
+         "concretely", "loosely", "strictly", "statistically", "conceptually"});
+    const std::string first = ascii_lower(words.front());
+    if (std::find(kFraming.begin(), kFraming.end(), first) == kFraming.end()) return s;
+    // `In contrast to bagging, …`, `As a result, …`: the clause leans on what came before.
+    const std::string lower = ascii_lower(lead);
+    for (const std::string_view leaning : {"contrast", "result", "comparison", "addition",
+                                           "this", "that", "these", "such", "other", "same"}) {
+      for (const std::string_view word : split_words(lower)) {
+        if (word == leaning) return s;
+      }
+    }
+    return trim(s.substr(comma + 2));
+  }
+
+  // `is simply the …`, `are usually a …` → `is the …`, `are a …`.
+  static std::string without_hedge_adverb(std::string_view s) {
+    std::string out(s);
+    static constexpr auto kAdverbs = std::to_array<std::string_view>(
+        {"simply", "just", "basically", "essentially", "usually", "typically", "often",
+         "generally", "commonly", "actually", "really", "also", "merely", "roughly"});
+    for (const std::string_view copula : {" is ", " are "}) {
+      const std::string lower = ascii_lower(out);
+      const std::size_t at = lower.find(copula);
+      if (at == std::string::npos) continue;
+      const std::size_t word_at = at + copula.size();
+      for (const std::string_view adverb : kAdverbs) {
+        if (lower.compare(word_at, adverb.size(), adverb) == 0 &&
+            lower.compare(word_at + adverb.size(), 1, " ") == 0) {
+          const std::string_view rest = std::string_view(lower).substr(word_at + adverb.size() + 1);
+          if (starts_with(rest, "a ") || starts_with(rest, "an ") || starts_with(rest, "the ")) {
+            out.erase(word_at, adverb.size() + 1);
+          }
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  std::optional<Match> english_plain(std::string_view s) const {
     if (text_language(s) != Language::english) return std::nullopt;
     const std::string lower = ascii_lower(s);
     struct Marker {
