@@ -43,6 +43,13 @@ bool defines_implicitly(std::string_view text) {
   if (sentences.empty()) return false;
   const std::string_view first = trim(sentences.front().text);
   if (contains_hangul(first)) {
+    // `강화학습에서의 목적은 …하는 것이다`, `기존 논문에서는 …`: a sentence that opens on the field or
+    // the earlier work the section starts from sets the scene, whatever its ending.
+    if (starts_with(first, "기존")) return false;
+    const std::vector<std::string_view> words = split_words(first);
+    for (std::size_t i = 0; i < std::min<std::size_t>(words.size(), 3); ++i) {
+      if (ends_with(words[i], "에서의") || ends_with(words[i], "에서는")) return false;
+    }
     std::string_view body = first;
     while (!body.empty() && (body.back() == '.' || body.back() == ' ')) body.remove_suffix(1);
     for (const std::string_view end : {"말한다", "의미한다", "뜻한다", "가리킨다", "말함", "의미함",
