@@ -41,6 +41,7 @@ constexpr double kClassCopulaInside = 0.8;  // X는 …하는 개념이며, …
 // X는 …한다: a multi-word name the note introduces here, with a long sentence about it.
 constexpr double kTopicFirst = 0.55;
 constexpr double kTopicOther = 0.35;
+constexpr double kMarkedTopic = 0.6;  // **X** (알고리즘)은 …: a topic the writer marked as a name
 constexpr double kDefinedAs = 0.9;      // X is defined as …
 constexpr double kRefersTo = 0.85;      // X refers to …
 constexpr double kEnglishCalled = 0.8;  // … is called X
@@ -528,9 +529,30 @@ class SentenceReader {
       // introducing the term: only its explicit patterns count.
       const bool continues =
           trim(strip_emphasis(raw)).size() != trim(strip_emphasis(without_lead_words(raw))).size();
-      return topic_predicate(*term, predicate, continues);
+      std::optional<Match> match = topic_predicate(*term, predicate, continues);
+      // `**actor-critic** 알고리즘은 …`: the writer marked the name where the sentence takes it up,
+      // which is how a note introduces a concept rather than mentions one.
+      if (match && !continues && opens_on_marked_name(raw) &&
+          (match->confidence == kTopicOther || match->confidence == kTopicFirst ||
+           match->confidence == kCopula)) {
+        match->confidence = kMarkedTopic;
+      }
+      return match;
     }
     return std::nullopt;
+  }
+
+  // Whether a sentence's topic is a name in bold, italic or code, closed before the particle:
+  // `**X** 알고리즘은`, not `**X는 매번** 바뀐다` (the emphasis is on the whole claim).
+  static bool opens_on_marked_name(std::string_view raw) {
+    raw = trim(raw);
+    for (const std::string_view mark : {"**", "__", "`", "*", "_"}) {
+      if (!starts_with(raw, mark) || raw.size() <= mark.size() || raw[mark.size()] == ' ') {
+        continue;
+      }
+      return raw.find(mark, mark.size() + 1) != std::string_view::npos;
+    }
+    return false;
   }
 
   std::optional<Match> topic_predicate(const std::string& term, std::string_view predicate,
