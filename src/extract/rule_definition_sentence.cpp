@@ -211,7 +211,8 @@ bool ends_with_class_noun(std::string_view stem) {
        "모듈",       "컴포넌트",   "서비스", "플랫폼",   "표준",     "형식",       "개체",
        "요소",       "노드",       "트리",   "그래프",   "리스트",   "배열",       "큐",
        "스택",       "해시",       "테이블", "쿼리",     "명세",     "관계",       "속성",
-       "특성",       "성질",       "조건",   "범위",     "수",       "것"});
+       "특성",       "성질",       "조건",   "범위",     "수",       "것",
+       "약어",       "약자",       "줄임말"});
   return ends_with_any(stem, kNouns);
 }
 
@@ -518,6 +519,10 @@ class SentenceReader {
       if (ends_with_case_particle(base) || ends_with_verb_stem(base)) return std::nullopt;
       const std::string_view raw(
           words[0].data(), static_cast<std::size_t>(base.data() + base.size() - words[0].data()));
+      // `이득 함수라고 부르는 이유는`: a name quoted inside a clause, not the sentence's topic.
+      for (std::size_t i = 0; i < k; ++i) {
+        if (ends_with(words[i], "라고") || ends_with(words[i], "이라고")) return std::nullopt;
+      }
       const std::optional<std::string> term = clean_term(raw);
       if (!term) return std::nullopt;
       const std::size_t rest_begin =
@@ -591,8 +596,7 @@ class SentenceReader {
     }
     for (std::size_t i = 0; i + 1 < words.size(); ++i) {
       std::string_view w = words[i];
-      if (!ends_with(w, ",")) continue;
-      w.remove_suffix(1);
+      if (ends_with(w, ",")) w.remove_suffix(1);
       if ((ends_with(w, "이며") || ends_with(w, "이고")) && copula_word(w, stem) &&
           ends_with_class_noun(stem) && !ends_with(stem, "것")) {
         return Match{term, answer, kClassCopulaInside};
