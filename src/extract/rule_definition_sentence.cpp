@@ -336,7 +336,8 @@ class SentenceReader {
     if (found.empty()) {
       if (auto m = english(s)) found.push_back(std::move(*m));
     }
-    const bool hedged = is_hedged(sentences[j].text);
+    // A framing clause's hedge (`As we probably know, X is …`) is not the definition's.
+    const bool hedged = is_hedged(without_framing(sentences[j].text));
     for (Match& m : found) {
       if (hedged) m.confidence = std::min(m.confidence, kHedged);
       if (m_from_previous) m.confidence = std::min(m.confidence, kFromPreviousParagraph);
