@@ -78,6 +78,21 @@ bool defines_implicitly(std::string_view text) {
     return false;
   }
   const std::string lower = ascii_lower(first);
+  // `It serves to …`, `They map …`: the heading's concept is the subject and the verb says what it
+  // does (`It is important …`, `It can …` say something else).
+  if (const std::vector<std::string_view> words = split_words(lower);
+      words.size() >= 4 && (words[0] == "it" || words[0] == "they")) {
+    static constexpr auto kNotDoing = std::to_array<std::string_view>(
+        {"is", "was", "are", "were", "can", "could", "may", "might", "would", "should", "will",
+         "must", "has", "have", "had", "does", "do", "did", "seems", "looks", "turns", "gets"});
+    const std::string_view verb = words[1];
+    // `It serves` takes the verb's -s; `They map` does not.
+    const bool agrees = words[0] == "they" || (verb.size() > 2 && verb.back() == 's');
+    if (std::find(kNotDoing.begin(), kNotDoing.end(), verb) == kNotDoing.end() && agrees &&
+        verb != "also" && verb != "just" && verb != "then") {
+      return true;
+    }
+  }
   for (const std::string_view start : {"it is a", "it is an", "it's a", "a ", "an ", "refers to",
                                        "is a ", "is an ", "the main idea is", "the idea is",
                                        "the basic idea is", "the key idea is"}) {
