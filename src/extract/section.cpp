@@ -320,6 +320,12 @@ bool introduces_list(std::string_view sentence) {
   const std::string_view s = trim(sentence);
   if (ends_with(s, ":") || ends_with(s, "\xEF\xBC\x9A")) return true;
   const std::string lower = ascii_lower(s);
+  // `In short`, `in simply`, `요약하면`: a fragment that only says how the list puts it.
+  for (const std::string_view lead : {"in short", "in simply", "simply put", "in simple terms",
+                                      "simply", "basically", "in brief", "in summary", "briefly",
+                                      "in a nutshell", "tl;dr", "요약하면", "간단히", "한마디로"}) {
+    if (lower == lead || (starts_with(lower, lead) && lower.size() <= lead.size() + 1)) return true;
+  }
   return lower.find("as follows") != std::string::npos ||
          lower.find("the following") != std::string::npos || starts_with(lower, "a list of") ||
          starts_with(lower, "list of") || lower.find("listed below") != std::string::npos ||

@@ -206,6 +206,13 @@ bool is_title_like(std::string_view t) {
     if (is_space_or_tab(t[k]) && !is_space_or_tab(t[k - 1])) ++words;
   }
   if (words > 10) return false;
+  // `in simply`, `for example`, `so basically`: a lower-case lead-in on a preposition or a
+  // conjunction starts the text under the heading above; a title starts on what it names.
+  for (const std::string_view lead : {"in ", "for ", "as ", "so ", "and ", "but ", "or ", "to ",
+                                      "with ", "of ", "by ", "from ", "on ", "at ", "e.g",
+                                      "i.e", "ex)", "eg "}) {
+    if (t.size() > lead.size() && t.substr(0, lead.size()) == lead) return false;
+  }
   // `Neural networks can be viewed from several perspectives:` introduces a list; a title that
   // ends in a colon is a few words (`Pros:`, `학습 목표:`).
   if (ends_with_colon(t) && words >= 5) return false;
