@@ -214,6 +214,27 @@ std::vector<CardDraft> without_duplicates(std::vector<CardDraft> drafts) {
     groups[key].push_back(i);
   }
   std::vector<bool> keep(drafts.size(), true);
+  // `CPI란? → conservative policy iteration의 약자이며 …` beside `What does CPI stand for?`: the
+  // definition only says the expansion again.
+  // One that goes on to say more (`… GRU의 약어이며 1D Convolution Bank와 …로 이루어져 있다`) stays.
+  constexpr std::size_t kMoreWords = 6;
+  std::map<std::string, std::vector<const CardDraft*>> acronyms;
+  for (const CardDraft& card : drafts) {
+    if (card.kind == "acronym") acronyms[normalized(card.term)].push_back(&card);
+  }
+  for (std::size_t i = 0; i < drafts.size() && !acronyms.empty(); ++i) {
+    if (drafts[i].kind != "definition") continue;
+    const auto found = acronyms.find(normalized(drafts[i].term));
+    if (found == acronyms.end()) continue;
+    const std::string answer = normalized(drafts[i].answer);
+    for (const CardDraft* acronym : found->second) {
+      const std::string expansion = normalized(acronym->answer);
+      if (!expansion.empty() && answer.starts_with(expansion) &&
+          word_count(drafts[i].answer) <= word_count(acronym->answer) + kMoreWords) {
+        keep[i] = false;
+      }
+    }
+  }
   for (auto& [key, members] : groups) {
     if (members.size() < 2) continue;
     // An acronym stands for one thing in a note: of the surest, its fullest expansion is kept

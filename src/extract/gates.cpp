@@ -33,7 +33,9 @@ bool is_label(std::string_view term) {
        "참고자료",   "출처",        "링크",       "insight",   "insights",
        "book",       "books",       "tip",      "tips",       "꿀팁",      "팁",
        "역할",       "프리뷰",      "preview",  "review",     "todo list", "quiz",
-       "핵심",       "key point"});
+       "핵심",       "key point",   "weakness", "weaknesses", "strength",  "strengths",
+       "limitation", "limitations", "drawback", "drawbacks", "benefit",   "benefits",
+       "algorithm",  "applications", "application"});
   if (std::find(kLabels.begin(), kLabels.end(), lower) != kLabels.end()) return true;
   return is_generic_label(lower);
 }
@@ -337,6 +339,45 @@ bool starts_on_particle(std::string_view line) {
   return false;
 }
 
+namespace {
+
+// Letters and digits only, lower-cased: `Context-Free Grammar` and `context free grammars` meet.
+std::string letters_only(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80) {
+      out += s[i];
+    } else if (std::isalnum(c)) {
+      out += static_cast<char>(std::tolower(c));
+    }
+  }
+  return out;
+}
+
+// Whether an acronym's expansion is already written in the card's breadcrumb.
+bool given_by_context(std::string_view expansion, const std::vector<std::string>& context) {
+  std::string want = letters_only(expansion);
+  if (want.size() < 6) return false;
+  // `Context Free Grammars` gives `context-free grammar` away too.
+  if (want.back() == 's') want.pop_back();
+  for (const std::string& heading : context) {
+    if (letters_only(heading).find(want) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// `~~꿀팁~~` without its strikethrough.
+std::string without_strike(std::string_view s) {
+  std::string out(s);
+  for (std::size_t at = out.find("~~"); at != std::string::npos; at = out.find("~~", at)) {
+    out.erase(at, 2);
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string gate_reason(const CardDraft& card) {
   if (card.confidence >= 1.0) return {};
   const std::string_view question = std::string_view(card.question).substr(0, card.question.find('\n'));
@@ -394,8 +435,10 @@ std::string gate_reason(const CardDraft& card) {
   if (answer.find('$') != std::string_view::npos && prose_words(answer) < 3) return "formula";
   const std::string_view term = trim(card.term);
   if (card.kind == "acronym" && !balanced(answer)) return "fragment";  // `NP), or adverbial nouns`
+  // `What does CFG stand for?` under `Context Free Grammars`: the breadcrumb gives it away.
+  if (card.kind == "acronym" && given_by_context(answer, card.context)) return "trivial";
   if (card.kind == "definition" || card.kind == "acronym") {
-    if (is_label(strip_emphasis(term))) return "label";
+    if (is_label(strip_emphasis(without_strike(term)))) return "label";
     // `Relative error > 1e-4`: a condition, not a name.
     if (term.find(" > ") != std::string_view::npos || term.find(" < ") != std::string_view::npos ||
         term.find(">=") != std::string_view::npos || term.find("<=") != std::string_view::npos) {

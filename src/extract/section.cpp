@@ -1081,7 +1081,43 @@ std::optional<SectionAnswer> listed_answer(std::span<const Block> body) {
       break;
     }
   }
-  return std::nullopt;
+  return paragraph_points(body);
+}
+
+// `##### 장점` + one short paragraph per point, with blank lines between them and no bullets:
+// the points as a list, when the section is nothing else (at most 8 points).
+std::optional<SectionAnswer> paragraph_points(std::span<const Block> body) {
+  constexpr std::size_t kMaxPoints = 8;
+  constexpr std::size_t kMaxPointBytes = 240;
+  std::vector<const Block*> points;
+  for (const Block& block : body) {
+    if (block.kind != BlockKind::paragraph) {
+      if (block.kind == BlockKind::html || block.kind == BlockKind::code) continue;
+      return std::nullopt;
+    }
+    const std::string_view text = trim(block.text);
+    if (text.empty()) continue;
+    // A point is one line; a bracketed aside (`(자바는 JUnit …)`) belongs to the point above.
+    if (text.front() == '(' && !points.empty()) continue;
+    // `… 알아보자`, `… as follows:`: the opening line announces the points and is not one.
+    if (points.empty() && (introduces_list(text) || ends_with(text, "\xEB\xB3\xB4\xEC\x9E\x90") ||
+                           ends_with(text, "\xEB\xB3\xB4\xEC\x9E\x90."))) {  // 보자
+      continue;
+    }
+    if (text.size() > kMaxPointBytes || points.size() == kMaxPoints) return std::nullopt;
+    points.push_back(&block);
+  }
+  if (points.size() < 2) return std::nullopt;
+  SectionAnswer answer;
+  for (const Block* point : points) {
+    const std::vector<std::string_view> lines = split_lines(point->text);
+    answer.text += "- " + std::string(trim(lines.front())) + "\n";
+    answer.end_line = point->line;
+  }
+  answer.text.pop_back();
+  answer.items = points.size();
+  answer.from_list = true;
+  return answer;
 }
 
 bool is_summary_label(std::string_view name) {

@@ -83,8 +83,10 @@ bool reads_as_question(std::string_view name);
 // The answer of a section that names a list (`Types`, `장점`, `발생 조건`): its first list of two or
 // more items when at most two blocks of text come before it, else nullopt. (The names of its
 // subsections would do only when they are all kinds of the thing; judged on notes, too often one
-// is `참고` or `작성자`.)
+// is `참고` or `작성자`.) Without a list, a section of short one-line paragraphs gives them as the
+// list's items (paragraph_points).
 std::optional<SectionAnswer> listed_answer(std::span<const notes::Block> body);
+std::optional<SectionAnswer> paragraph_points(std::span<const notes::Block> body);
 
 // Whether a heading labels a summary of what it sits under: `Abstract`, `[Scheme]`, `Summary`,
 // `Overview`, `TL;DR`, `Introduction`, `요약`, `개요` (a slip of one letter allowed).
