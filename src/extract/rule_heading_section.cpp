@@ -30,6 +30,7 @@ constexpr double kBase = 0.65;
 constexpr double kDefining = 0.2;        // the answer defines the term: `X is …`, `X란 …`
 constexpr double kNamedInAnswer = 0.1;   // the answer names the term: about it, not a remark
 constexpr double kUnnamedProse = 0.2;
+constexpr double kNamesOnly = 0.45;  // a list of bare names under a concept's heading
 constexpr double kLeansBack = 0.3;       // the answer starts `This …`, `이러한 …`
 constexpr double kThin = 0.3;            // the answer is a word or two
 constexpr TermLimits kHeadingTerm{8, 60};
@@ -110,6 +111,28 @@ bool joins_with_and(std::string_view name) {
     if (depth == 0 && (name.substr(i, 5) == " and " || name.substr(i, 5) == " And ")) return true;
   }
   return false;
+}
+
+// Whether every item of a list answer is a bare name: a few words, no sentence, no label.
+bool only_names(std::string_view list) {
+  std::size_t items = 0;
+  for (std::string_view line : split_lines(list)) {
+    line = trim(line);
+    if (line.empty()) continue;
+    if (!(starts_with(line, "- ") || starts_with(line, "* ") || starts_with(line, "+ ") ||
+          (!line.empty() && std::isdigit(static_cast<unsigned char>(line[0])) &&
+           line.find(". ") != std::string_view::npos && line.find(". ") <= 3))) {
+      return false;  // prose, or a nested line: more than names
+    }
+    const std::string_view item = trim(line.substr(line.find(' ') + 1));
+    if (word_count(item) > 4 || item.find(':') != std::string_view::npos ||
+        item.find('$') != std::string_view::npos || ends_with(item, ".") ||
+        ends_with(item, "\xEB\x8B\xA4")) {  // 다
+      return false;
+    }
+    ++items;
+  }
+  return items >= 2;
 }
 
 double confidence_of(const SectionAnswer& answer, std::string_view term) {
@@ -491,6 +514,9 @@ class SectionWalker {
     double confidence =
         std::min(confidence_of(*answer, *term), from_subsection ? kFromSubsection : 1.0);
     if (!s.summary.empty()) confidence = std::clamp(confidence, kBase, kFromSubsection);
+    // `## Wrapper methods` + `- recursive feature elimination`, `- genetic algorithms`: names of
+    // kinds or parts, not what the heading is (judged: misframed).
+    if (answer->from_list && only_names(answer->text)) confidence = std::min(confidence, kNamesOnly);
     Proposal p = definition_card("heading-section", *term, answer->text, confidence, s.line,
                                  end_line, std::move(context));
     // A definition found in a subsection leaves the sections in between to their own cards.
