@@ -603,9 +603,11 @@ class SentenceReader {
         return Match{term, answer, kClassCopulaInside};
       }
     }
-    // A topic sentence: it says something about the term without defining it.
+    // A topic sentence: it says something about the term without defining it. One that gives a
+    // reason (`…에 기반을 두기 때문에 잘 동작한다`) says why it works, not what it is.
     if (continues || word_count(predicate) < 4 || has_second_topic(predicate) ||
-        !ends_as_statement(predicate) || has_jamo(predicate)) {
+        !ends_as_statement(predicate) || has_jamo(predicate) ||
+        predicate.find("\xEB\x95\x8C\xEB\xAC\xB8") != std::string_view::npos) {  // 때문
       return std::nullopt;
     }
     const bool introduces = first_mention(term) && word_count(term) >= 2 &&
@@ -760,6 +762,17 @@ class SentenceReader {
       return Match{*term, answer, marker->confidence};
     }
     if (word_count(before) > 5 || is_anaphora(before) || is_personal(lower)) return std::nullopt;
+    // `PyTorch is a good choice for …`, `X is the preferred way`: a judgement, not a definition.
+    if (marker->confidence == kIsA || marker->confidence == kIsThe) {
+      static constexpr auto kOpinion = std::to_array<std::string_view>(
+          {"good", "great", "nice", "bad", "better", "worse", "popular", "preferred",
+           "recommended", "cool", "handy", "useful", "powerful", "favorite", "favourite"});
+      const std::vector<std::string_view> next = split_words(after);
+      if (!next.empty() &&
+          std::find(kOpinion.begin(), kOpinion.end(), ascii_lower(next[0])) != kOpinion.end()) {
+        return std::nullopt;
+      }
+    }
     if (marker->confidence == kIsThe) {
       static constexpr auto kJudging = std::to_array<std::string_view>(
           {"most", "best", "worst", "main", "only", "first", "last", "same", "biggest", "hardest",
