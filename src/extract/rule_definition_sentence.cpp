@@ -18,6 +18,7 @@
 
 #include "recall/extract/phrasing.hpp"
 #include "recall/extract/rules.hpp"
+#include "recall/extract/section.hpp"
 #include "recall/extract/text.hpp"
 #include "recall/extract/walk.hpp"
 
@@ -413,7 +414,8 @@ class SentenceReader {
     static constexpr auto kFollow =
         std::to_array<std::string_view>({"즉", "즉,", "이는", "이것은", "다시 말해", "It ", "This ",
                                          "In other words", "That is", "i.e."});
-    for (std::size_t k = m_index + 1; k < m_sentences->size() && k <= m_index + 2; ++k) {
+    std::size_t k = m_index + 1;
+    for (; k < m_sentences->size() && k <= m_index + 2; ++k) {
       const std::string_view next = (*m_sentences)[k].text;
       const bool follows = std::any_of(kFollow.begin(), kFollow.end(), [&](std::string_view f) {
         return starts_with(next, f) && (f.back() == ' ' || next.size() == f.size() ||
@@ -422,7 +424,50 @@ class SentenceReader {
       if (!follows) break;
       answer += " " + std::string(next);
     }
+    // `X는 트리 형태의 자료 구조의 한 종류이다.` says only what kind of thing X is; the sentence
+    // after it, when it goes on without turning elsewhere (`각각의 계층은 …`), completes it.
+    constexpr std::size_t kShortAnswer = 50;
+    constexpr std::size_t kLongest = 240;
+    if (k < m_sentences->size() && code_point_count(answer) < kShortAnswer && !m_reading_next) {
+      const std::string_view next = trim((*m_sentences)[k].text);
+      // Not one that announces what comes next or sends the reader elsewhere (`다음과 같다`,
+      // `정리해보자`, `…를 참고`).
+      const std::string lower_next = ascii_lower(next);
+      const bool announces = ends_with(next, ":") || points_elsewhere(next) ||
+                             starts_with(lower_next, "for example") || starts_with(lower_next, "e.g.") ||
+                             next.find("\xEC\x98\x88\xEB\xA5\xBC \xEB\x93\xA4") != std::string_view::npos ||  // 예를 들
+                             lower_next.find("as follows") != std::string::npos ||
+                             lower_next.find("the following") != std::string::npos ||
+                             next.find("\xEC\x95\x84\xEB\x9E\x98") != std::string_view::npos ||  // 아래
+                             next.find("\xEC\xB0\xB8\xEA\xB3\xA0") != std::string_view::npos ||  // 참고
+                             next.find("\xEB\xB3\xB4\xEC\x9E\x90") != std::string_view::npos ||  // 보자
+                             next.find("\xEB\xB3\xB4\xEA\xB2\xA0") != std::string_view::npos ||  // 보겠
+                             next.find("\xEB\x8B\xA4\xEC\x9D\x8C") != std::string_view::npos;    // 다음
+      if (!next.empty() && !ends_with(next, "?") && !is_anaphora(next) && !leans_on_context(next) &&
+          !announces && ends_as_statement(next) && !defines_something(next) &&
+          code_point_count(answer) + code_point_count(next) <= kLongest) {
+        answer += " " + std::string(next);
+      }
+    }
     return answer;
+  }
+
+  // Whether a sentence defines a term of its own (`캐시는 … 저장 공간이다`): it starts another
+  // card rather than going on with this one. A plain topic sentence (`각 노드는 …`) does not.
+  bool defines_something(std::string_view sentence) const {
+    m_reading_next = true;
+    bool defines = false;
+    if (contains_hangul(sentence)) {
+      defines = !called(sentence).empty();
+      if (!defines) {
+        const std::optional<Match> m = korean_topic(sentence);
+        defines = m && m->confidence != kTopicOther && m->confidence != kTopicFirst &&
+                  m->confidence != kMarkedTopic;
+      }
+    }
+    if (!defines) defines = english(sentence).has_value();
+    m_reading_next = false;
+    return defines;
   }
 
   // `…을/를 X(이)라고 한다`, `… X라 하며`, `… X라고 부른다`. Every such phrase of the sentence.
@@ -828,6 +873,7 @@ class SentenceReader {
   mutable std::string_view m_previous;  // its last sentence, once read
   mutable bool m_previous_read = false;
   mutable bool m_from_previous = false;
+  mutable bool m_reading_next = false;  // defines_something() is reading the next sentence
   std::size_t m_index = 0;
   std::size_t m_offset = 0;  // of the current sentence in its paragraph
 };
