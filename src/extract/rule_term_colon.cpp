@@ -314,6 +314,27 @@ class TermColonReader {
            });
   }
 
+  // Three or more short names separated by commas, perhaps closed by `등` or `etc.`.
+  static bool is_name_list(std::string_view text) {
+    std::string_view t = trim(strip_emphasis(text));
+    for (const std::string_view tail : {"\xEB\x93\xB1", "etc.", "etc", "..."}) {  // 등
+      if (ends_with(t, tail)) t = trim(t.substr(0, t.size() - tail.size()));
+    }
+    while (!t.empty() && (t.back() == ',' || t.back() == '`')) t = trim(t.substr(0, t.size() - 1));
+    std::size_t names = 0;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= t.size(); ++i) {
+      if (i < t.size() && t[i] != ',') continue;
+      const std::string_view name = trim(t.substr(start, i - start));
+      if (name.empty() || word_count(name) > 2 || name.find('.') != std::string_view::npos) {
+        return false;
+      }
+      ++names;
+      start = i + 1;
+    }
+    return names >= 3;
+  }
+
   void emit(const Split& split, std::string definition, int line, int end_line,
             const std::vector<std::string>& headings) {
     definition = std::string(trim(definition));
@@ -329,6 +350,8 @@ class TermColonReader {
     // `클라이언트 : socket() → connect() → close()`: a sequence of steps is what the item does in
     // the note's topic, not what the term is.
     if (is_step_chain(split.definition)) confidence = std::min(confidence, kShort);
+    // `Wrapper 클래스 : Integer, Long, Float 등`: names of its kinds, not what it is.
+    if (is_name_list(split.definition)) confidence = std::min(confidence, kShort);
     m_out.cards.push_back(definition_card("term-colon", split.clean_term, std::move(definition),
                                           confidence, line, end_line, headings));
   }
