@@ -575,6 +575,7 @@ ExtractResult extract_cards(const notes::NoteFile& note) {
   std::erase_if(kept, [](const CardDraft& card) {
     return card.confidence < 1.0 && under_plan_heading(card);
   });
+  hold_comparison_rows(kept);
   result.drafts = without_duplicates(std::move(kept));
   result.left_out = std::move(gated);
   std::stable_sort(result.drafts.begin(), result.drafts.end(),

@@ -154,6 +154,10 @@ bool is_korean_clause(std::string_view s);
 // (`Examples`, `References`, `Authors`, `장점`, `참고`), compared in ASCII lower case.
 bool is_generic_label(std::string_view lower);
 
+// Holds below the threshold the `term: …` lines that are rows of a comparison: the same labels
+// under two or more headings, or under a heading that compares them (rows.cpp).
+void hold_comparison_rows(std::vector<CardDraft>& cards);
+
 // True for pronouns and phrases that refer back rather than name a term: `It`, `This method`,
 // `이`, `이 방법`, `본 논문`.
 bool is_anaphora(std::string_view s);
