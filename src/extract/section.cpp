@@ -437,6 +437,17 @@ std::optional<SectionAnswer> list_answer(const Block& list) {
     return answer;
   }
   constexpr std::size_t kMaxItems = 8;
+  // `- 표현 방법` over its own sub-items: only its first line would show, a label over nothing.
+  // Such items are left out when others say something (`INNER JOIN`'s definition, then that).
+  const auto label_over_details = [](const Block* item) {
+    const std::string head = item_head_text(*item);
+    return item->children.size() > 1 && word_count(head) <= 3 && !ends_with(head, ".") &&
+           !ends_with(head, ":") && head.find(':') == std::string::npos;
+  };
+  // Numbered items are steps, short or not (`3. Project Q,K,V` over its formula).
+  if (!list.ordered && !std::all_of(items.begin(), items.end(), label_over_details)) {
+    std::erase_if(items, label_over_details);
+  }
   int number = list.start;
   for (std::size_t k = 0; k < items.size() && k < kMaxItems; ++k) {
     if (!answer.text.empty()) answer.text += '\n';
