@@ -341,28 +341,40 @@ bool starts_on_particle(std::string_view line) {
 
 namespace {
 
-// Letters and digits only, lower-cased: `Context-Free Grammar` and `context free grammars` meet.
-std::string letters_only(std::string_view s) {
-  std::string out;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x80) {
-      out += s[i];
-    } else if (std::isalnum(c)) {
-      out += static_cast<char>(std::tolower(c));
+// The words of `s` (split at spaces, hyphens and punctuation) of three letters or more, each cut
+// to its first four: `Out-of-vocabulary` → {voca}, `Information Retreival` → {info, retr}.
+std::vector<std::string> word_stems(std::string_view s) {
+  std::vector<std::string> stems;
+  std::string word;
+  const auto flush = [&] {
+    if (word.size() >= 3) stems.push_back(word.substr(0, 4));
+    word.clear();
+  };
+  for (const char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u >= 0x80 || std::isalnum(u)) {
+      word += static_cast<char>(u < 0x80 ? std::tolower(u) : u);
+    } else {
+      flush();
     }
   }
-  return out;
+  flush();
+  return stems;
 }
 
-// Whether an acronym's expansion is already written in the card's breadcrumb.
+// Whether an acronym's expansion is already written in the card's breadcrumb: all its words of
+// three letters or more begin a word of one heading (`Out of Vocab` gives `Out-of-vocabulary`
+// away, `Context Free Grammars` gives `context-free grammar`).
 bool given_by_context(std::string_view expansion, const std::vector<std::string>& context) {
-  std::string want = letters_only(expansion);
-  if (want.size() < 6) return false;
-  // `Context Free Grammars` gives `context-free grammar` away too.
-  if (want.back() == 's') want.pop_back();
+  const std::vector<std::string> want = word_stems(expansion);
+  if (want.size() < 2) return false;
   for (const std::string& heading : context) {
-    if (letters_only(heading).find(want) != std::string::npos) return true;
+    const std::vector<std::string> have = word_stems(heading);
+    if (std::all_of(want.begin(), want.end(), [&](const std::string& stem) {
+          return std::find(have.begin(), have.end(), stem) != have.end();
+        })) {
+      return true;
+    }
   }
   return false;
 }
@@ -436,7 +448,10 @@ std::string gate_reason(const CardDraft& card) {
   const std::string_view term = trim(card.term);
   if (card.kind == "acronym" && !balanced(answer)) return "fragment";  // `NP), or adverbial nouns`
   // `What does CFG stand for?` under `Context Free Grammars`: the breadcrumb gives it away.
-  if (card.kind == "acronym" && given_by_context(answer, card.context)) return "trivial";
+  if (card.kind == "acronym" &&
+      given_by_context(answer.substr(0, answer.find('\n')), card.context)) {
+    return "trivial";
+  }
   if (card.kind == "definition" || card.kind == "acronym") {
     if (is_label(strip_emphasis(without_strike(term)))) return "label";
     // `Relative error > 1e-4`: a condition, not a name.
