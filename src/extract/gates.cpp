@@ -35,7 +35,8 @@ bool is_label(std::string_view term) {
        "역할",       "프리뷰",      "preview",  "review",     "todo list", "quiz",
        "핵심",       "key point",   "weakness", "weaknesses", "strength",  "strengths",
        "limitation", "limitations", "drawback", "drawbacks", "benefit",   "benefits",
-       "algorithm",  "applications", "application"});
+       "algorithm",  "applications", "application", "others", "other", "misc",
+       "miscellaneous", "etc", "기타"});
   if (std::find(kLabels.begin(), kLabels.end(), lower) != kLabels.end()) return true;
   return is_generic_label(lower);
 }

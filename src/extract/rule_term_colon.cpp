@@ -317,8 +317,12 @@ class TermColonReader {
   // Three or more short names separated by commas, perhaps closed by `등` or `etc.`.
   static bool is_name_list(std::string_view text) {
     std::string_view t = trim(strip_emphasis(text));
+    bool and_so_on = false;  // `A, B 등`: two names and a hint of more are a list too
     for (const std::string_view tail : {"\xEB\x93\xB1", "etc.", "etc", "..."}) {  // 등
-      if (ends_with(t, tail)) t = trim(t.substr(0, t.size() - tail.size()));
+      if (ends_with(t, tail)) {
+        t = trim(t.substr(0, t.size() - tail.size()));
+        and_so_on = true;
+      }
     }
     while (!t.empty() && (t.back() == ',' || t.back() == '`')) t = trim(t.substr(0, t.size() - 1));
     std::size_t names = 0;
@@ -332,7 +336,7 @@ class TermColonReader {
       ++names;
       start = i + 1;
     }
-    return names >= 3;
+    return names >= 3 || (and_so_on && names >= 2);
   }
 
   void emit(const Split& split, std::string definition, int line, int end_line,

@@ -1253,6 +1253,11 @@ bool speculates(std::string_view text) {
 bool rates_or_advises(std::string_view text) {
   const std::string first = ascii_lower(opening_sentence(text));
   if (first.empty()) return false;
+  // `Used in encoders and decoders (e.g., BERT)`: where it is used, told in place of what it is.
+  for (const std::string_view use : {"used in ", "used for ", "used when ", "useful for ",
+                                     "useful when "}) {
+    if (starts_with(first, use)) return true;
+  }
   for (const std::string_view remark :
        {"most popular", "most famous", "most widely used", "most commonly used",
         "used in most cases", "is used when", "are used when", "should be preferred",
