@@ -30,7 +30,8 @@ constexpr double kBase = 0.65;
 constexpr double kDefining = 0.2;        // the answer defines the term: `X is …`, `X란 …`
 constexpr double kNamedInAnswer = 0.1;   // the answer names the term: about it, not a remark
 constexpr double kUnnamedProse = 0.2;
-constexpr double kNamesOnly = 0.45;  // a list of bare names under a concept's heading
+constexpr double kNamesOnly = 0.45;
+constexpr double kPaperSection = 0.45;  // a section of a paper digest that does not define  // a list of bare names under a concept's heading
 constexpr double kLeansBack = 0.3;       // the answer starts `This …`, `이러한 …`
 constexpr double kThin = 0.3;            // the answer is a word or two
 constexpr TermLimits kHeadingTerm{8, 60};
@@ -135,6 +136,36 @@ bool only_names(std::string_view list) {
   return items >= 2;
 }
 
+// A note that digests a paper: two or more of its headings name a paper's parts (`[Abstract]`,
+// `[3. Background]`, `Experiments`, `결론`), numbering and brackets aside.
+bool is_paper_digest(std::span<const Block> blocks) {
+  static constexpr auto kParts = std::to_array<std::string_view>(
+      {"abstract", "abstact", "introduction", "background", "related work", "preliminaries",
+       "method", "methods", "experiment", "experiments", "results", "discussion", "conclusion",
+       "conclusions", "evaluation", "scheme", "\xEC\x84\x9C\xEB\xA1\xA0",  // 서론
+       "\xEA\xB2\xB0\xEB\xA1\xA0", "\xEC\x8B\xA4\xED\x97\x98",        // 결론 실험
+       "\xEA\xB4\x80\xEB\xA0\xA8 \xEC\x97\xB0\xEA\xB5\xAC"});  // 관련 연구
+  int parts = 0;
+  for (const Block& block : blocks) {
+    if (block.kind != BlockKind::heading) continue;
+    std::string name = ascii_lower(trim(heading_name(block.text)));
+    std::erase_if(name, [](char c) { return c == '[' || c == ']'; });
+    // `3. background`, `1 introduction`: the section number goes.
+    std::size_t at = 0;
+    while (at < name.size() && (std::isdigit(static_cast<unsigned char>(name[at])) != 0 ||
+                                name[at] == '.' || name[at] == ' ')) {
+      ++at;
+    }
+    name = name.substr(at);
+    // `Background: Trust Region Methods`: the part named before the colon.
+    if (const std::size_t colon = name.find(':'); colon != std::string::npos) {
+      name = std::string(trim(std::string_view(name).substr(0, colon)));
+    }
+    if (std::find(kParts.begin(), kParts.end(), name) != kParts.end() && ++parts >= 2) return true;
+  }
+  return false;
+}
+
 double confidence_of(const SectionAnswer& answer, std::string_view term) {
   double c = kBase;
   if (answer.defining || answer.label_led) {
@@ -169,6 +200,7 @@ class SectionWalker {
     for (const CardDraft& card : in.kept) m_by_line.push_back(&card);
     std::stable_sort(m_by_line.begin(), m_by_line.end(),
                      [](const CardDraft* a, const CardDraft* b) { return a->line < b->line; });
+    m_paper = is_paper_digest(in.outline.blocks);
   }
 
   void run() {
@@ -438,6 +470,9 @@ class SectionWalker {
     // `### Definition` under `Regularization`: the section defines its parent, so a sentence
     // about the parent answers.
     // A paper's summary opens with what the paper is about: its first lines answer as they are.
+    // `**(1) Vanila PG**` over the paper's title, authors and links (an index of papers): a
+    // citation says where to read, not what the name is.
+    if (s.summary.empty() && !s.body.empty() && is_citation(s.body)) return;
     std::optional<SectionAnswer> answer =
         s.summary.empty()
             ? section_answer(s.body, term ? std::string_view(*term) : std::string_view{})
@@ -514,6 +549,12 @@ class SectionWalker {
     double confidence =
         std::min(confidence_of(*answer, *term), from_subsection ? kFromSubsection : 1.0);
     if (!s.summary.empty()) confidence = std::clamp(confidence, kBase, kFromSubsection);
+    // In a paper digest a section tells what the paper does in its part (`Exploration`: its
+    // settings, `Target Policy Smoothing`: the problem it answers); only an answer that defines
+    // the heading's term is a card (judged: 5 kept of 14 before).
+    if (m_paper && s.level > 0 && s.summary.empty() && !answer->defining && !answer->label_led) {
+      confidence = std::min(confidence, kPaperSection);
+    }
     // `## Wrapper methods` + `- recursive feature elimination`, `- genetic algorithms`: names of
     // kinds or parts, not what the heading is (judged: misframed).
     if (answer->from_list && only_names(answer->text)) confidence = std::min(confidence, kNamesOnly);
@@ -558,6 +599,7 @@ class SectionWalker {
   HeadingPath m_headings;
   std::vector<std::pair<int, std::string>> m_stack;  // level and name of the headings above
   std::vector<const CardDraft*> m_by_line;  // the cards of earlier rules, by line
+  bool m_paper = false;  // the note digests a paper, section by section (is_paper_digest)
 };
 
 }  // namespace
