@@ -587,6 +587,9 @@ class SectionWalker {
     card.confidence = std::clamp(kBase + 0.1 - (answer.leans_back ? kLeansBack : 0.0) -
                                      (word_count(answer.text) <= 2 ? kThin : 0.0),
                                  0.05, 0.95);
+    // `DDPG: Algorithm?`, `Paper: Background?` in a paper digest: a part of the paper's story,
+    // opened on its first sentence (judged wrong-term), unless it is a list of points.
+    if (m_paper && !answer.from_list) card.confidence = std::min(card.confidence, kPaperSection);
     card.line = s.line;
     card.context = std::move(context);
     p.end_line = end_line;
