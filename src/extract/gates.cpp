@@ -467,6 +467,18 @@ std::string gate_reason(const CardDraft& card) {
       }
     }
     if (term.find('$') != std::string_view::npos) return "symbol";  // a formula or a variable
+    // `AI분야의 본래 목적 중 하나`, `위치 인코딩의 각 차원`, `term "Perceptron"`: a phrase about
+    // a part or a member of something, or about a word, is no name of its own.
+    {
+      const std::string lower_term = ascii_lower(term);
+      if (ends_with(term, "\xEC\xA4\x91 \xED\x95\x98\xEB\x82\x98") ||           // 중 하나
+          term.find("\xEC\x9D\x98 \xEA\xB0\x81 ") != std::string_view::npos ||  // 의 각
+          starts_with(term, "\xEA\xB0\x81 ") ||                                      // 각
+          starts_with(lower_term, "term ") || starts_with(lower_term, "the term ") ||
+          starts_with(lower_term, "one of ") || starts_with(lower_term, "each ")) {
+        return "fragment";
+      }
+    }
     for (const std::string_view word : split_words(term)) {
       // `v_w`, `x_t`: a subscripted variable, named by a formula the card does not show.
       if (word.size() <= 5 && word.find('_') != std::string_view::npos) return "symbol";
