@@ -268,6 +268,7 @@ class Converter {
 }  // namespace
 
 Lines::Lines(std::string_view text) : m_text(text) {
+  m_starts.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
   m_starts.push_back(0);
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '\n') m_starts.push_back(i + 1);
