@@ -78,10 +78,13 @@ bool html_says(const Block& block, std::string_view what) {
 // everything between `<!-- recall:off -->` and `<!-- recall:on -->`, at any depth.
 class OptOuts {
  public:
-  std::vector<Block> filter(const std::vector<Block>& blocks) {
-    std::vector<Block> kept;
+  // Drops the blocks the opt-out comments name from `blocks` and, below the blocks kept, from
+  // their children, in place: the outline of a large note is not copied.
+  void filter(std::vector<Block>& blocks) {
     bool ignore_next = false;
-    for (const Block& block : blocks) {
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+      Block& block = blocks[i];
       if (html_says(block, "recall:off")) {
         m_off = true;
         continue;
@@ -99,11 +102,11 @@ class OptOuts {
         ignore_next = false;
         continue;
       }
-      Block copy = block;
-      copy.children = filter(block.children);
-      kept.push_back(std::move(copy));
+      filter(block.children);
+      if (kept != i) blocks[kept] = std::move(block);
+      ++kept;
     }
-    return kept;
+    blocks.erase(blocks.begin() + static_cast<std::ptrdiff_t>(kept), blocks.end());
   }
 
  private:
@@ -479,7 +482,7 @@ ExtractResult extract_cards(const notes::NoteFile& note) {
   notes::Outline outline = notes::parse_outline(note.content);
   ExtractResult result;
   if (!outline.meta.enabled) return result;
-  outline.blocks = OptOuts().filter(outline.blocks);
+  OptOuts().filter(outline.blocks);
 
   const std::vector<std::string_view> lines = split_lines(note.content);
   const std::string title = note_title(outline, note.source);
@@ -496,7 +499,7 @@ ExtractResult extract_cards(const notes::NoteFile& note) {
       out = RuleOutput{};
       out.warn(0, "rule " + std::string(rule.name) + " failed on this note: " + e.what());
     }
-    std::vector<const Proposal*> accepted;
+    std::vector<Proposal*> accepted;
     for (Proposal& proposal : out.cards) {
       if (claimed.clashes(proposal)) continue;
       if (proposal.draft.confidence < 1.0) {
@@ -550,15 +553,15 @@ ExtractResult extract_cards(const notes::NoteFile& note) {
         }
         proposal.draft.left_out = gate_reason(proposal.draft);
         if (!proposal.draft.left_out.empty()) {
-          gated.push_back(proposal.draft);
+          gated.push_back(std::move(proposal.draft));
           continue;
         }
       }
       accepted.push_back(&proposal);
     }
-    for (const Proposal* proposal : accepted) {
+    for (Proposal* proposal : accepted) {
       claimed.add(*proposal);
-      kept.push_back(proposal->draft);
+      kept.push_back(std::move(proposal->draft));  // `out` goes with this rule
     }
     for (Warning& warning : out.warnings) result.warnings.push_back(std::move(warning));
   }

@@ -92,8 +92,11 @@ std::string nfc_of(std::string_view utf8) {
 
 // A line break is a starter that composes with nothing, so NFC never reaches across it: the
 // lines can be normalized apart. ASCII lines are NFC already and are copied; each run of lines
-// with other characters goes through utf8proc at once.
+// with other characters goes through utf8proc at once, up to kNfcRunBytes: utf8proc decomposes
+// into 4 bytes per code point before composing (16 bytes for a 3-byte Hangul syllable), so one run
+// of a whole large Korean note would cost several times its size.
 std::string to_nfc(std::string_view utf8) {
+  constexpr std::size_t kNfcRunBytes = 64 * 1024;
   if (is_ascii(utf8)) return std::string(utf8);
   std::string out;
   out.reserve(utf8.size());
@@ -103,11 +106,11 @@ std::string to_nfc(std::string_view utf8) {
     std::size_t end = utf8.find('\n', pos);
     end = end == std::string_view::npos ? utf8.size() : end + 1;
     const std::string_view line = utf8.substr(pos, end - pos);
+    if (run != std::string_view::npos && (is_ascii(line) || pos - run >= kNfcRunBytes)) {
+      out += nfc_of(utf8.substr(run, pos - run));
+      run = std::string_view::npos;
+    }
     if (is_ascii(line)) {
-      if (run != std::string_view::npos) {
-        out += nfc_of(utf8.substr(run, pos - run));
-        run = std::string_view::npos;
-      }
       out += line;
     } else if (run == std::string_view::npos) {
       run = pos;
@@ -146,7 +149,10 @@ NormalizedText normalize_text(std::string_view bytes) {
     return result;
   }
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
-  std::string text = fold_line_ends(bytes);
+  // Most notes have LF line ends already: no copy of a large note just to find that out.
+  std::string folded;
+  if (bytes.find('\r') != std::string_view::npos) folded = fold_line_ends(bytes);
+  const std::string_view text = folded.empty() ? bytes : std::string_view(folded);
   if (const auto bad = find_invalid_utf8(text)) {
     result.problem = "not valid UTF-8";
     result.problem_line =

@@ -1,4 +1,4 @@
-// Markdown to Outline with cmark-gfm. The only place in recall that includes cmark-gfm.
+// cmark-gfm tree to Outline blocks. Only src/notes/ includes cmark-gfm.
 #include "recall/notes/outline.hpp"
 
 #include <cmark-gfm-core-extensions.h>
@@ -8,54 +8,20 @@
 #include <cstdlib>
 #include <cstring>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "line_text.hpp"
-#include "recall/notes/preprocess.hpp"
+#include "outline_convert.hpp"
 
 namespace recall::notes {
 namespace {
 
-struct NodeDeleter {
-  void operator()(cmark_node* node) const { cmark_node_free(node); }
-};
-struct ParserDeleter {
-  void operator()(cmark_parser* parser) const { cmark_parser_free(parser); }
-};
 struct MallocDeleter {
   void operator()(char* text) const { std::free(text); }
 };
-using NodePtr = std::unique_ptr<cmark_node, NodeDeleter>;
-using ParserPtr = std::unique_ptr<cmark_parser, ParserDeleter>;
 using MallocPtr = std::unique_ptr<char, MallocDeleter>;
-
-// The source split in lines, addressed by 1-based line numbers as cmark reports them.
-class Lines {
- public:
-  explicit Lines(std::string_view text) : m_text(text) {
-    m_starts.push_back(0);
-    for (std::size_t i = 0; i < text.size(); ++i) {
-      if (text[i] == '\n') m_starts.push_back(i + 1);
-    }
-  }
-
-  int count() const { return static_cast<int>(m_starts.size()); }
-
-  // Line `n` without its '\n'; empty when out of range.
-  std::string_view line(int n) const {
-    if (n < 1 || n > count()) return {};
-    const std::size_t begin = m_starts[static_cast<std::size_t>(n - 1)];
-    std::size_t end = n < count() ? m_starts[static_cast<std::size_t>(n)] - 1 : m_text.size();
-    return m_text.substr(begin, end - begin);
-  }
-
- private:
-  std::string_view m_text;
-  std::vector<std::size_t> m_starts;
-};
 
 // Removes what the containers of a block put in front of its continuation lines: `>` markers of
 // the enclosing block quotes and indentation. Leading whitespace of a paragraph or table line
@@ -130,24 +96,58 @@ std::string rendered_markdown(cmark_node* node) {
 
 class Converter {
  public:
-  Converter(const Lines& lines, const std::vector<int>& escapes)
-      : m_lines(lines), m_escapes(escapes) {}
+  Converter(const Lines& lines, const std::vector<int>& escapes, int line_offset)
+      : m_lines(lines), m_escapes(escapes), m_line_offset(line_offset) {}
 
-  void convert_children(cmark_node* parent, std::vector<Block>& out, int depth,
+  // The siblings from `first` up to, not including, `stop`, unsettled.
+  void convert_siblings(cmark_node* first, cmark_node* stop, std::vector<Block>& out, int depth,
                         int quote_depth) const {
     if (depth >= kMaxDepth) return;
-    for (cmark_node* child = cmark_node_first_child(parent); child != nullptr;
+    for (cmark_node* child = first; child != nullptr && child != stop;
          child = cmark_node_next(child)) {
       Block block;
       if (convert(child, block, depth, quote_depth)) out.push_back(std::move(block));
     }
+  }
+
+  void convert_children(cmark_node* parent, std::vector<Block>& out, int depth,
+                        int quote_depth) const {
+    convert_siblings(cmark_node_first_child(parent), nullptr, out, depth, quote_depth);
     settle_lines(out);
   }
 
+  // Keeps siblings in order and apart: a block ends before the next one starts, and a block whose
+  // position cmark lost takes the line of its neighbour.
+  static void settle_lines(std::vector<Block>& blocks) {
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+      if (blocks[i].line <= 0 && i + 1 < blocks.size() && blocks[i + 1].kind == BlockKind::table) {
+        split_table_lead(blocks[i], blocks[i + 1]);
+      }
+    }
+    for (std::size_t i = blocks.size(); i-- > 0;) {
+      Block& block = blocks[i];
+      if (block.line <= 0) {
+        block.line = i + 1 < blocks.size() ? blocks[i + 1].line
+                     : i > 0               ? blocks[i - 1].end_line
+                                           : 1;
+        block.line = std::max(block.line, 1);
+        block.end_line = block.line;
+      }
+      if (i + 1 < blocks.size() && block.end_line >= blocks[i + 1].line) {
+        block.end_line = std::max(block.line, blocks[i + 1].line - 1);
+      }
+    }
+  }
+
  private:
+  // A line cmark reports in the piece it parsed, as a line of the note; 0 (position lost) stays 0.
+  int note_line(int piece_line) const {
+    return piece_line > 0 ? piece_line + m_line_offset : piece_line;
+  }
+
   bool convert(cmark_node* node, Block& block, int depth, int quote_depth) const {
-    int first = cmark_node_get_start_line(node);
-    int last = cmark_node_get_end_line(node);
+    int first = note_line(cmark_node_get_start_line(node));
+    int last = note_line(cmark_node_get_end_line(node));
     // cmark ends some blocks at column 0 of the line after them.
     if (cmark_node_get_end_column(node) == 0 && last > first) --last;
     // ... and counts the blank lines after an indented code block or a rule.
@@ -242,29 +242,6 @@ class Converter {
     block.end_line = std::max(block.line, block.children.back().end_line);
   }
 
-  // Keeps siblings in order and apart: a block ends before the next one starts, and a block whose
-  // position cmark lost takes the line of its neighbour.
-  static void settle_lines(std::vector<Block>& blocks) {
-    for (std::size_t i = 0; i < blocks.size(); ++i) {
-      if (blocks[i].line <= 0 && i + 1 < blocks.size() && blocks[i + 1].kind == BlockKind::table) {
-        split_table_lead(blocks[i], blocks[i + 1]);
-      }
-    }
-    for (std::size_t i = blocks.size(); i-- > 0;) {
-      Block& block = blocks[i];
-      if (block.line <= 0) {
-        block.line = i + 1 < blocks.size() ? blocks[i + 1].line
-                     : i > 0               ? blocks[i - 1].end_line
-                                           : 1;
-        block.line = std::max(block.line, 1);
-        block.end_line = block.line;
-      }
-      if (i + 1 < blocks.size() && block.end_line >= blocks[i + 1].line) {
-        block.end_line = std::max(block.line, blocks[i + 1].line - 1);
-      }
-    }
-  }
-
   // cmark-gfm gives a table that starts right under a paragraph the paragraph's lines too and
   // loses the paragraph's position. The paragraph's lines are the first lines of the table.
   static void split_table_lead(Block& paragraph, Block& table) {
@@ -285,53 +262,32 @@ class Converter {
 
   const Lines& m_lines;
   const std::vector<int>& m_escapes;
+  int m_line_offset = 0;
 };
-
-cmark_parser* new_parser() {
-  static const bool registered = [] {
-    cmark_gfm_core_extensions_ensure_registered();
-    return true;
-  }();
-  (void)registered;
-  cmark_parser* parser = cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_SOURCEPOS);
-  for (const char* name : {"table", "strikethrough", "autolink", "tasklist"}) {
-    if (cmark_syntax_extension* extension = cmark_find_syntax_extension(name)) {
-      cmark_parser_attach_syntax_extension(parser, extension);
-    }
-  }
-  return parser;
-}
 
 }  // namespace
 
-Outline parse_outline(std::string_view markdown) {
-  Outline outline;
-  PreparedNote note = prepare_note(markdown);
-  outline.front_matter = std::move(note.front_matter);
-  outline.meta = std::move(note.meta);
-  if (!outline.meta.enabled) return outline;
-
-  const ParserPtr parser(new_parser());
-  if (!parser) return outline;
-  NodePtr document;
-  {
-    // cmark-gfm (0.29) keeps its table of special inline characters in a global that each parse
-    // changes, adding its extensions' characters when it starts and taking them out when it ends
-    // (github/cmark-gfm#176): two parses at once on the import's threads would each miss the
-    // other's `~` or `:` now and then. One parse at a time; the rest of a note's work runs free.
-    static std::mutex parsing;
-    const std::lock_guard<std::mutex> one_at_a_time(parsing);
-    cmark_parser_feed(parser.get(), note.markdown.data(), note.markdown.size());
-    document.reset(cmark_parser_finish(parser.get()));
+Lines::Lines(std::string_view text) : m_text(text) {
+  m_starts.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
+  m_starts.push_back(0);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n') m_starts.push_back(i + 1);
   }
-  if (!document) return outline;
-
-  // Block text is cut from the lines the parser saw: the pre-pass only rewrites what is not the
-  // note's text (indentation, markers, tag lines), so the text is the note's own.
-  const Lines lines(note.markdown);
-  Converter(lines, note.escapes).convert_children(document.get(), outline.blocks, 0, 0);
-  return outline;
 }
+
+std::string_view Lines::line(int n) const {
+  if (n < 1 || n > count()) return {};
+  const std::size_t begin = m_starts[static_cast<std::size_t>(n - 1)];
+  const std::size_t end = n < count() ? m_starts[static_cast<std::size_t>(n)] - 1 : m_text.size();
+  return m_text.substr(begin, end - begin);
+}
+
+void convert_top_level(cmark_node* first, cmark_node* stop, const Lines& lines,
+                       const std::vector<int>& escapes, int line_offset, std::vector<Block>& out) {
+  Converter(lines, escapes, line_offset).convert_siblings(first, stop, out, 0, 0);
+}
+
+void settle_blocks(std::vector<Block>& blocks) { Converter::settle_lines(blocks); }
 
 const Block* item_head(const Block& item) {
   if (item.children.empty() || item.children.front().kind != BlockKind::paragraph) return nullptr;

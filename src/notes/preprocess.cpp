@@ -816,6 +816,9 @@ class Rewriter {
   void assemble(PreparedNote& note) {
     note.escapes.assign(m_lines.size(), -1);
     std::string& out = note.markdown;
+    // About the note's size (a heading's `#`s or an escape added here and there): reserved, a
+    // large note's markdown is not grown by doubling, with the old and new buffers both alive.
+    out.reserve(m_text.size() + m_text.size() / 32 + 64);
     for (std::size_t i = 0; i < m_lines.size(); ++i) {
       if (i > 0) out += '\n';
       const Line& line = m_lines[i];

@@ -75,3 +75,16 @@ TEST_CASE("to_nfc and to_nfc_lossy", "[notes][normalize]") {
         "ls -la\n\xED\x95\x9C x\ncd /\n\xC3\xA9\n");
   CHECK(to_nfc("e\n\xCC\x81") == "e\n\xCC\x81");
 }
+
+TEST_CASE("to_nfc composes a long run of non-ASCII lines in bounded parts", "[notes][normalize]") {
+  // 600 KB of decomposed Korean lines, with no ASCII line between them: utf8proc gets them in
+  // parts of about 64 KB (cut at line breaks), and every line composes as if alone.
+  std::string decomposed;
+  std::string composed;
+  for (int i = 0; i < 30000; ++i) {
+    decomposed += "\xE1\x84\x92\xE1\x85\xA1\xE1\x86\xAB e\xCC\x81\n";  // 한 é, decomposed
+    composed += "\xED\x95\x9C \xC3\xA9\n";
+  }
+  CHECK(to_nfc(decomposed) == composed);
+  CHECK(normalize_text(decomposed).text == composed);
+}

@@ -1,6 +1,7 @@
 // The Outline: a markdown note as a plain tree of blocks that remember their source lines.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -69,7 +70,21 @@ struct Outline {
 // note whose front matter says `recall: false` has no blocks. Line numbers are always the
 // note's. Blocks nested deeper than kMaxDepth are left out so that walking the outline never
 // recurses without bound. Never throws on any content.
+//
+// A note longer than kPieceBytes is parsed in pieces that start where a top-level block starts, so
+// that cmark-gfm's tree (about 12 bytes per byte of text) never holds more than about a piece;
+// the outline is the same as from one parse (a link reference defined in another piece changes
+// only inline content, which the outline does not take from cmark). The environment variable
+// RECALL_NOTE_PIECE_BYTES (a byte count) overrides kPieceBytes; it exists for tests, which make
+// small notes parse in pieces with it.
 Outline parse_outline(std::string_view markdown);
+
+// The piece size above which parse_outline() parses a note in pieces.
+inline constexpr std::size_t kPieceBytes = 1024 * 1024;
+
+// parse_outline() with pieces of about `piece_bytes` (at least 1; the size of the note or more:
+// one parse). For tests and measurements.
+Outline parse_outline(std::string_view markdown, std::size_t piece_bytes);
 
 // The first paragraph of a list item (its head line(s)), or nullptr when the item starts with
 // something else or is empty.
