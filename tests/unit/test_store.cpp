@@ -117,6 +117,17 @@ TEST_CASE("store: import plans across edits", "[store]") {
   CHECK(s.state_counts({}).new_cards == 2);
 }
 
+TEST_CASE("store: has_cards counts retired cards too", "[store]") {
+  TempDb tmp;
+  store::Store s(tmp.path());
+  CHECK_FALSE(s.has_cards());
+  import(s, {note({draft("entropy", "surprise")})});
+  CHECK(s.has_cards());
+  import(s, {note({})});
+  CHECK(s.state_counts({}).retired == 1);
+  CHECK(s.has_cards());
+}
+
 TEST_CASE("store: notes outside the imported scope are left alone", "[store]") {
   TempDb tmp;
   store::Store s(tmp.path());
