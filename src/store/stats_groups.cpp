@@ -215,8 +215,8 @@ std::vector<GroupRetention> deck_since_in_sql(SQLite::Database& db, const CardFi
       "INDEXED BY cards_deck CROSS JOIN reviews r ON r.card_id = c.id WHERE r.kind = "
       "'scheduled' AND r.review_day >= :since" +
       deck_filter(filter) + " GROUP BY r.card_id)";
-  SQLite::Statement query(db, "SELECT " + keys + ", count(*), sum(t.scheduled), sum(t.passed) FROM " +
-                                  totals +
+  SQLite::Statement query(db, "SELECT " + keys +
+                                  ", count(*), sum(t.scheduled), sum(t.passed) FROM " + totals +
                                   " t JOIN cards c ON c.id = t.card_id LEFT JOIN notes n "
                                   "ON n.id = c.note_id WHERE t.scheduled > 0" +
                                   deck_filter(filter) + " GROUP BY " + group);

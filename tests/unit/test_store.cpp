@@ -234,7 +234,8 @@ TEST_CASE("store: a version 8 database gets reviews_day covering card and grade"
   REQUIRE(sqlite3_open(tmp.path().c_str(), &db) == SQLITE_OK);
   auto index_columns = [&] {
     sqlite3_stmt* statement = nullptr;
-    REQUIRE(sqlite3_prepare_v2(db, "SELECT name FROM pragma_index_info('reviews_day') ORDER BY seqno",
+    REQUIRE(sqlite3_prepare_v2(db,
+                               "SELECT name FROM pragma_index_info('reviews_day') ORDER BY seqno",
                                -1, &statement, nullptr) == SQLITE_OK);
     std::string names;
     while (sqlite3_step(statement) == SQLITE_ROW) {
@@ -249,7 +250,10 @@ TEST_CASE("store: a version 8 database gets reviews_day covering card and grade"
                        "kind); PRAGMA user_version = 8",
                        nullptr, nullptr, nullptr) == SQLITE_OK);
   CHECK(index_columns() == "review_day kind ");
-  { store::Store upgraded(tmp.path()); CHECK(upgraded.schema_version() == 9); }
+  {
+    store::Store upgraded(tmp.path());
+    CHECK(upgraded.schema_version() == 9);
+  }
   CHECK(index_columns() == "review_day kind card_id grade ");
   sqlite3_close(db);
 }
