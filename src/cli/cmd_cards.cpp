@@ -7,6 +7,7 @@
 #include "card_selection.hpp"
 #include "commands.hpp"
 #include "recall/core/error.hpp"
+#include "recall/core/json_text.hpp"
 
 namespace recall::cli {
 
@@ -61,25 +62,72 @@ std::string joined(const std::vector<std::string>& items, const char* separator)
   return out;
 }
 
-void print_json(std::ostream& out, const store::Card& c, const std::string& due) {
-  nlohmann::json row = {{"key", c.key},
-                        {"deck", c.deck},
-                        {"question", c.question},
-                        {"answer", c.answer},
-                        {"kind", c.kind},
-                        {"rule", c.rule},
-                        {"state", schedule::to_string(c.sm2.state)},
-                        {"due", c.sm2.due ? nlohmann::json(due) : nlohmann::json(nullptr)},
-                        {"interval", c.sm2.interval_days},
-                        {"ef", c.sm2.ef_centi / 100.0},
-                        {"repetitions", c.sm2.repetitions},
-                        {"lapses", c.sm2.lapses},
-                        {"reviews", c.reviews},
-                        {"source", c.source},
-                        {"line", c.line},
-                        {"context", c.context},
-                        {"tags", c.tags}};
-  out << row.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+void append_json_array(std::string& out, const std::vector<std::string>& items) {
+  out += '[';
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += ',';
+    core::append_json_string(out, items[i]);
+  }
+  out += ']';
+}
+
+// E-Factor as nlohmann prints the double ef_centi / 100.0: the shortest text that reads back as
+// it (division is correctly rounded, so that is the two-decimal text), with `.0` when whole.
+void append_ef(std::string& out, int ef_centi) {
+  if (ef_centi < 0) {
+    out += nlohmann::json(ef_centi / 100.0).dump();
+    return;
+  }
+  out += std::to_string(ef_centi / 100);
+  out += '.';
+  const int cents = ef_centi % 100;
+  out += static_cast<char>('0' + cents / 10);
+  if (cents % 10 != 0) out += static_cast<char>('0' + cents % 10);
+}
+
+// One card as a JSON object on one line, keys in alphabetical order (as nlohmann::json, which
+// this output was first written with, sorts them), appended to `out`.
+void append_json(std::string& out, const store::Card& c, const std::string& due) {
+  auto key = [&](const char* name) {
+    out += out.back() == '{' ? "\"" : ",\"";
+    out += name;
+    out += "\":";
+  };
+  auto number = [&](const char* name, long value) {
+    key(name);
+    out += std::to_string(value);
+  };
+  auto text = [&](const char* name, std::string_view value) {
+    key(name);
+    core::append_json_string(out, value);
+  };
+  out += '{';
+  text("answer", c.answer);
+  key("context");
+  append_json_array(out, c.context);
+  text("deck", c.deck);
+  if (c.sm2.due) {
+    text("due", due);
+  } else {
+    key("due");
+    out += "null";
+  }
+  key("ef");
+  append_ef(out, c.sm2.ef_centi);
+  number("interval", c.sm2.interval_days);
+  text("key", c.key);
+  text("kind", c.kind);
+  number("lapses", c.sm2.lapses);
+  number("line", c.line);
+  text("question", c.question);
+  number("repetitions", c.sm2.repetitions);
+  number("reviews", c.reviews);
+  text("rule", c.rule);
+  text("source", c.source);
+  text("state", schedule::to_string(c.sm2.state));
+  key("tags");
+  append_json_array(out, c.tags);
+  out += "}\n";
 }
 
 int run_cards(const CardsOptions& options, const Context& context) {
@@ -90,10 +138,18 @@ int run_cards(const CardsOptions& options, const Context& context) {
     out << "key\tdeck\tstate\tdue\tinterval\tef\trepetitions\tlapses\treviews\tsource\tline\t"
            "question\tanswer\ttags\n";
   }
+  // JSON rows go through one buffer, written out in chunks of about 64 KiB.
+  std::string buffer;
+  constexpr std::size_t kChunk = std::size_t{1} << 16;
+  buffer.reserve(kChunk * 2);
   store->each_card(query, [&](const store::Card& c) {
     const std::string due = c.sm2.due ? core::format_date(*c.sm2.due) : "";
     if (options.format == "json") {
-      print_json(out, c, due);
+      append_json(buffer, c, due);
+      if (buffer.size() >= kChunk) {
+        out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+        buffer.clear();
+      }
     } else if (options.format == "tsv") {
       out << c.key << '\t' << tsv_field(c.deck) << '\t' << schedule::to_string(c.sm2.state) << '\t'
           << due << '\t' << c.sm2.interval_days << '\t' << ef_text(c.sm2.ef_centi) << '\t'
@@ -108,6 +164,7 @@ int run_cards(const CardsOptions& options, const Context& context) {
           << first_line(c.question, 80) << '\n';
     }
   });
+  out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
   out.flush();
   return kExitOk;
 }

@@ -22,8 +22,8 @@ namespace {
 int run_review(const ReviewOptions& options, const Context& context) {
   auto store = open_existing_store(context);
   require_deck(*store, options.deck);
-  const auto counts = store->state_counts({});
-  if (counts.new_cards + counts.learning + counts.review + counts.suspended + counts.retired == 0) {
+  // Not a count by state: that reads every card (0.15 s at 1M cards) before the first question.
+  if (!store->has_cards()) {
     context.terminal->out() << "The collection has no cards yet: `recall import NOTES` makes "
                                "them from a folder of markdown notes (or one note file).\n";
     return kExitOk;

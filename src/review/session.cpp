@@ -83,8 +83,7 @@ QueuePlan plan_queue(store::Store& store, const SessionOptions& options,
       if (!new_all) plan.new_held_back = -1;
       plan.ids.reserve(plan.cards.size());
       for (const store::Card& card : plan.cards) plan.ids.push_back(card.id);
-      plan.cards = store.cards_by_id(plan.ids);
-      return plan;
+      return plan;  // ids and decks only: the session reads each card in full as it shows it
     }
     if (!due_all && due_kept < due_budget) due_rows *= 4;
     if (!new_all && new_kept < new_budget) new_rows *= 4;
@@ -115,6 +114,7 @@ class Session {
   struct Item {
     store::Card card;
     bool drill = false;
+    bool loaded = true;  // false: only id and deck were read; the rest when it is shown
   };
 
   enum class Kind { answer, suspend, bury };
@@ -462,6 +462,7 @@ void Session::refresh_queue() {
       continue;
     }
     item.card = std::move(*fresh);
+    item.loaded = true;
     kept.push_back(std::move(item));
   }
   m_queue = std::move(kept);
@@ -560,7 +561,7 @@ SessionSummary Session::summarize() const {
 
 SessionSummary Session::run() {
   QueuePlan plan = plan_queue(m_store, m_options, m_today);
-  for (auto& card : plan.cards) m_queue.push_back({std::move(card), false});
+  for (auto& card : plan.cards) m_queue.push_back({std::move(card), false, false});
   m_total = static_cast<int>(m_queue.size());
 
   bool quit = false;
@@ -579,6 +580,16 @@ SessionSummary Session::run() {
   while (!m_queue.empty()) {
     Item item = std::move(m_queue.front());
     m_queue.pop_front();
+    if (!item.loaded) {  // read now, not all at the start: the first card shows sooner
+      auto full = m_store.card_by_id(item.card.id);
+      // Retired by an import or suspended since the queue was planned: as refresh_queue().
+      if (!full || full->sm2.state == schedule::CardState::retired ||
+          full->sm2.state == schedule::CardState::suspended) {
+        continue;
+      }
+      item.card = std::move(*full);
+      item.loaded = true;
+    }
     const auto shown = steady_clock::now();
     const Outcome outcome = present(item);
     const auto elapsed = std::chrono::duration_cast<milliseconds>(steady_clock::now() - shown);
@@ -637,7 +648,8 @@ SessionSummary run_session(store::Store& store, Terminal& terminal, const Sessio
 
 std::vector<store::Card> session_queue(store::Store& store, const SessionOptions& options,
                                        std::chrono::sys_days today) {
-  return plan_queue(store, options, today).cards;
+  const QueuePlan plan = plan_queue(store, options, today);
+  return store.cards_by_id(plan.ids);
 }
 
 int streak_days(const std::vector<std::chrono::sys_days>& days, std::chrono::sys_days today) {

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "recall/store/stats_queries.hpp"
 #include "recall/store/store.hpp"
 
 namespace recall::store {
@@ -71,6 +72,11 @@ std::int64_t insert_review(SQLite::Database& db, const ReviewRecord& record);
 // Gives a card just inserted the schedule another tool wrote for it (src/store/backup.cpp):
 // state review, the seed's interval, due date and E-Factor, repetitions 2.
 void seed_new_card(SQLite::Database& db, std::int64_t card_id, const extract::SeedSchedule& seed);
+
+// Scheduled reviews per group of cards, over the whole log or on days from `since`, unordered
+// (src/store/stats_groups.cpp; StatsReader::group_retention).
+std::vector<GroupRetention> group_retention(SQLite::Database& db, const CardFilter& filter,
+                                            GroupBy by, std::optional<std::chrono::sys_days> since);
 
 // Creates or upgrades the schema; throws recall::Error for a newer database.
 void migrate(SQLite::Database& db, const std::string& where);

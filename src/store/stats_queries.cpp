@@ -5,7 +5,6 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <algorithm>
-#include <map>
 
 #include "impl.hpp"
 #include "recall/core/clock.hpp"
@@ -208,140 +207,9 @@ std::vector<TroubleCard> StatsReader::most_lapses(const CardFilter& filter, int 
   return read_trouble(query);
 }
 
-namespace {
-
-// Groups by deck or by note over the whole log without a join in SQL: the per-card totals are
-// read once into memory, then the cards are read in the order of an index that covers the
-// grouping column (cards_deck, or the UNIQUE (note_id, match_key) index). A million B-tree
-// lookups become two sequential scans (docs/stats.md, "How it stays fast").
-std::vector<GroupRetention> group_in_memory(SQLite::Database& db, const CardFilter& filter,
-                                            GroupBy by) {
-  std::vector<std::pair<int, int>> totals;  // by card id: scheduled, passed
-  SQLite::Statement read_totals(
-      db, "SELECT card_id, scheduled, passed FROM card_review_totals WHERE scheduled > 0");
-  while (read_totals.executeStep()) {
-    const auto id = read_totals.getColumn(0).getInt64();
-    if (id < 0) continue;
-    const auto index = static_cast<std::size_t>(id);
-    if (index >= totals.size()) totals.resize(std::max(index + 1, totals.size() * 2), {0, 0});
-    totals[index] = {read_totals.getColumn(1).getInt(), read_totals.getColumn(2).getInt()};
-  }
-  std::map<std::string, std::string> paths;  // note id -> path
-  if (by == GroupBy::file) {
-    SQLite::Statement notes(db, "SELECT id, path FROM notes");
-    while (notes.executeStep())
-      paths[notes.getColumn(0).getString()] = notes.getColumn(1).getString();
-  }
-  // Both read only an index that covers them (unless a deck filter needs the card's row).
-  const std::string sql =
-      by == GroupBy::deck
-          ? "SELECT c.deck, c.id FROM cards c INDEXED BY cards_deck WHERE 1" + deck_filter(filter)
-          : "SELECT c.note_id, c.id FROM cards c WHERE c.note_id IS NOT NULL" +
-                deck_filter(filter) + " ORDER BY c.note_id";
-  SQLite::Statement cards(db, sql);
-  bind_filter(cards, filter);
-  std::map<std::string, GroupRetention> groups;
-  GroupRetention* current = nullptr;
-  std::string current_key;
-  while (cards.executeStep()) {
-    const auto id =
-        static_cast<std::size_t>(std::max<std::int64_t>(0, cards.getColumn(1).getInt64()));
-    if (id >= totals.size() || totals[id].first == 0) continue;
-    const std::string key = cards.getColumn(0).getString();
-    if (!current || key != current_key) {
-      current = &groups[key];
-      current_key = key;
-      current->deck = by == GroupBy::deck ? key : std::string();
-      if (by == GroupBy::file) current->path = paths[key];
-    }
-    current->cards += 1;
-    current->reviews += totals[id].first;
-    current->passed += totals[id].second;
-  }
-  std::vector<GroupRetention> out;
-  SQLite::Statement deck_of(db, "SELECT deck FROM cards WHERE note_id = :note LIMIT 1");
-  for (auto& [key, g] : groups) {
-    if (by == GroupBy::file) {
-      deck_of.bind(":note", static_cast<std::int64_t>(std::stoll(key)));
-      if (deck_of.executeStep()) g.deck = deck_of.getColumn(0).getString();
-      deck_of.reset();
-    }
-    out.push_back(std::move(g));
-  }
-  return out;
-}
-
-}  // namespace
-
 std::vector<GroupRetention> StatsReader::group_retention(
     const CardFilter& filter, GroupBy by, std::optional<std::chrono::sys_days> since) {
-  if (!since && by != GroupBy::section) {
-    // Cards of deleted notes (note_id NULL) have no file; they are grouped by their source.
-    auto out = group_in_memory(m_impl->db, filter, by);
-    if (by == GroupBy::deck) return out;
-    SQLite::Statement orphans(
-        m_impl->db, indexed(filter,
-                            "SELECT min(c.deck), c.source, count(*), sum(t.scheduled), "
-                            "sum(t.passed) FROM cards c JOIN card_review_totals t ON "
-                            "t.card_id = c.id WHERE c.note_id IS NULL AND t.scheduled > 0" +
-                                deck_filter(filter) + " GROUP BY c.source"));
-    bind_filter(orphans, filter);
-    while (orphans.executeStep()) {
-      GroupRetention g;
-      g.deck = orphans.getColumn(0).getString();
-      g.path = orphans.getColumn(1).getString();
-      g.cards = orphans.getColumn(2).getInt();
-      g.reviews = orphans.getColumn(3).getInt();
-      g.passed = orphans.getColumn(4).getInt();
-      out.push_back(std::move(g));
-    }
-    return out;
-  }
-  std::string keys;
-  switch (by) {
-    case GroupBy::deck:
-      keys = "c.deck, '', '[]'";
-      break;
-    case GroupBy::file:
-      keys = "min(c.deck), coalesce(n.path, c.source), '[]'";
-      break;
-    case GroupBy::section:
-      keys = "c.deck, coalesce(n.path, c.source), c.context";
-      break;
-  }
-  const std::string group = by == GroupBy::deck   ? "c.deck"
-                            : by == GroupBy::file ? "coalesce(n.path, c.source)"
-                                                  : "c.deck, coalesce(n.path, c.source), c.context";
-  // The whole log: per-card totals. Since a day: the log itself.
-  // With a deck, its cards' rows of the log are found through reviews_card.
-  const std::string totals =
-      !since ? "card_review_totals"
-      : filter.deck.empty()
-          ? "(SELECT card_id, count(*) AS scheduled, sum(grade >= 3) AS passed FROM reviews "
-            "WHERE kind = 'scheduled' AND review_day >= :since GROUP BY card_id)"
-          : "(SELECT r.card_id, count(*) AS scheduled, sum(r.grade >= 3) AS passed FROM cards c "
-            "INDEXED BY cards_deck CROSS JOIN reviews r ON r.card_id = c.id WHERE r.kind = "
-            "'scheduled' AND r.review_day >= :since" +
-                deck_filter(filter) + " GROUP BY r.card_id)";
-  SQLite::Statement query(
-      m_impl->db, "SELECT " + keys + ", count(*), sum(t.scheduled), sum(t.passed) FROM " + totals +
-                      " t JOIN cards c ON c.id = t.card_id LEFT JOIN notes n "
-                      "ON n.id = c.note_id WHERE t.scheduled > 0" +
-                      deck_filter(filter) + " GROUP BY " + group);
-  bind_filter(query, filter);
-  if (since) query.bind(":since", core::format_date(*since));
-  std::vector<GroupRetention> out;
-  while (query.executeStep()) {
-    GroupRetention g;
-    g.deck = query.getColumn(0).getString();
-    g.path = query.getColumn(1).getString();
-    g.context = context_from_json(query.getColumn(2).getString());
-    g.cards = query.getColumn(3).getInt();
-    g.reviews = query.getColumn(4).getInt();
-    g.passed = query.getColumn(5).getInt();
-    out.push_back(std::move(g));
-  }
-  return out;
+  return store::group_retention(m_impl->db, filter, by, since);
 }
 
 }  // namespace recall::store

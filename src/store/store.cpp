@@ -336,6 +336,10 @@ StateCounts Store::state_counts(const CardFilter& filter) {
   return counts;
 }
 
+bool Store::has_cards() {
+  return m_impl->db.execAndGet("SELECT EXISTS (SELECT 1 FROM cards)").getInt() != 0;
+}
+
 int Store::due_between(const CardFilter& filter, std::chrono::sys_days from,
                        std::chrono::sys_days to) {
   SQLite::Statement query(m_impl->db,

@@ -464,6 +464,12 @@ TEST_CASE("stats --json over 60 review days matches the script's own log", "[sta
     check_rate(rows[5]["all"], expected[2]);
     check_rate(rows[3]["mature"], expected[1]);
     check_groups(clipped["groups"]["rows"], groups(h, "deck", since));
+    for (const std::string by : {"file", "section"}) {  // the log since the day, by card
+      const auto other = nlohmann::json::parse(
+          box.run({"stats", "--json", "--since", date(since), "--by", by}).out);
+      INFO(by);
+      check_groups(other["groups"]["rows"], groups(h, by, since));
+    }
     std::map<sys_days, int> per_day;
     for (const auto& a : h.log) ++per_day[a.day];
     const auto [current, longest] = streaks(per_day, since, today);

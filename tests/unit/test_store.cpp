@@ -65,11 +65,11 @@ TEST_CASE("store: a new database is created with its folder and migrated", "[sto
   TempDb tmp;
   {
     store::Store s(tmp.path());
-    CHECK(s.schema_version() == 8);
+    CHECK(s.schema_version() == 9);
   }
   CHECK(fs::exists(tmp.path()));
   store::Store again(tmp.path());
-  CHECK(again.schema_version() == 8);
+  CHECK(again.schema_version() == 9);
 }
 
 TEST_CASE("store: a database newer than the binary is refused", "[store]") {
@@ -115,6 +115,17 @@ TEST_CASE("store: import plans across edits", "[store]") {
   CHECK(back.count(PlanAction::restored) == 1);
   CHECK(s.state_counts({}).retired == 0);
   CHECK(s.state_counts({}).new_cards == 2);
+}
+
+TEST_CASE("store: has_cards counts retired cards too", "[store]") {
+  TempDb tmp;
+  store::Store s(tmp.path());
+  CHECK_FALSE(s.has_cards());
+  import(s, {note({draft("entropy", "surprise")})});
+  CHECK(s.has_cards());
+  import(s, {note({})});
+  CHECK(s.state_counts({}).retired == 1);
+  CHECK(s.has_cards());
 }
 
 TEST_CASE("store: notes outside the imported scope are left alone", "[store]") {
@@ -209,11 +220,42 @@ TEST_CASE("store: a version 1 database is upgraded and keeps its cards", "[store
               nullptr, nullptr, nullptr) == SQLITE_OK);
   sqlite3_close(db);
   store::Store upgraded(tmp.path());
-  CHECK(upgraded.schema_version() == 8);
+  CHECK(upgraded.schema_version() == 9);
   const auto cards = upgraded.cards({});
   REQUIRE(cards.size() == 1);
   CHECK(cards[0].answer == "surprise");
   CHECK(cards[0].tags.empty());
+}
+
+TEST_CASE("store: a version 8 database gets reviews_day covering card and grade", "[store]") {
+  TempDb tmp;
+  { store::Store s(tmp.path()); }
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(tmp.path().c_str(), &db) == SQLITE_OK);
+  auto index_columns = [&] {
+    sqlite3_stmt* statement = nullptr;
+    REQUIRE(sqlite3_prepare_v2(db,
+                               "SELECT name FROM pragma_index_info('reviews_day') ORDER BY seqno",
+                               -1, &statement, nullptr) == SQLITE_OK);
+    std::string names;
+    while (sqlite3_step(statement) == SQLITE_ROW) {
+      names += std::string(reinterpret_cast<const char*>(sqlite3_column_text(statement, 0))) + " ";
+    }
+    sqlite3_finalize(statement);
+    return names;
+  };
+  CHECK(index_columns() == "review_day kind card_id grade ");
+  REQUIRE(sqlite3_exec(db,
+                       "DROP INDEX reviews_day; CREATE INDEX reviews_day ON reviews (review_day, "
+                       "kind); PRAGMA user_version = 8",
+                       nullptr, nullptr, nullptr) == SQLITE_OK);
+  CHECK(index_columns() == "review_day kind ");
+  {
+    store::Store upgraded(tmp.path());
+    CHECK(upgraded.schema_version() == 9);
+  }
+  CHECK(index_columns() == "review_day kind card_id grade ");
+  sqlite3_close(db);
 }
 
 TEST_CASE("store: moves, edits, merges and splits keep history with the closest card", "[store]") {

@@ -211,6 +211,8 @@ class Store {
   void record_review(const ReviewRecord& record);
 
   StateCounts state_counts(const CardFilter& filter);
+  // Whether the collection holds any card, in any state (one row read, not a count).
+  bool has_cards();
   // Active cards (learning, review) due in [from, to].
   int due_between(const CardFilter& filter, std::chrono::sys_days from, std::chrono::sys_days to);
   // Scheduled reviews on days in [from, to]: how many, how many graded >= 3.
