@@ -380,15 +380,6 @@ bool given_by_context(std::string_view expansion, const std::vector<std::string>
   return false;
 }
 
-// `~~꿀팁~~` without its strikethrough.
-std::string without_strike(std::string_view s) {
-  std::string out(s);
-  for (std::size_t at = out.find("~~"); at != std::string::npos; at = out.find("~~", at)) {
-    out.erase(at, 2);
-  }
-  return out;
-}
-
 }  // namespace
 
 std::string gate_reason(const CardDraft& card) {
@@ -454,7 +445,7 @@ std::string gate_reason(const CardDraft& card) {
     return "trivial";
   }
   if (card.kind == "definition" || card.kind == "acronym") {
-    if (is_label(strip_emphasis(without_strike(term)))) return "label";
+    if (is_label(strip_emphasis(term))) return "label";
     // `Relative error > 1e-4`: a condition, not a name.
     if (term.find(" > ") != std::string_view::npos || term.find(" < ") != std::string_view::npos ||
         term.find(">=") != std::string_view::npos || term.find("<=") != std::string_view::npos) {

@@ -433,16 +433,12 @@ class SentenceReader {
       // Not one that announces what comes next or sends the reader elsewhere (`다음과 같다`,
       // `정리해보자`, `…를 참고`).
       const std::string lower_next = ascii_lower(next);
-      const bool announces = ends_with(next, ":") || points_elsewhere(next) ||
+      const bool announces = introduces_list(next) || points_elsewhere(next) ||
                              starts_with(lower_next, "for example") || starts_with(lower_next, "e.g.") ||
                              next.find("\xEC\x98\x88\xEB\xA5\xBC \xEB\x93\xA4") != std::string_view::npos ||  // 예를 들
-                             lower_next.find("as follows") != std::string::npos ||
-                             lower_next.find("the following") != std::string::npos ||
-                             next.find("\xEC\x95\x84\xEB\x9E\x98") != std::string_view::npos ||  // 아래
                              next.find("\xEC\xB0\xB8\xEA\xB3\xA0") != std::string_view::npos ||  // 참고
                              next.find("\xEB\xB3\xB4\xEC\x9E\x90") != std::string_view::npos ||  // 보자
-                             next.find("\xEB\xB3\xB4\xEA\xB2\xA0") != std::string_view::npos ||  // 보겠
-                             next.find("\xEB\x8B\xA4\xEC\x9D\x8C") != std::string_view::npos;    // 다음
+                             next.find("\xEB\xB3\xB4\xEA\xB2\xA0") != std::string_view::npos;    // 보겠
       if (!next.empty() && !ends_with(next, "?") && !is_anaphora(next) && !leans_on_context(next) &&
           !announces && ends_as_statement(next) && !defines_something(next) &&
           code_point_count(answer) + code_point_count(next) <= kLongest) {

@@ -148,15 +148,8 @@ bool is_paper_digest(std::span<const Block> blocks) {
   int parts = 0;
   for (const Block& block : blocks) {
     if (block.kind != BlockKind::heading) continue;
+    // heading_name drops the brackets and the section number: `[3. Background]` → `Background`.
     std::string name = ascii_lower(trim(heading_name(block.text)));
-    std::erase_if(name, [](char c) { return c == '[' || c == ']'; });
-    // `3. background`, `1 introduction`: the section number goes.
-    std::size_t at = 0;
-    while (at < name.size() && (std::isdigit(static_cast<unsigned char>(name[at])) != 0 ||
-                                name[at] == '.' || name[at] == ' ')) {
-      ++at;
-    }
-    name = name.substr(at);
     // `Background: Trust Region Methods`: the part named before the colon.
     if (const std::size_t colon = name.find(':'); colon != std::string::npos) {
       name = std::string(trim(std::string_view(name).substr(0, colon)));

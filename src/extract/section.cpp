@@ -316,23 +316,6 @@ bool leans_back(std::string_view sentence) {
          starts_with(lower, "as discussed");
 }
 
-// Whether a sentence introduces what follows it: `as follows:`, `다음과 같다.`, a final colon.
-bool introduces_list(std::string_view sentence) {
-  const std::string_view s = trim(sentence);
-  if (ends_with(s, ":") || ends_with(s, "\xEF\xBC\x9A")) return true;
-  const std::string lower = ascii_lower(s);
-  // `In short`, `in simply`, `요약하면`: a fragment that only says how the list puts it.
-  for (const std::string_view lead : {"in short", "in simply", "simply put", "in simple terms",
-                                      "simply", "basically", "in brief", "in summary", "briefly",
-                                      "in a nutshell", "tl;dr", "요약하면", "간단히", "한마디로"}) {
-    if (lower == lead || (starts_with(lower, lead) && lower.size() <= lead.size() + 1)) return true;
-  }
-  return lower.find("as follows") != std::string::npos ||
-         lower.find("the following") != std::string::npos || starts_with(lower, "a list of") ||
-         starts_with(lower, "list of") || lower.find("listed below") != std::string::npos ||
-         s.find("다음과 같") != std::string_view::npos || s.find("아래와 같") != std::string_view::npos ||
-         s.find("아래 ") != std::string_view::npos || s.find("다음의 ") != std::string_view::npos;
-}
 
 // Template fields that lead list items: `Definition:`, `Use case:`, `정의:`.
 bool is_definition_label(std::string_view lower) {
@@ -792,6 +775,23 @@ std::optional<SectionAnswer> naming_answer(std::span<const Block> blocks, std::s
 }
 
 }  // namespace
+
+bool introduces_list(std::string_view sentence) {
+  const std::string_view s = trim(sentence);
+  if (ends_with(s, ":") || ends_with(s, "\xEF\xBC\x9A")) return true;
+  const std::string lower = ascii_lower(s);
+  // `In short`, `in simply`, `요약하면`: a fragment that only says how the list puts it.
+  for (const std::string_view lead : {"in short", "in simply", "simply put", "in simple terms",
+                                      "simply", "basically", "in brief", "in summary", "briefly",
+                                      "in a nutshell", "tl;dr", "요약하면", "간단히", "한마디로"}) {
+    if (lower == lead || (starts_with(lower, lead) && lower.size() <= lead.size() + 1)) return true;
+  }
+  return lower.find("as follows") != std::string::npos ||
+         lower.find("the following") != std::string::npos || starts_with(lower, "a list of") ||
+         starts_with(lower, "list of") || lower.find("listed below") != std::string::npos ||
+         s.find("다음과 같") != std::string_view::npos || s.find("아래와 같") != std::string_view::npos ||
+         s.find("아래 ") != std::string_view::npos || s.find("다음의 ") != std::string_view::npos;
+}
 
 std::string heading_name(std::string_view text) {
   const std::string links = without_link_targets(without_wikilinks(text));

@@ -366,7 +366,7 @@ std::string ascii_lower(std::string_view s) {
 
 std::string_view strip_emphasis(std::string_view s) {
   s = trim(s);
-  for (const std::string_view mark : {"**", "__", "*", "_"}) {
+  for (const std::string_view mark : {"**", "__", "~~", "*", "_"}) {
     if (s.size() > 2 * mark.size() && starts_with(s, mark) &&
         s.substr(s.size() - mark.size()) == mark) {
       const std::string_view inner = s.substr(mark.size(), s.size() - 2 * mark.size());

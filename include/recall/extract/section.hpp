@@ -88,6 +88,10 @@ bool reads_as_question(std::string_view name);
 std::optional<SectionAnswer> listed_answer(std::span<const notes::Block> body);
 std::optional<SectionAnswer> paragraph_points(std::span<const notes::Block> body);
 
+// Whether a sentence introduces what follows it: `as follows:`, `다음과 같다.`, `the following`,
+// `아래 …`, a final colon, or a bare `In short` over a list.
+bool introduces_list(std::string_view sentence);
+
 // Whether a heading labels a summary of what it sits under: `Abstract`, `[Scheme]`, `Summary`,
 // `Overview`, `TL;DR`, `Introduction`, `요약`, `개요` (a slip of one letter allowed).
 bool is_summary_label(std::string_view name);

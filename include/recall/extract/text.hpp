@@ -47,7 +47,7 @@ bool has_word_character(std::string_view s);
 // `s` in ASCII lower case (other bytes unchanged).
 std::string ascii_lower(std::string_view s);
 
-// `s` without emphasis that wraps all of it: `**term**`, `__term__`, `*term*`, `_term_`.
+// `s` without emphasis that wraps all of it: `**term**`, `__term__`, `~~term~~`, `*term*`, `_term_`.
 std::string_view strip_emphasis(std::string_view s);
 
 // True when `s` is nothing but one link: a bare URL, `<url>`, `[text](url)` or `![alt](url)`.
