@@ -380,6 +380,45 @@ bool given_by_context(std::string_view expansion, const std::vector<std::string>
   return false;
 }
 
+// `a[i][0]`, `x == y`: an expression of code, which names no concept.
+bool is_code_expression(std::string_view term) {
+  for (std::size_t at = term.find('['); at != std::string_view::npos; at = term.find('[', at + 1)) {
+    if (at > 0 && (std::isalnum(static_cast<unsigned char>(term[at - 1])) != 0 ||
+                   term[at - 1] == '_' || term[at - 1] == ']') &&
+        term.find(']', at) != std::string_view::npos) {
+      return true;
+    }
+  }
+  return term.find("==") != std::string_view::npos || term.find("!=") != std::string_view::npos;
+}
+
+// `typeof instance === 'number'`, `x => x * 2`: a line of code where the meaning should be.
+bool is_code_line(std::string_view answer) {
+  if (answer.find('\n') != std::string_view::npos || answer.find('$') != std::string_view::npos) {
+    return false;
+  }
+  for (const std::string_view op : {"===", "!==", "==", "!=", "=>", "&&", "||", "();", "++;"}) {
+    if (answer.find(op) != std::string_view::npos) return word_count(answer) <= 6;
+  }
+  return false;
+}
+
+// `(e.g. automated checkouts)`, `Example: the XOR problem …`, `예) …`: an instance of the term
+// given where what it is should be.
+bool gives_example(std::string_view answer) {
+  std::string_view first = trim(answer);
+  while (starts_with(first, "(") || starts_with(first, "-") || starts_with(first, "*")) {
+    first = trim(first.substr(1));
+  }
+  const std::string lower = ascii_lower(first.substr(0, std::min<std::size_t>(first.size(), 16)));
+  for (const std::string_view lead : {"e.g.", "e.g ", "eg.", "ex)", "ex.", "ex:", "example:",
+                                      "for example", "for instance", "such as ", "예)", "예:",
+                                      "예시:", "예를 들어", "예를 들면"}) {
+    if (starts_with(lower, lead)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string gate_reason(const CardDraft& card) {
@@ -503,6 +542,8 @@ std::string gate_reason(const CardDraft& card) {
         if (first == opener) return "fragment";
       }
     }
+    if (is_code_expression(term) || is_code_line(answer)) return "code";
+    if (gives_example(answer)) return "misframed";
     if (only_names(answer, term)) return "anaphora";
     if (is_task_title(term)) return "label";
     if (asks_instead(answer)) return "misframed";

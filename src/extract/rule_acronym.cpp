@@ -401,10 +401,15 @@ void emit(const Found& f, int line, const std::vector<std::string>& context, boo
   card.answer = std::string(bare_word(trim(f.expansion)));
   // `MSD (Most-Significant-Digit) 과 LSD …`: text that starts on a particle is the rest of the
   // sentence the acronym sat in, not a gloss.
-  if (with_gloss && !f.gloss.empty() && !starts_on_particle(f.gloss)) {
+  // `TN (True Negative): The model …`: a gloss after a colon is a definition, which the
+  // term-colon rule asks about as `TN (True Negative)`; repeated here it makes the two cards one.
+  if (with_gloss && !f.gloss.empty() && !starts_on_particle(f.gloss) &&
+      !starts_with(f.gloss, ":") && !starts_with(f.gloss, "\xEF\xBC\x9A")) {  // `:`, `：`
     card.answer += "\n\n" + f.gloss;
   }
-  card.question = stands_for_question(f.acronym, card_language(f.acronym, card.answer));
+  // The language of the line decides the question's, gloss included where the answer leaves it.
+  card.question =
+      stands_for_question(f.acronym, card_language(f.acronym, card.answer + ' ' + f.gloss));
   // `OPT(Optimal)`: one word for several letters is a gloss, not what the letters stand for.
   double confidence = f.confidence;
   if (word_count(card.answer) < 2 && card.answer.find('-') == std::string::npos &&
