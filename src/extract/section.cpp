@@ -678,9 +678,30 @@ std::optional<SectionAnswer> prose_answer(const Block& paragraph, std::span<cons
   return answer;
 }
 
+// Whether `text` opens by explaining the symbols of a formula above it: `where:`, `여기서`.
+bool opens_legend(std::string_view text) {
+  std::string_view first = trim(text);
+  while (starts_with(first, "-") || starts_with(first, "*")) first = trim(first.substr(1));
+  const std::string lower = ascii_lower(first.substr(0, std::min<std::size_t>(first.size(), 9)));
+  return starts_with(lower, "where:") || starts_with(lower, "where ") || lower == "where" ||
+         starts_with(first, "\xEC\x97\xAC\xEA\xB8\xB0\xEC\x84\x9C");  // 여기서
+}
+
+// `**Sigmoid**` over `$$\hat{y} = …$$` and `- where: $\hat{y}$ is …`: the legend explains the
+// formula, so the answer shows it first.
+SectionAnswer with_formula(SectionAnswer answer, const Block* formula) {
+  if (formula != nullptr && opens_legend(answer.text)) {
+    answer.text = std::string(trim(formula->text)) + "\n\n" + answer.text;
+  }
+  return answer;
+}
+
 std::optional<SectionAnswer> blocks_answer(std::span<const Block> blocks) {
+  const Block* formula = nullptr;  // the formula just before the block looked at, if any
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     const Block& block = blocks[i];
+    const Block* formula_before = formula;
+    formula = block.kind == BlockKind::paragraph && is_formula(block.text) ? &block : nullptr;
     switch (block.kind) {
       case BlockKind::paragraph:
         if (is_empty_of_text(block.text)) continue;
@@ -689,9 +710,14 @@ std::optional<SectionAnswer> blocks_answer(std::span<const Block> blocks) {
             word_count(blocks[i + 1].text) >= 8 && only_asks(block.text)) {
           continue;
         }
-        return prose_answer(block, blocks.subspan(i + 1));
+        if (std::optional<SectionAnswer> prose = prose_answer(block, blocks.subspan(i + 1))) {
+          return with_formula(std::move(*prose), formula_before);
+        }
+        return std::nullopt;
       case BlockKind::list:
-        if (std::optional<SectionAnswer> items = list_answer(block)) return items;
+        if (std::optional<SectionAnswer> items = list_answer(block)) {
+          return with_formula(std::move(*items), formula_before);
+        }
         continue;
       case BlockKind::quote:
         if (std::optional<SectionAnswer> inner = blocks_answer(block.children)) return inner;
