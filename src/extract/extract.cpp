@@ -393,6 +393,20 @@ std::set<std::string> marked_names(const notes::Outline& outline, std::string_vi
   return names;
 }
 
+// A heading over the part of a study that reports what was done or found: `Experiments`,
+// `6. Results`, `[7. Conclusion]`, `실험 및 결과`, `결론`.
+bool names_findings(const std::string& heading) {
+  const std::string name = ascii_lower(heading_name(heading));
+  for (const std::string_view part :
+       {"experiment", "result", "conclusion", "discussion", "evaluation", "ablation",
+        "\xEC\x8B\xA4\xED\x97\x98",   // 실험
+        "\xEA\xB2\xB0\xEA\xB3\xBC",   // 결과
+        "\xEA\xB2\xB0\xEB\xA1\xA0"}) {  // 결론
+    if (starts_with(name, part)) return true;
+  }
+  return false;
+}
+
 constexpr double kMarkedDefinition = 0.6;
 constexpr double kLeansOnContext = 0.45;  // judged: 7 kept of 35 at 0.55-0.6 (definition sentences, question headings)
 constexpr double kNarrates = 0.2;
@@ -534,6 +548,13 @@ ExtractResult extract_cards(const notes::NoteFile& note) {
         // `게코 엔진 사용`, `연결 관계가 있을 때 적용`: a one-clause note of what it uses or when it
         // applies, not what it is (judged misframed).
         if ((d.rule == "term-colon" || d.rule == "nested-term") && notes_usage(d.answer)) {
+          d.confidence = std::max(0.05, d.confidence - kLeansOnContext);
+        }
+        // Under `## 6. Experiments`, `### 실험 및 결과`, `[7. Conclusion]`: the items name a
+        // setting, a model variant or a finding of the study the note reports, told as `X: …`,
+        // not what X is (judged: none of 4 kept in round 13).
+        if ((d.rule == "term-colon" || d.rule == "nested-term" || d.rule == "comparison") &&
+            std::any_of(d.context.begin(), d.context.end(), names_findings)) {
           d.confidence = std::max(0.05, d.confidence - kLeansOnContext);
         }
         // `the most popular …`, `is used when …`: how the thing is rated or used (judged misframed).
