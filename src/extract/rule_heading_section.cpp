@@ -235,6 +235,8 @@ class SectionWalker {
  private:
   std::string current_parent() const {
     for (auto it = m_stack.rbegin(); it != m_stack.rend(); ++it) {
+      // `# What is overfitting?` over `### Remedies`: the question names the concept.
+      if (std::string asked = asked_term(it->second); !asked.empty()) return asked;
       if (!it->second.empty() && !as_aspect(it->second)) return it->second;
     }
     return std::string(m_in.title);

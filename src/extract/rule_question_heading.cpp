@@ -65,6 +65,8 @@ bool asks_about_unnamed(std::string_view question) {
   return false;
 }
 
+}  // namespace
+
 // `What is X and how is it related to Y`: `X`, the part asked about before a second question.
 std::string_view first_question_part(std::string_view term) {
   const std::string lower = ascii_lower(term);
@@ -77,7 +79,7 @@ std::string_view first_question_part(std::string_view term) {
   return term;
 }
 
-// The term a question asks to define: `What is (a|an|the) X?`, `What are X?`, `X란?`,
+// The term a question asks to define (section.hpp): `What is (a|an|the) X?`, `What are X?`, `X란?`,
 // `X이란?`, `X란 무엇인가?`, `X은/는 무엇인가?`, `What is X and how …?`; empty for other questions.
 std::string asked_term(std::string_view question) {
   std::string_view q = trim(question);
@@ -102,6 +104,8 @@ std::string asked_term(std::string_view question) {
   }
   return {};
 }
+
+namespace {
 
 // A paragraph of the section that sums it up for a reader in a hurry: `**tl;dr:** …`, `In short,
 // …`, `요약: …`. Its text without the label, or empty.

@@ -190,6 +190,10 @@ constexpr auto kAspects = std::to_array<AspectWord>({
     {"visualization", false, false, true}, {"insight", false, false, true},
     {"insights", false, false, true},      {"related work", false, false, true},
     {"advantage", false, true, false},     {"disadvantage", false, true, false},
+    {"causes", false, true, false},        {"remedies", false, true, false},
+    {"solutions", false, true, false},     {"fixes", false, true, false},
+    {"원인", false, true, false},          {"해결책", false, true, false},
+    {"해결 방법", false, true, false},     {"해결방법", false, true, false},
     {"nomenclature", false, false, true},  {"imports", false, false, true},
     {"suggestions", false, false, true},   {"tips", false, false, true},
     {"environment", false, false, true},   {"setup and environment", false, false, true},
@@ -811,6 +815,11 @@ bool introduces_list(std::string_view sentence) {
                                       "simply", "basically", "in brief", "in summary", "briefly",
                                       "in a nutshell", "tl;dr", "요약하면", "간단히", "한마디로"}) {
     if (lower == lead || (starts_with(lower, lead) && lower.size() <= lead.size() + 1)) return true;
+  }
+  // `Remedies against overfitting include`, `The main steps are`: a verb that waits for the list.
+  for (const std::string_view verb : {" include", " includes", " are", " consist of",
+                                      " consists of", " such as"}) {
+    if (ends_with(lower, verb) && word_count(lower) >= 3) return true;
   }
   return lower.find("as follows") != std::string::npos ||
          lower.find("the following") != std::string::npos || starts_with(lower, "a list of") ||

@@ -216,6 +216,19 @@ bool is_title_like(std::string_view t) {
   // `Neural networks can be viewed from several perspectives:` introduces a list; a title that
   // ends in a colon is a few words (`Pros:`, `학습 목표:`).
   if (ends_with_colon(t) && words >= 5) return false;
+  // `Remedies against overfitting include`, `The main steps are`: a sentence whose verb waits
+  // for the list below, written without its colon.
+  if (words >= 3 && !ends_with_colon(t)) {
+    std::string lower;
+    for (const char c : t) lower += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    for (const std::string_view verb : {" include", " includes", " are", " is", " consist of",
+                                        " consists of", " contain", " contains", " such as",
+                                        " as follows", " the following", " following"}) {
+      if (lower.size() > verb.size() && lower.substr(lower.size() - verb.size()) == verb) {
+        return false;
+      }
+    }
+  }
   for (const char c : t) {
     const auto u = static_cast<unsigned char>(c);
     if (u >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {

@@ -17,6 +17,13 @@ namespace recall::extract {
 // arrows, check marks and emoji, and a trailing colon removed. May be empty.
 std::string heading_name(std::string_view text);
 
+// The term a question asks to define: `What is (a|an|the) X?`, `What are X?`, `X란?`, `X이란?`,
+// `X란 무엇인가?`, `X은/는 무엇인가?`, `What is X and how …?`; empty for other questions.
+std::string asked_term(std::string_view question);
+
+// `What is X and how is it related to Y`: `X`, the part asked about before a second question.
+std::string_view first_question_part(std::string_view term);
+
 // The text of a bold-only line that acts as a heading (`**Dropout**`, `➡️ **Term**`,
 // `**Term**:`), or nullopt when `paragraph` is not one line of that shape.
 std::optional<std::string> pseudo_heading(std::string_view paragraph);
