@@ -113,8 +113,11 @@ std::string summary_paragraph(std::span<const notes::Block> under) {
   static constexpr auto kLabels = std::to_array<std::string_view>(
       {"tl;dr", "tldr", "tl,dr", "in short", "in a nutshell", "to summarize", "to sum up",
        "the short answer is", "short answer:", "the short answer:",
-       "summary:", "요약:", "요약하면", "한줄 요약", "한 줄 요약", "결론:", "정리하면"});
-  for (const notes::Block& block : under) {
+       "summary:", "요약:", "요약하면", "한줄 요약", "한 줄 요약", "결론:", "정리하면",
+       "in essence", "in summary", "in conclusion", "so back to the question", "back to the question",
+       "to answer the question", "long story short", "결론적으로", "한마디로", "한 마디로"});
+  for (std::size_t k = 0; k < under.size(); ++k) {
+    const notes::Block& block = under[k];
     if (block.kind != notes::BlockKind::paragraph) continue;
     std::string text = clean_inline(block.text);
     std::string_view body = trim(text);
@@ -128,8 +131,16 @@ std::string summary_paragraph(std::span<const notes::Block> under) {
         body.remove_prefix(1);
       }
       while (!body.empty() && (body.back() == '*' || body.back() == '_')) body.remove_suffix(1);
-      if (word_count(body) >= 5) return std::string(trim(body));
-      return {};
+      if (word_count(body) < 5) return {};
+      std::string summary(trim(body));
+      // `the 2 main reasons … are` over a list: the list is the rest of the summary.
+      if (introduces_list(summary) && k + 1 < under.size() &&
+          under[k + 1].kind == notes::BlockKind::list) {
+        if (std::optional<SectionAnswer> items = listed_answer(under.subspan(k + 1, 1))) {
+          summary += "\n" + items->text;
+        }
+      }
+      return summary;
     }
   }
   return {};

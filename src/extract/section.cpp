@@ -809,7 +809,8 @@ std::optional<SectionAnswer> naming_answer(std::span<const Block> blocks, std::s
 bool introduces_list(std::string_view sentence) {
   const std::string_view s = trim(sentence);
   if (ends_with(s, ":") || ends_with(s, "\xEF\xBC\x9A")) return true;
-  const std::string lower = ascii_lower(s);
+  std::string lower = ascii_lower(s);
+  std::replace(lower.begin(), lower.end(), '\n', ' ');
   // `In short`, `in simply`, `요약하면`: a fragment that only says how the list puts it.
   for (const std::string_view lead : {"in short", "in simply", "simply put", "in simple terms",
                                       "simply", "basically", "in brief", "in summary", "briefly",
