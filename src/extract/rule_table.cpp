@@ -71,6 +71,13 @@ bool names_things(std::string_view header) {
   return std::find(kWords.begin(), kWords.end(), header) != kWords.end();
 }
 
+bool defines(std::string_view header) {
+  for (const std::string_view word : {"definition", "meaning", "what it is", "정의", "의미", "뜻"}) {
+    if (header == word) return true;
+  }
+  return false;
+}
+
 bool explains(std::string_view header) {
   static constexpr auto kWords = std::to_array<std::string_view>(
       {"definition", "description", "meaning", "explanation", "what it is", "what it does",
@@ -93,13 +100,16 @@ void table_cards(const Block& block, const std::vector<std::string>& context, Ru
         break;
       }
     }
+    // A `Definition` column, not a `Description` one (an index describes the pages it links).
+    const bool headed = column != 0 && defines(header_word(header[column]));
     if (column == 0 && names_things(header_word(header[0]))) column = 1;
     if (column == 0) return;
     for (std::size_t r = 2; r < rows.size(); ++r) {
       const std::vector<std::string> row = cells(rows[r]);
       if (row.size() <= column) continue;
-      // A linked first cell points at another page: the table is an index, not a glossary.
-      if (row[0].find("](") != std::string::npos) continue;
+      // A linked first cell points at another page: the table is an index, not a glossary,
+      // unless a column headed `Definition` (`Meaning`, `정의`) says what each linked term is.
+      if (row[0].find("](") != std::string::npos && !headed) continue;
       const std::string term_text = clean_inline(without_link_targets(row[0]));
       const std::optional<std::string> term = as_term(term_text, kCellTerm);
       const std::string answer = clean_inline(row[column]);
