@@ -25,33 +25,6 @@ using notes::BlockKind;
 constexpr double kConfidence = 0.7;
 constexpr TermLimits kCellTerm{6, 50};
 
-// The cells of one table row, trimmed, without the outer pipes. Pipes inside code spans or
-// escaped (`\|`) do not split.
-std::vector<std::string> cells(std::string_view row) {
-  row = trim(row);
-  if (starts_with(row, "|")) row.remove_prefix(1);
-  if (ends_with(row, "|") && !ends_with(row, "\\|")) row.remove_suffix(1);
-  std::vector<std::string> out;
-  std::string cell;
-  bool code = false;
-  for (std::size_t i = 0; i < row.size(); ++i) {
-    const char c = row[i];
-    if (c == '`') code = !code;
-    if (c == '\\' && i + 1 < row.size() && row[i + 1] == '|') {
-      cell += '|';
-      ++i;
-      continue;
-    }
-    if (c == '|' && !code) {
-      out.emplace_back(trim(cell));
-      cell.clear();
-      continue;
-    }
-    cell += c;
-  }
-  out.emplace_back(trim(cell));
-  return out;
-}
 
 bool is_separator(std::string_view row) {
   return std::all_of(row.begin(), row.end(), [](char c) {
@@ -89,7 +62,7 @@ void table_cards(const Block& block, const std::vector<std::string>& context, Ru
   {
     const std::vector<std::string_view> rows = split_lines(block.text);
     if (rows.size() < 3 || !is_separator(rows[1])) return;
-    const std::vector<std::string> header = cells(rows[0]);
+    const std::vector<std::string> header = table_cells(rows[0]);
     if (header.size() < 2) return;
     // The column that explains: the first with an explaining header, else the second when the
     // first column's header names things.
@@ -105,7 +78,7 @@ void table_cards(const Block& block, const std::vector<std::string>& context, Ru
     if (column == 0 && names_things(header_word(header[0]))) column = 1;
     if (column == 0) return;
     for (std::size_t r = 2; r < rows.size(); ++r) {
-      const std::vector<std::string> row = cells(rows[r]);
+      const std::vector<std::string> row = table_cells(rows[r]);
       if (row.size() <= column) continue;
       // A linked first cell points at another page: the table is an index, not a glossary,
       // unless a column headed `Definition` (`Meaning`, `정의`) says what each linked term is.

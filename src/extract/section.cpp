@@ -154,6 +154,7 @@ constexpr auto kAspects = std::to_array<AspectWord>({
     {"use cases", false, true, false},     {"use case", false, true, false},
     {"uses", false, true, false},          {"steps", false, true, false},
     {"types", false, true, false},         {"kinds", false, true, false},
+    {"type", false, true, false},          {"kind", false, true, false},
     {"properties", false, true, false},    {"characteristics", false, true, false},
     {"features", false, true, false},      {"key features", false, true, false},
     {"problems", false, true, false},      {"issues", false, true, false},
@@ -1115,8 +1116,44 @@ bool reads_as_question(std::string_view name) {
   return false;
 }
 
+namespace {
+
+// `# Types of RNN` over `| Type | Input | Output |` rows: one item per row, its first cell with
+// the other cells after it when there are at most two (at most 8 rows).
+std::optional<SectionAnswer> table_points(const Block& table) {
+  constexpr std::size_t kMaxRows = 8;
+  const std::vector<std::string_view> rows = split_lines(table.text);
+  if (rows.size() < 4 || rows.size() - 2 > kMaxRows) return std::nullopt;
+  const std::size_t columns = table_cells(rows[0]).size();
+  SectionAnswer answer;
+  for (std::size_t r = 2; r < rows.size(); ++r) {
+    const std::vector<std::string> row = table_cells(rows[r]);
+    if (row.empty()) continue;
+    std::string item = clean_inline(row[0]);
+    if (trim(item).empty()) continue;
+    if (columns <= 3) {
+      std::string rest;
+      for (std::size_t c = 1; c < row.size(); ++c) {
+        const std::string cell = clean_inline(row[c]);
+        if (trim(cell).empty()) continue;
+        rest += (rest.empty() ? "" : ", ") + std::string(trim(cell));
+      }
+      if (!rest.empty()) item += ": " + rest;
+    }
+    answer.text += (answer.text.empty() ? "- " : "\n- ") + item;
+    ++answer.items;
+  }
+  if (answer.items < 2) return std::nullopt;
+  answer.end_line = table.line + static_cast<int>(rows.size()) - 1;
+  answer.from_list = true;
+  return answer;
+}
+
+}  // namespace
+
 std::optional<SectionAnswer> listed_answer(std::span<const Block> body) {
-  // The first list of the section, when no more than two blocks of text come before it.
+  // The first list of the section, when no more than two blocks of text come before it; a table
+  // in its place gives its rows.
   std::size_t before = 0;
   for (const Block& block : body) {
     if (block.kind == BlockKind::list) {
@@ -1125,6 +1162,7 @@ std::optional<SectionAnswer> listed_answer(std::span<const Block> body) {
       }
       break;
     }
+    if (block.kind == BlockKind::table) return table_points(block);
     if ((block.kind == BlockKind::paragraph || block.kind == BlockKind::quote) && ++before > 2) {
       break;
     }

@@ -497,4 +497,32 @@ MarkerMatch match_marker(std::string_view line, char letter) {
   return {true, trim(s)};
 }
 
+// The cells of one table row, trimmed, without the outer pipes. Pipes inside code spans or
+// escaped (`\|`) do not split.
+std::vector<std::string> table_cells(std::string_view row) {
+  row = trim(row);
+  if (starts_with(row, "|")) row.remove_prefix(1);
+  if (ends_with(row, "|") && !ends_with(row, "\\|")) row.remove_suffix(1);
+  std::vector<std::string> out;
+  std::string cell;
+  bool code = false;
+  for (std::size_t i = 0; i < row.size(); ++i) {
+    const char c = row[i];
+    if (c == '`') code = !code;
+    if (c == '\\' && i + 1 < row.size() && row[i + 1] == '|') {
+      cell += '|';
+      ++i;
+      continue;
+    }
+    if (c == '|' && !code) {
+      out.emplace_back(trim(cell));
+      cell.clear();
+      continue;
+    }
+    cell += c;
+  }
+  out.emplace_back(trim(cell));
+  return out;
+}
+
 }  // namespace recall::extract

@@ -86,4 +86,8 @@ struct MarkerMatch {
 };
 MarkerMatch match_marker(std::string_view line, char letter);
 
+// The cells of one markdown table row, trimmed, without the outer pipes. Pipes inside code
+// spans or escaped (`\|`) do not split.
+std::vector<std::string> table_cells(std::string_view row);
+
 }  // namespace recall::extract
