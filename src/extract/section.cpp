@@ -1124,14 +1124,24 @@ std::optional<SectionAnswer> table_points(const Block& table) {
   constexpr std::size_t kMaxRows = 8;
   const std::vector<std::string_view> rows = split_lines(table.text);
   if (rows.size() < 4 || rows.size() - 2 > kMaxRows) return std::nullopt;
-  const std::size_t columns = table_cells(rows[0]).size();
+  const std::vector<std::string> header = table_cells(rows[0]);
+  // A column that explains each row makes a card per row (rule `table`): the list names them.
+  const bool carded = std::any_of(header.begin() + 1, header.end(), [](const std::string& cell) {
+    const std::string word = ascii_lower(trim(strip_emphasis(trim(cell))));
+    for (const std::string_view explains : {"definition", "description", "meaning", "explanation",
+                                            "정의", "설명", "의미", "뜻"}) {
+      if (word == explains) return true;
+    }
+    return false;
+  });
+  const std::size_t columns = header.size();
   SectionAnswer answer;
   for (std::size_t r = 2; r < rows.size(); ++r) {
     const std::vector<std::string> row = table_cells(rows[r]);
     if (row.empty()) continue;
     std::string item = clean_inline(row[0]);
     if (trim(item).empty()) continue;
-    if (columns <= 3) {
+    if (!carded && columns <= 3) {
       std::string rest;
       for (std::size_t c = 1; c < row.size(); ++c) {
         const std::string cell = clean_inline(row[c]);
