@@ -820,7 +820,7 @@ bool introduces_list(std::string_view sentence) {
   }
   // `Remedies against overfitting include`, `The main steps are`: a verb that waits for the list.
   for (const std::string_view verb : {" include", " includes", " are", " consist of",
-                                      " consists of", " such as"}) {
+                                      " consists of", " such as", " are to", " is to"}) {
     if (ends_with(lower, verb) && word_count(lower) >= 3) return true;
   }
   return lower.find("as follows") != std::string::npos ||

@@ -221,9 +221,13 @@ bool is_title_like(std::string_view t) {
   if (words >= 3 && !ends_with_colon(t)) {
     std::string lower;
     for (const char c : t) lower += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    // `The general strategies are to`, `… is done by the`: a line that stops on a function word
+    // goes on below it.
     for (const std::string_view verb : {" include", " includes", " are", " is", " consist of",
                                         " consists of", " contain", " contains", " such as",
-                                        " as follows", " the following", " following"}) {
+                                        " as follows", " the following", " following", " to",
+                                        " the", " a", " an", " by", " with", " that", " which",
+                                        " and", " or"}) {
       if (lower.size() > verb.size() && lower.substr(lower.size() - verb.size()) == verb) {
         return false;
       }
