@@ -429,6 +429,7 @@ bool notes_usage(std::string_view answer) {
 // judged truncated whatever the cut (rounds 8 and 9: 6 kept of 46), so it stays below the default
 // threshold, unless its first paragraph alone answers (render.hpp).
 constexpr double kCut = 0.3;
+constexpr double kNamedParts = 0.6;
 
 // Whether an answer opens with an English order (`Gather relevant data …`, `- Use the learned
 // weights …`): the step of a procedure.
@@ -618,6 +619,11 @@ ExtractResult extract_cards(const notes::NoteFile& note) {
     if (fitted != draft.answer && draft.confidence < 1.0) {
       std::optional<std::string> shorter;
       if (draft.kind != "comparison") shorter = top_level_items(draft.answer);
+      // Parts named, their details left to their own cards: not judged yet, so held below the
+      // surer cards.
+      if (!shorter && draft.kind == "definition" && (shorter = items_and_parts(draft.answer))) {
+        draft.confidence = std::min(draft.confidence, kNamedParts);
+      }
       if (!shorter) {
         shorter = whole_first_paragraph(draft.answer);
         // A definition's paragraph answers only if it speaks of the term.

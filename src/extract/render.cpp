@@ -366,4 +366,61 @@ std::optional<std::string> top_level_items(std::string_view answer) {
   return out;
 }
 
+std::optional<std::string> items_and_parts(std::string_view answer) {
+  constexpr std::size_t kMaxStatements = 5;
+  constexpr std::size_t kMaxPartWords = 6;
+  const std::vector<std::string_view> lines = split_lines(answer);
+  const auto indent = [](std::string_view line) {
+    const std::size_t at = line.find_first_not_of(' ');
+    return at == std::string_view::npos ? line.size() : at;
+  };
+  std::size_t top = std::string_view::npos;
+  for (const std::string_view line : lines) {
+    if (is_fence(line)) return std::nullopt;
+    if (is_list_line(line)) top = std::min(top, indent(line));
+  }
+  if (top == std::string_view::npos) return std::nullopt;
+  struct Item {
+    std::string_view head;  // the item's first line, marker included
+    bool nested = false;    // lines below it, indented deeper
+  };
+  std::vector<Item> items;
+  for (const std::string_view line : lines) {
+    if (trim(line).empty()) continue;
+    if (indent(line) > top) {
+      if (items.empty()) return std::nullopt;
+      items.back().nested = true;
+      continue;
+    }
+    if (!is_list_line(line)) return std::nullopt;  // text between lists: not an outline
+    items.push_back({line, false});
+  }
+  std::vector<std::string> statements;
+  std::vector<std::string> parts;
+  for (const Item& item : items) {
+    std::string_view text = trim(item.head);
+    text = trim(text.substr(text.find(' ') + 1));  // without the marker
+    while (!text.empty() && text.back() == ':') text.remove_suffix(1);
+    if (item.nested && word_count(text) <= kMaxPartWords) {
+      parts.emplace_back(text);
+    } else if (word_count(text) >= 3 && !starts_with(text, "http") && !starts_with(text, "[")) {
+      statements.emplace_back(item.head.substr(indent(item.head)));
+    }
+  }
+  // Names alone say what the concept has, not what it is.
+  if (parts.size() < 2 || statements.empty()) return std::nullopt;
+  if (statements.size() > kMaxStatements) statements.resize(kMaxStatements);
+  std::string out;
+  for (const std::string& statement : statements) out += (out.empty() ? "" : "\n") + statement;
+  if (statements.size() + parts.size() <= kMaxAnswerLines / 2) {
+    for (const std::string& part : parts) out += (out.empty() ? "- " : "\n- ") + part;
+  } else {
+    std::string joined;
+    for (const std::string& part : parts) joined += (joined.empty() ? "" : ", ") + part;
+    out += (out.empty() ? "- " : "\n- ") + joined;
+  }
+  if (code_point_count(out) > kMaxAnswerCodePoints) return std::nullopt;
+  return out;
+}
+
 }  // namespace recall::extract

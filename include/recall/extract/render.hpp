@@ -50,4 +50,11 @@ std::optional<std::string> whole_first_paragraph(std::string_view answer);
 // two or more and they fit (the items below them are the note's details); nullopt otherwise.
 std::optional<std::string> top_level_items(std::string_view answer);
 
+// For an answer too long for a card that is an outline whose items have details of their own (the
+// note's parts of the concept, each a card of its own): the items that say something by
+// themselves (at most 5), then the names of the parts, one per line when few, else on one line
+// (`- CLIP, vicuna, symbolic representation`). nullopt when fewer than two items are parts or
+// none says something by itself.
+std::optional<std::string> items_and_parts(std::string_view answer);
+
 }  // namespace recall::extract
