@@ -543,6 +543,12 @@ std::string gate_reason(const CardDraft& card) {
             "어느", "여러", "많은", "대부분의", "한", "두", "세", "네", "몇", "몇몇"}) {
         if (first == opener) return "fragment";
       }
+      // `A good overview and introduction is …`, `The best way to start is …`: a
+      // recommendation, told about something the sentence then names.
+      for (const std::string_view praise : {"good", "great", "nice", "best", "better", "useful",
+                                            "interesting", "excellent", "handy", "cool"}) {
+        if (first == praise && words.size() >= 3) return "misframed";  // not `Best fit`
+      }
     }
     if (is_code_expression(term) || is_code_line(answer)) return "code";
     if (gives_example(answer)) return "misframed";
