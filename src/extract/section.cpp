@@ -1345,7 +1345,8 @@ bool rates_or_advises(std::string_view text) {
   for (const std::string_view remark :
        {"most popular", "most famous", "most widely used", "most commonly used",
         "used in most cases", "is used when", "are used when", "should be preferred",
-        "may be preferred", "is preferred", "are preferred", "rule of thumb",
+        "may be preferred", "is preferred", "are preferred", "rule of thumb", "the preferred",
+        "a good choice", "a better choice", "the best choice", "the default", "the \"default\"",
         "\xEA\xB0\x80\xEC\x9E\xA5 \xEC\x9C\xA0\xEB\xAA\x85",      // 가장 유명
         "\xEA\xB0\x80\xEC\x9E\xA5 \xEC\x9D\xB8\xEA\xB8\xB0",      // 가장 인기
         "\xEA\xB0\x80\xEC\x9E\xA5 \xEB\x84\x90\xEB\xA6\xAC"}) {  // 가장 널리
