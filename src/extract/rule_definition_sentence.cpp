@@ -493,9 +493,31 @@ class SentenceReader {
         }
         --first;
       }
-      const std::string_view raw(
+      std::string_view raw(
           words[first].data(),
           static_cast<std::size_t>(base->data() + base->size() - words[first].data()));
+      // `**credit assignment problem** 또는 distal reward problem이라 부른다`: the name said first
+      // is the term (the answer's sentence gives the other one).
+      if (first >= 2 && (words[first - 1] == "또는" || words[first - 1] == "혹은" ||
+                         words[first - 1] == "or")) {
+        std::size_t alt = first - 1;
+        while (alt > 0 && first - 1 - alt < 4) {
+          const std::string_view w = words[alt - 1];
+          if (w.back() == ',' || w.back() == '.' ||
+              (contains_hangul(w) && (ends_with_korean_particle(w) || is_anaphora(w)))) {
+            break;
+          }
+          --alt;
+        }
+        if (alt < first - 1) {
+          const std::string_view named(
+              words[alt].data(),
+              static_cast<std::size_t>(words[first - 2].data() + words[first - 2].size() -
+                                       words[alt].data()));
+          raw = named;
+          first = alt;
+        }
+      }
       const std::optional<std::string> term = clean_term(raw);
       if (!term) continue;
       // `> 이를 폰 노이만 병목현상이라고 함` alone in its paragraph: what `이를` points at is
