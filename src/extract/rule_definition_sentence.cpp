@@ -347,7 +347,8 @@ class SentenceReader {
   }
 
   // `` … `Distributional Hypothesis`라는 대전제를 따른다. 이는 가까이 등장하는 단어는 의미도 비슷하다는
-  // 가정이다. ``: a marked name introduced with `라는`, and the next sentence says what it is.
+  // 가정이다. ``: a marked name introduced with `라는` (or said to exist: `**X**가 있다`), and the
+  // next sentence says what it is.
   std::optional<Match> named_then_explained(std::string_view s) const {
     if (m_index + 1 >= m_sentences->size()) return std::nullopt;
     std::string_view next = trim((*m_sentences)[m_index + 1].text);
@@ -357,7 +358,9 @@ class SentenceReader {
       return std::nullopt;
     }
     for (const std::string_view mark : {"`", "**"}) {
-      for (const std::string_view joint : {"라는 ", "이라는 "}) {
+      // `… 방법인 **rank-based prioritization**가 있다. 이는 …것이다.`: one more name on a list
+      // the text goes through, said to exist, then explained.
+      for (const std::string_view joint : {"라는 ", "이라는 ", "가 있다", "이 있다"}) {
         const std::string closing = std::string(mark) + std::string(joint);
         const std::size_t end = s.find(closing);
         if (end == std::string_view::npos) continue;
