@@ -493,6 +493,22 @@ bool is_word_byte(char c) {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80;
 }
 
+// `separable` at the start of `rest` for the key word `seperable`, `convolution` for
+// `convolutions`: a long word spelled one letter differently, or without its plural `s`.
+bool near_spelling(std::string_view rest, std::string_view word) {
+  if (word.size() < 6) return false;
+  if (word.back() == 's' && rest.substr(0, word.size() - 1) == word.substr(0, word.size() - 1) &&
+      (rest.size() == word.size() - 1 || !(rest[word.size() - 1] >= 'a' && rest[word.size() - 1] <= 'z'))) {
+    return true;
+  }
+  if (rest.size() < word.size()) return false;
+  std::size_t differ = 0;
+  for (std::size_t k = 0; k < word.size() && differ <= 1; ++k) {
+    if (rest[k] != word[k]) ++differ;
+  }
+  return differ == 1 && rest[0] == word[0];
+}
+
 // `batch norm` in `batch normalization is …`: each word of a key of two or more Latin words
 // starting the words of `lower` in turn. Where it starts (and how long it is), or npos.
 std::size_t find_shortened(std::string_view lower, std::string_view key, std::size_t& length) {
@@ -503,8 +519,10 @@ std::size_t find_shortened(std::string_view lower, std::string_view key, std::si
       return std::string_view::npos;
     }
   }
-  for (std::size_t at = lower.find(words[0]); at != std::string_view::npos;
-       at = lower.find(words[0], at + 1)) {
+  // Candidates start like the first word (its first four letters: it may be misspelled later).
+  const std::string_view start = words[0].substr(0, std::min<std::size_t>(words[0].size(), 4));
+  for (std::size_t at = lower.find(start); at != std::string_view::npos;
+       at = lower.find(start, at + 1)) {
     // Not inside a word, nor inside an address (`…/chapter_batch-norm/`).
     if (at > 0 && (is_word_byte(lower[at - 1]) || lower[at - 1] == '_' || lower[at - 1] == '/' ||
                    lower[at - 1] == '.' || lower[at - 1] == '-')) {
@@ -517,9 +535,12 @@ std::size_t find_shortened(std::string_view lower, std::string_view key, std::si
         if (i >= lower.size() || (lower[i] != ' ' && lower[i] != '-')) all = false;
         while (i < lower.size() && (lower[i] == ' ' || lower[i] == '-')) ++i;
       }
-      if (all && lower.substr(i, words[k].size()) != words[k]) all = false;
+      if (all && lower.substr(i, words[k].size()) != words[k] &&
+          !near_spelling(lower.substr(i), words[k])) {
+        all = false;
+      }
       if (all) {
-        i += words[k].size();
+        i += std::min(words[k].size(), lower.size() - i);
         while (i < lower.size() && lower[i] >= 'a' && lower[i] <= 'z') ++i;
       }
     }
