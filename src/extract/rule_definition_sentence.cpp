@@ -337,6 +337,9 @@ class SentenceReader {
     if (found.empty()) {
       if (auto m = english(s)) found.push_back(std::move(*m));
     }
+    if (found.empty()) {
+      if (auto m = there_is(s)) found.push_back(std::move(*m));
+    }
     // A framing clause's hedge (`As we probably know, X is …`) is not the definition's.
     const bool hedged = is_hedged(without_framing(sentences[j].text));
     for (Match& m : found) {
@@ -372,6 +375,42 @@ class SentenceReader {
         next.remove_prefix(std::string_view("이는 ").size());
         return Match{*term, std::string(trim(next)), kNamedThenExplained};
       }
+    }
+    return std::nullopt;
+  }
+
+  // `There is also **zero-shot learning**, where no class has any examples.`: a marked name said
+  // to exist, and the clause after it says what it is.
+  static std::optional<Match> there_is(std::string_view s) {
+    const std::string lower = ascii_lower(s.substr(0, std::min<std::size_t>(s.size(), 24)));
+    std::size_t at = 0;
+    for (const std::string_view lead : {"there is also ", "there are also ", "there is ",
+                                        "there are ", "there's also ", "there's "}) {
+      if (starts_with(lower, lead)) {
+        at = lead.size();
+        break;
+      }
+    }
+    if (at == 0) return std::nullopt;
+    std::string_view rest = s.substr(at);
+    for (const std::string_view article : {"a ", "an ", "the "}) {
+      if (starts_with(rest, article)) rest.remove_prefix(article.size());
+    }
+    for (const std::string_view mark : {"**", "`", "*"}) {
+      if (!starts_with(rest, mark)) continue;
+      const std::size_t close = rest.find(mark, mark.size());
+      if (close == std::string_view::npos) return std::nullopt;
+      const std::string_view name = rest.substr(mark.size(), close - mark.size());
+      std::string_view after = trim(rest.substr(close + mark.size()));
+      if (starts_with(after, ",")) after = trim(after.substr(1));
+      const std::string lower_after = ascii_lower(after.substr(0, std::min<std::size_t>(after.size(), 9)));
+      if (!(starts_with(lower_after, "where ") || starts_with(lower_after, "which ") ||
+            starts_with(lower_after, "that ") || starts_with(lower_after, "in which "))) {
+        return std::nullopt;
+      }
+      const std::optional<std::string> term = clean_term(name);
+      if (!term || word_count(after) < 5) return std::nullopt;
+      return Match{*term, std::string(trim(s)), kNamedThenExplained};
     }
     return std::nullopt;
   }
