@@ -430,6 +430,7 @@ bool notes_usage(std::string_view answer) {
 // threshold, unless its first paragraph alone answers (render.hpp).
 constexpr double kCut = 0.3;
 constexpr double kNamedParts = 0.6;
+constexpr double kCutList = 0.45;
 
 // Whether an answer opens with an English order (`Gather relevant data …`, `- Use the learned
 // weights …`): the step of a procedure.
@@ -558,6 +559,8 @@ ExtractResult extract_cards(const notes::NoteFile& note) {
             std::any_of(d.context.begin(), d.context.end(), names_findings)) {
           d.confidence = std::max(0.05, d.confidence - kLeansOnContext);
         }
+        // A list cut after its eighth item (`- …`) reads as truncated (judged: none of 2 kept).
+        if (ends_with(trim(d.answer), "\n- \xE2\x80\xA6")) d.confidence = std::min(d.confidence, kCutList);
         // `the most popular …`, `is used when …`: how the thing is rated or used (judged misframed).
         if (d.kind == "definition" && rates_or_advises(d.answer)) {
           d.confidence = std::max(0.05, d.confidence - kNarrates);

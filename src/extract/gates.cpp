@@ -36,7 +36,7 @@ bool is_label(std::string_view term) {
        "핵심",       "key point",   "weakness", "weaknesses", "strength",  "strengths",
        "limitation", "limitations", "drawback", "drawbacks", "benefit",   "benefits",
        "algorithm",  "applications", "application", "others", "other", "misc",
-       "miscellaneous", "etc", "기타"});
+       "miscellaneous", "etc", "기타", "highlight", "highlights"});
   if (std::find(kLabels.begin(), kLabels.end(), lower) != kLabels.end()) return true;
   return is_generic_label(lower);
 }
@@ -269,6 +269,13 @@ bool is_task_title(std::string_view term) {
        "install", "convert", "collect", "tokenize", "tokenise", "predict", "plot", "visualize",
        "visualise", "import", "save", "print", "send", "try", "avoid", "let", "do", "see", "make",
        "understand", "remember", "identify", "determine", "compare", "fit", "ask"});
+  // `Repeat: keep going until …`: a step's order alone.
+  if (words.size() == 1) {
+    const std::string word = ascii_lower(words.front());
+    for (const std::string_view order : {"repeat", "initialize", "initialise", "calculate", "compute"}) {
+      if (word == order) return true;
+    }
+  }
   if (words.size() >= 2 && ascii_lower(words[1]) != "forward" &&
       std::find(kOrders.begin(), kOrders.end(), ascii_lower(words.front())) != kOrders.end()) {
     return true;
@@ -539,7 +546,8 @@ std::string gate_reason(const CardDraft& card) {
       const std::string first = ascii_lower(words.front());
       for (const std::string_view opener :
            {"whereas", "while", "although", "though", "unlike", "because", "since", "if", "when",
-            "each", "every", "any", "some", "many", "하나의", "모든", "각", "각각의", "어떤",
+            "each", "every", "any", "some", "many", "second", "third", "fourth", "fifth",
+            "former", "latter", "하나의", "모든", "각", "각각의", "어떤",
             "어느", "여러", "많은", "대부분의", "한", "두", "세", "네", "몇", "몇몇"}) {
         if (first == opener) return "fragment";
       }

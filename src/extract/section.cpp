@@ -192,6 +192,9 @@ constexpr auto kAspects = std::to_array<AspectWord>({
     {"insights", false, false, true},      {"related work", false, false, true},
     {"advantage", false, true, false},     {"disadvantage", false, true, false},
     {"causes", false, true, false},        {"remedies", false, true, false},
+    {"performance", false, false, false},  {"성능", false, false, false},
+    {"동작방식", false, false, false},     {"동작 방식", false, false, false},
+    {"작동방식", false, false, false},     {"작동 방식", false, false, false},
     {"solutions", false, true, false},     {"fixes", false, true, false},
     {"원인", false, true, false},          {"해결책", false, true, false},
     {"해결 방법", false, true, false},     {"해결방법", false, true, false},
@@ -895,6 +898,13 @@ std::optional<Aspect> as_aspect(std::string_view name) {
   if (const AspectWord* a = find_aspect(lower)) {
     return Aspect{{}, std::string(s), a->defines, a->listy, a->skip};
   }
+  // `Introduction to X`, `An intro to X`: what X is.
+  for (const std::string_view intro : {"an introduction to ", "introduction to ", "intro to "}) {
+    if (starts_with(lower, intro) && s.size() > intro.size() + 1) {
+      return Aspect{std::string(trim(s.substr(intro.size()))),
+                    std::string(trim(s.substr(0, intro.size()))), true, false, false};
+    }
+  }
   // `About X`: what X is.
   if (starts_with(lower, "about ") && s.size() > 6) {
     return Aspect{std::string(trim(s.substr(6))), std::string(s.substr(0, 5)), true, false, false};
@@ -1479,6 +1489,13 @@ bool defines_term(std::string_view sentence, std::string_view term) {
     for (const std::string_view particle : {"란", "이란", "(이)란", "는", "은", "이란,", "란,"}) {
       if (starts_with(trim(after), particle) || starts_with(after, particle)) {
         const std::string_view end = trim(lower);
+        // `동기화는 필수적이다`, `…효율적임`: an adjective in `-적`, what the term is like.
+        if (ends_with(end, "\xEC\xA0\x81\xEC\x9D\xB4\xEB\x8B\xA4.") ||   // 적이다.
+            ends_with(end, "\xEC\xA0\x81\xEC\x9D\xB4\xEB\x8B\xA4") ||    // 적이다
+            ends_with(end, "\xEC\xA0\x81\xEC\x9E\x84") ||                  // 적임
+            ends_with(end, "\xEC\xA0\x81\xEC\x9E\x84.")) {                 // 적임.
+          continue;
+        }
         for (const std::string_view ending :
              {"이다.", "이다", "말한다.", "의미한다.", "뜻한다.", "정의한다.", "가리킨다.",
               "일컫는다.", "나타낸다.", "말함", "의미함", "뜻함", "임.", "임", "이다:"}) {
