@@ -698,6 +698,14 @@ class SentenceReader {
     }
     std::string_view stem;
     if (copula_word(last, stem) && !ends_with(last, "이며") && !ends_with(last, "이고")) {
+      // `MLP는 …하기 때문에 …를 반영하게 되는 것이다`: `…는 것이다` closing a reason (`때문`, `…게
+      // 되는 것이다`) explains, it does not say what the term is.
+      if (ends_with(stem, "\xEA\xB2\x83") &&  // 것
+          (predicate.find("\xEB\x95\x8C\xEB\xAC\xB8") != std::string_view::npos ||  // 때문
+           (words.size() >= 3 && words[words.size() - 2] == "\xEB\x90\x98\xEB\x8A\x94" &&  // 되는
+            ends_with(words[words.size() - 3], "\xEA\xB2\x8C")))) {                           // …게
+        return std::nullopt;
+      }
       return Match{term, answer, ends_with_class_noun(stem) ? kClassCopula : kCopula};
     }
     for (std::size_t i = 0; i + 1 < words.size(); ++i) {
