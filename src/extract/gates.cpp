@@ -460,7 +460,9 @@ std::string gate_reason(const CardDraft& card) {
   }
   if (answer.empty() || !has_word_character(answer)) return "empty";
   // `and how does it differ …`: the answer starts inside a clause the card does not show.
-  if (starts_with(answer, "and ") || starts_with(answer, "or ") || starts_with(answer, "but ")) {
+  // `which calculate attention score`: a relative clause whose noun the card does not show.
+  if (starts_with(answer, "and ") || starts_with(answer, "or ") || starts_with(answer, "but ") ||
+      starts_with(answer, "which ") || starts_with(answer, "who ") || starts_with(answer, "whose ")) {
     return "fragment";
   }
   // `에서 UDP를 사용하는 이유`: a line that starts on a Korean particle is the rest of a clause whose
