@@ -1421,6 +1421,18 @@ bool defines_term(std::string_view sentence, std::string_view term) {
       {"of", "in", "for", "with", "by", "from", "to", "on", "into", "than"});
   static constexpr auto kPurposes = std::to_array<std::string_view>(
       {"focus", "goal", "aim", "purpose", "idea", "objective", "task", "role", "point", "essence"});
+  // `The core advantage of having a computational graph is …`: about an aspect of the term.
+  static constexpr auto kAspects = std::to_array<std::string_view>(
+      {"advantage", "advantages", "disadvantage", "disadvantages", "benefit", "benefits",
+       "drawback", "drawbacks", "downside", "downsides", "limitation", "limitations", "problem",
+       "problems", "weakness", "strength"});
+  for (const std::string_view w : words_before) {
+    if (std::find(kAspects.begin(), kAspects.end(), w) != kAspects.end()) return false;
+  }
+  // `Assume the learning rate is n and …`, `Suppose X is …`: a supposition, not a definition.
+  for (const std::string_view opener : {"assume", "suppose", "let", "consider", "imagine"}) {
+    if (!words_before.empty() && words_before.front() == opener) return false;
+  }
   const bool object =
       !words_before.empty() &&
       std::find(kPrepositions.begin(), kPrepositions.end(), words_before.back()) !=
