@@ -146,8 +146,9 @@ class NestedTermWalker {
           gloss = std::string(trim(text.substr(std::min(text.size(), acronym->length))));
           term = as_term(text.substr(0, acronym->length), kTopLevelTerm);
         } else if (const std::optional<Aspect> aspect = as_aspect(head->text);
-                   !aspect || !aspect->listy || !aspect->subject.empty()) {
-          // `- Variants`, `- Types` over sub-items name a list of the parent's parts, not a term.
+                   !aspect || !aspect->subject.empty() || aspect->skip || aspect->defines) {
+          // `- Variants`, `- Types` over sub-items name a list of the parent's parts, and
+          // `- 성능`, `- Performance` an aspect of the parent: neither is a term.
           term = as_term(head->text, m_item_depth == 0 ? kTopLevelTerm : kNestedTerm);
         }
       }
