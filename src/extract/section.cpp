@@ -927,6 +927,13 @@ std::optional<Aspect> as_aspect(std::string_view name) {
                     a->skip};
     }
   }
+  // `Causes for Overfitting`, `Remedies for X`: a list aspect said with `for`.
+  if (const std::size_t at = lower.find(" for "); at != std::string::npos) {
+    if (const AspectWord* a = find_aspect(lower.substr(0, at)); a != nullptr && a->listy) {
+      const std::string_view subject = trim(s.substr(at + 5));
+      if (!subject.empty()) return Aspect{std::string(subject), std::string(s.substr(0, at)), false, true, false};
+    }
+  }
   // `Advantages of X`, `Types of X`, `Limitations of the X`.
   if (const std::size_t of = lower.find(" of "); of != std::string::npos) {
     if (const AspectWord* a = find_aspect(lower.substr(0, of))) {
