@@ -30,10 +30,28 @@ constexpr double kDash = 0.75;    // ` — `, ` – `
 constexpr double kArrow = 0.45;   // ` -> `, ` → `: judged, 0 of 5 kept
 constexpr double kHyphen = 0.45;  // ` - `: as often a compound name (`Vapnik - Chervonenkis`)
 constexpr double kPeriod = 0.45;  // `term. definition`: often just two sentences
+constexpr double kPeriodKorean = 0.6;  // `English term. 한국어 설명`: unjudged, held just above
 constexpr double kGloss = 0.6;    // `term (gloss)`
 constexpr double kShort =
     0.45;  // a word or two (`관리 그룹`, `약 20초`): a value, not a definition
 constexpr double kUnsure = 0.4;  // the note hesitates (`…성립..?`)
+
+// Whether Hangul makes up at least a third of the text of `text`, counting a syllable as three
+// Latin letters (a Korean sentence with English terms in it, not an English line with a Korean
+// word at its end: `Abraham Silberschatz, … Greg Gagne 공저`).
+bool mostly_korean(std::string_view text) {
+  std::size_t hangul = 0;
+  std::size_t latin = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const char32_t c = next_code_point(text, i);
+    if (c >= 0xAC00 && c <= 0xD7A3) {
+      ++hangul;
+    } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+      ++latin;
+    }
+  }
+  return hangul >= 2 && 6 * hangul >= latin;
+}
 
 enum class Separator { colon, dash, arrow, hyphen, period, gloss, bold };
 
@@ -287,6 +305,12 @@ class TermColonReader {
     }
     // A period splits only a Latin name from its explanation (`Noisy Top-k Gating. softmax(H)…`).
     if (split->separator == Separator::period && contains_hangul(*term)) return std::nullopt;
+    // `sequential feature. 모델에 입력되는 순차정보들은 …`: an English name, then a Korean
+    // explanation; the switch of language marks where the name ends and its meaning starts.
+    if (split->separator == Separator::period && word_count(*term) <= 4 &&
+        word_count(split->definition) >= 3 && mostly_korean(split->definition)) {
+      split->confidence = kPeriodKorean;
+    }
     split->clean_term = *term;
     return split;
   }
