@@ -4,6 +4,7 @@
 #include <cctype>
 #include <algorithm>
 
+#include "recall/extract/rules.hpp"
 #include "recall/extract/text.hpp"
 
 namespace recall::extract {
@@ -397,16 +398,35 @@ std::optional<std::string> items_and_parts(std::string_view answer) {
   }
   std::vector<std::string> statements;
   std::vector<std::string> parts;
+  // `- tweedie distribution. EDM의 일종으로 …`, `- Sigmoid: squashes …`: an item that is a term
+  // and its definition, a card of its own; its term names it.
+  const auto defined_term = [](std::string_view text) -> std::string_view {
+    for (const std::string_view mark : {": ", ". "}) {
+      const std::size_t at = text.find(mark);
+      if (at == std::string_view::npos || at == 0) continue;
+      const std::string_view term = text.substr(0, at);
+      const std::string_view rest = text.substr(at + mark.size());
+      if (word_count(term) <= 4 && word_count(rest) >= 3 && term.find('(') == std::string_view::npos &&
+          (mark == ": " || (!contains_hangul(term) && mostly_korean(rest)))) {
+        return term;
+      }
+    }
+    return {};
+  };
   for (const Item& item : items) {
     std::string_view text = trim(item.head);
     text = trim(text.substr(text.find(' ') + 1));  // without the marker
     while (!text.empty() && text.back() == ':') text.remove_suffix(1);
     if (item.nested && word_count(text) <= kMaxPartWords) {
       parts.emplace_back(text);
+    } else if (const std::string_view term = defined_term(text); !item.nested && !term.empty()) {
+      parts.emplace_back(term);
     } else if (word_count(text) >= 3 && !starts_with(text, "http") && !starts_with(text, "[")) {
       statements.emplace_back(item.head.substr(indent(item.head)));
     }
   }
+  // `- 입력`, `- Output` over their details label the parts of a procedure; they name nothing.
+  std::erase_if(parts, [](const std::string& part) { return is_generic_label(ascii_lower(part)); });
   // Names alone say what the concept has, not what it is.
   if (parts.size() < 2 || statements.empty()) return std::nullopt;
   if (statements.size() > kMaxStatements) statements.resize(kMaxStatements);

@@ -525,4 +525,21 @@ std::vector<std::string> table_cells(std::string_view row) {
   return out;
 }
 
+// Whether Hangul makes up at least a third of the text of `text`, counting a syllable as three
+// Latin letters (a Korean sentence with English terms in it, not an English line with a Korean
+// word at its end: `Abraham Silberschatz, … Greg Gagne 공저`).
+bool mostly_korean(std::string_view text) {
+  std::size_t hangul = 0;
+  std::size_t latin = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const char32_t c = next_code_point(text, i);
+    if (c >= 0xAC00 && c <= 0xD7A3) {
+      ++hangul;
+    } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+      ++latin;
+    }
+  }
+  return hangul >= 2 && 6 * hangul >= latin;
+}
+
 }  // namespace recall::extract

@@ -90,4 +90,8 @@ MarkerMatch match_marker(std::string_view line, char letter);
 // spans or escaped (`\|`) do not split.
 std::vector<std::string> table_cells(std::string_view row);
 
+// Whether Hangul makes up at least a third of `text`, a syllable counted as three Latin letters:
+// a Korean sentence with English terms in it, not an English line with one Korean word.
+bool mostly_korean(std::string_view text);
+
 }  // namespace recall::extract
