@@ -149,6 +149,13 @@ std::string_view without_marks(std::string_view s) {
       s.remove_prefix(digits + 1);
       changed = true;
     }
+    // `(B) tweedie distribution`, `(R) transcript-ese`: a one-letter tag in parentheses that
+    // sorts the item (background, review, …), not part of the name.
+    if (s.size() > 4 && s[0] == '(' && std::isupper(static_cast<unsigned char>(s[1])) != 0 &&
+        s[2] == ')' && s[3] == ' ') {
+      s.remove_prefix(4);
+      changed = true;
+    }
     // Circled numbers ① … ⑳ (U+2460 … U+2473).
     if (s.size() >= 3 && static_cast<unsigned char>(s[0]) == 0xE2 &&
         static_cast<unsigned char>(s[1]) == 0x91 && static_cast<unsigned char>(s[2]) >= 0xA0 &&
