@@ -1388,7 +1388,8 @@ bool rates_or_advises(std::string_view text) {
         "\xEA\xB0\x80\xEC\x9E\xA5 \xEC\x9C\xA0\xEB\xAA\x85",      // 가장 유명
         "\xEA\xB0\x80\xEC\x9E\xA5 \xEC\x9D\xB8\xEA\xB8\xB0",      // 가장 인기
         "\xEA\xB0\x80\xEC\x9E\xA5 \xEB\x84\x90\xEB\xA6\xAC",  // 가장 널리
-        "사용하면 된다", "쓰면 된다", "사용하면 좋", "사용하는 것이 좋"}) {
+        "사용하면 된다", "쓰면 된다", "사용하면 좋", "사용하는 것이 좋", "가장 일반적으로",
+        "가장 많이 쓰이", "가장 많이 사용", "most common"}) {
     if (first.find(remark) != std::string::npos) return true;
   }
   return false;
