@@ -109,6 +109,14 @@ void walk(std::span<const Block> blocks, const std::vector<std::string>& context
 
 }  // namespace
 
+bool table_rows_are_cards(const std::vector<std::string>& header) {
+  if (header.size() < 2) return false;
+  for (std::size_t k = 1; k < header.size(); ++k) {
+    if (explains(header_word(header[k]))) return true;
+  }
+  return names_things(header_word(header[0]));
+}
+
 void rule_table(const RuleInput& in, RuleOutput& out) {
   HeadingPath headings;
   const std::span<const Block> blocks(in.outline.blocks);

@@ -1163,15 +1163,8 @@ std::optional<SectionAnswer> table_points(const Block& table) {
   const std::vector<std::string_view> rows = split_lines(table.text);
   if (rows.size() < 4 || rows.size() - 2 > kMaxRows) return std::nullopt;
   const std::vector<std::string> header = table_cells(rows[0]);
-  // A column that explains each row makes a card per row (rule `table`): the list names them.
-  const bool carded = std::any_of(header.begin() + 1, header.end(), [](const std::string& cell) {
-    const std::string word = ascii_lower(trim(strip_emphasis(trim(cell))));
-    for (const std::string_view explains : {"definition", "description", "meaning", "explanation",
-                                            "정의", "설명", "의미", "뜻"}) {
-      if (word == explains) return true;
-    }
-    return false;
-  });
+  // Rows that are cards of their own (rule `table`): the list names them.
+  const bool carded = table_rows_are_cards(header);
   const std::size_t columns = header.size();
   SectionAnswer answer;
   for (std::size_t r = 2; r < rows.size(); ++r) {

@@ -154,6 +154,10 @@ bool is_korean_clause(std::string_view s);
 // (`Examples`, `References`, `Authors`, `장점`, `참고`), compared in ASCII lower case.
 bool is_generic_label(std::string_view lower);
 
+// Whether a table with this header row makes a card of each row (rule `table`): a column headed
+// `Definition`, `Description`, `설명` …, or a first column headed `Term`, `Type`, `용어` ….
+bool table_rows_are_cards(const std::vector<std::string>& header);
+
 // Holds below the threshold the `term: …` lines that are rows of a comparison: the same labels
 // under two or more headings, or under a heading that compares them (rows.cpp).
 void hold_comparison_rows(std::vector<CardDraft>& cards);
