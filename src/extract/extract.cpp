@@ -176,7 +176,10 @@ std::vector<std::string> context_without_term(const CardDraft& card) {
   std::vector<std::string> out;
   const std::string term = normalized(card.term);
   for (const std::string& part : card.context) {
-    if (normalized(part) != term) out.push_back(normalized(part));
+    // `🚀 Gradient Descent` over `Gradient Descent`: the heading's decorations are not its name.
+    if (normalized(part) != term && normalized(heading_name(part)) != term) {
+      out.push_back(normalized(part));
+    }
   }
   return out;
 }
@@ -261,15 +264,24 @@ std::vector<CardDraft> without_duplicates(std::vector<CardDraft> drafts) {
     // either is already kept (looked up, not compared pairwise: a long note repeats a term often).
     std::set<std::string> kept_answers;
     std::set<std::vector<std::string>> kept_contexts;
+    std::string first_answer;  // the surest member's, normalized
     for (const std::size_t i : members) {
       std::string answer = normalized(drafts[i].answer);
       std::vector<std::string> context = context_without_term(drafts[i]);
+      // `Gradient Descent is a … algorithm …` (the heading's card) and `a … algorithm …` (the
+      // same sentence's definition card): one answer inside the surest one is the same card.
+      constexpr std::size_t kMinShared = 20;
+      const bool inside_first =
+          !first_answer.empty() && std::min(answer.size(), first_answer.size()) >= kMinShared &&
+          (first_answer.find(answer) != std::string::npos ||
+           answer.find(first_answer) != std::string::npos);
       const bool duplicate = !kept_answers.empty() &&
-                             (acronym || kept_answers.contains(answer) ||
+                             (acronym || kept_answers.contains(answer) || inside_first ||
                               kept_contexts.contains(context));
       if (duplicate) {
         keep[i] = false;
       } else {
+        if (first_answer.empty()) first_answer = answer;
         kept_answers.insert(std::move(answer));
         kept_contexts.insert(std::move(context));
       }
