@@ -528,10 +528,14 @@ std::string gate_reason(const CardDraft& card) {
     if (word_count(term) <= 2 && is_anaphora(term)) return "anaphora";
     if (starts_pointing(term)) return "anaphora";
     // `contribution from this paper`, `appeal of this`: the term points at text it does not show.
-    for (const std::string_view word : split_words(term)) {
+    const std::vector<std::string_view> term_words = split_words(term);
+    for (std::size_t k = 0; k < term_words.size(); ++k) {
+      const std::string_view word = term_words[k];
       const std::string lower = ascii_lower(word);
+      // `IP 프로토콜의 경우 이 주소`: `이`, `그`, `해당` before a noun point at it.
+      const bool points = (word == "이" || word == "그" || word == "해당") && k + 1 < term_words.size();
       if (lower == "this" || lower == "these" || lower == "those" || word == "이러한" ||
-          word == "이런") {
+          word == "이런" || points) {
         return "anaphora";
       }
     }
@@ -552,6 +556,11 @@ std::string gate_reason(const CardDraft& card) {
             "former", "latter", "하나의", "모든", "각", "각각의", "어떤",
             "어느", "여러", "많은", "대부분의", "한", "두", "세", "네", "몇", "몇몇"}) {
         if (first == opener) return "fragment";
+      }
+      // `따서 SOLID`, `통해 학습된 모델`: a connective left over from the clause before the name.
+      for (const std::string_view connective : {"따서", "해서", "하여", "통해", "위해", "인해",
+                                                "대해", "의해", "따라"}) {
+        if (words.front() == connective) return "fragment";
       }
       // `A good overview and introduction is …`, `The best way to start is …`: a
       // recommendation, told about something the sentence then names.
