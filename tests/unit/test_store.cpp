@@ -274,7 +274,9 @@ std::string scalar(sqlite3* db, const std::string& sql) {
 
 }  // namespace
 
-TEST_CASE("store: a version 9 database loses cards_state_due and its CHECK lists", "[store]") {
+TEST_CASE("store: a version 9 database loses cards_state_due and its CHECK lists, cards_deck "
+          "covers sections",
+          "[store]") {
   TempDb tmp;
   {
     store::Store s(tmp.path());
@@ -291,6 +293,7 @@ TEST_CASE("store: a version 9 database loses cards_state_due and its CHECK lists
   const std::string cookie = scalar(db, "PRAGMA schema_version");
   REQUIRE(sqlite3_exec(db,
                        ("BEGIN IMMEDIATE; CREATE INDEX cards_state_due ON cards (state, due); "
+                        "DROP INDEX cards_deck; CREATE INDEX cards_deck ON cards (deck); "
                         "PRAGMA writable_schema = ON; "
                         "UPDATE sqlite_schema SET sql = replace(sql, 'CHECK (state = ''new'' OR "
                         "state = ''learning'' OR state = ''review'' OR state = ''suspended'' OR "
@@ -317,6 +320,8 @@ TEST_CASE("store: a version 9 database loses cards_state_due and its CHECK lists
     CHECK(cards[1].answer == "2^H");
   }
   CHECK(scalar(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'cards_state_due'") == "0");
+  CHECK(scalar(db, "SELECT group_concat(name, ' ') FROM (SELECT name FROM "
+                   "pragma_index_info('cards_deck') ORDER BY seqno)") == "deck note_id context");
   CHECK_THAT(scalar(db, cards_sql), !Catch::Contains("state IN"));
   CHECK_THAT(scalar(db, cards_sql), Catch::Contains("CHECK (state = 'new' OR state = 'learning'"));
   CHECK_THAT(scalar(db, reviews_sql), !Catch::Contains("kind IN"));
