@@ -53,8 +53,8 @@ int count_unburied(SQLite::Database& db, const std::string& where, const CardFil
   };
   // All of them from an index, less the buried ones (few) through the index of buried cards.
   const std::string hint = !filter.deck.empty() ? " INDEXED BY cards_deck"
-                           : index.empty()       ? ""
-                                                 : " INDEXED BY " + index;
+                           : index.empty()      ? ""
+                                                : " INDEXED BY " + index;
   return count("SELECT count(*) FROM cards c" + hint + " WHERE " + where) -
          count(
              "SELECT count(*) FROM cards c INDEXED BY cards_buried WHERE c.buried_until > "

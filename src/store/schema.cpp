@@ -212,7 +212,8 @@ constexpr int kCheckListsMigration = 9;
 void rewrite_check_lists(SQLite::Database& db) {
   const int cookie = db.execAndGet("PRAGMA schema_version").getInt();
   db.exec("PRAGMA writable_schema = ON");
-  db.exec(R"sql(
+  try {
+    db.exec(R"sql(
 UPDATE sqlite_schema SET sql = replace(sql,
   'CHECK (state IN (''new'', ''learning'', ''review'', ''suspended'', ''retired''))',
   'CHECK (state = ''new'' OR state = ''learning'' OR state = ''review'' OR ' ||
@@ -223,7 +224,11 @@ UPDATE sqlite_schema SET sql = replace(sql,
   'CHECK (kind = ''new'' OR kind = ''scheduled'' OR kind = ''drill'')')
 WHERE type = 'table' AND name = 'reviews';
 )sql");
-  db.exec("PRAGMA schema_version = " + std::to_string(cookie + 1));
+    db.exec("PRAGMA schema_version = " + std::to_string(cookie + 1));
+  } catch (const SQLite::Exception&) {
+    // An SQLite built or configured as "defensive" refuses edits to sqlite_schema; the lists
+    // then stay as they are, correct and only slower to check.
+  }
   db.exec("PRAGMA writable_schema = RESET");
 }
 

@@ -77,8 +77,7 @@ std::string limit_clause(int limit) {
 struct StatsReader::Impl {
   // One thread reads a report: no mutex around every call into SQLite (a million rows make
   // several million column reads, about 5% of `stats --by section` in the profile).
-  explicit Impl(const std::string& path)
-      : db(path, SQLite::OPEN_READONLY | SQLite::OPEN_NOMUTEX) {}
+  explicit Impl(const std::string& path) : db(path, SQLite::OPEN_READONLY | SQLite::OPEN_NOMUTEX) {}
   SQLite::Database db;
 };
 

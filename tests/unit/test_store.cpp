@@ -274,9 +274,10 @@ std::string scalar(sqlite3* db, const std::string& sql) {
 
 }  // namespace
 
-TEST_CASE("store: a version 9 database loses cards_state_due and its CHECK lists, cards_deck "
-          "covers sections",
-          "[store]") {
+TEST_CASE(
+    "store: a version 9 database loses cards_state_due and its CHECK lists, cards_deck "
+    "covers sections",
+    "[store]") {
   TempDb tmp;
   {
     store::Store s(tmp.path());
@@ -320,8 +321,9 @@ TEST_CASE("store: a version 9 database loses cards_state_due and its CHECK lists
     CHECK(cards[1].answer == "2^H");
   }
   CHECK(scalar(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'cards_state_due'") == "0");
-  CHECK(scalar(db, "SELECT group_concat(name, ' ') FROM (SELECT name FROM "
-                   "pragma_index_info('cards_deck') ORDER BY seqno)") == "deck note_id context");
+  CHECK(scalar(db,
+               "SELECT group_concat(name, ' ') FROM (SELECT name FROM "
+               "pragma_index_info('cards_deck') ORDER BY seqno)") == "deck note_id context");
   CHECK_THAT(scalar(db, cards_sql), !Catch::Contains("state IN"));
   CHECK_THAT(scalar(db, cards_sql), Catch::Contains("CHECK (state = 'new' OR state = 'learning'"));
   CHECK_THAT(scalar(db, reviews_sql), !Catch::Contains("kind IN"));
