@@ -114,8 +114,11 @@ std::vector<std::string> Store::decks() {
 }
 
 void Store::each_card(const CardQuery& q, const std::function<void(const Card&)>& visit) {
-  SQLite::Statement query(m_impl->db, "SELECT " + std::string(kCardColumns) +
-                                          " FROM cards c WHERE 1" + query_where(q) +
+  // `--due` over every deck: the due range of cards_due_queue (partial on learning and review
+  // cards, due date first); the planner would take cards_census and read every such card's row.
+  const char* hint = q.due && q.deck.empty() ? " INDEXED BY cards_due_queue" : "";
+  SQLite::Statement query(m_impl->db, "SELECT " + std::string(kCardColumns) + " FROM cards c" +
+                                          hint + " WHERE 1" + query_where(q) +
                                           " ORDER BY c.deck, c.source, c.ord, c.id");
   bind_query(query, q);
   while (query.executeStep()) visit(read_card(query));

@@ -34,9 +34,11 @@ std::vector<Card> select_queue(SQLite::Database& db, const std::string& index,
   return out;
 }
 
-// How many cards match `where` and are not buried past `today`.
+// How many cards match `where` and are not buried past `today`; over every deck through `index`
+// when one is named (the planner's choice otherwise).
 int count_unburied(SQLite::Database& db, const std::string& where, const CardFilter& filter,
-                   std::chrono::sys_days today, const std::vector<std::int64_t>& leave_out) {
+                   std::chrono::sys_days today, const std::vector<std::int64_t>& leave_out,
+                   const std::string& index = "") {
   std::string not_in;
   for (const std::int64_t id : leave_out) {
     not_in += (not_in.empty() ? " AND c.id NOT IN (" : ", ") + std::to_string(id);
@@ -50,8 +52,10 @@ int count_unburied(SQLite::Database& db, const std::string& where, const CardFil
     return query.getColumn(0).getInt();
   };
   // All of them from an index, less the buried ones (few) through the index of buried cards.
-  return count(std::string("SELECT count(*) FROM cards c") +
-               (filter.deck.empty() ? "" : " INDEXED BY cards_deck") + " WHERE " + where) -
+  const std::string hint = !filter.deck.empty() ? " INDEXED BY cards_deck"
+                           : index.empty()      ? ""
+                                                : " INDEXED BY " + index;
+  return count("SELECT count(*) FROM cards c" + hint + " WHERE " + where) -
          count(
              "SELECT count(*) FROM cards c INDEXED BY cards_buried WHERE c.buried_until > "
              ":today AND " +
@@ -99,7 +103,7 @@ std::vector<Card> Store::new_unburied(const CardFilter& filter, std::chrono::sys
 
 int Store::count_due_unburied(const CardFilter& filter, std::chrono::sys_days today,
                               const std::vector<std::int64_t>& leave_out) {
-  return count_unburied(m_impl->db, kDueWhere, filter, today, leave_out);
+  return count_unburied(m_impl->db, kDueWhere, filter, today, leave_out, "cards_due_queue");
 }
 
 int Store::count_new_unburied(const CardFilter& filter, std::chrono::sys_days today,

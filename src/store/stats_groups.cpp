@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <map>
+#include <string_view>
 #include <unordered_map>
 
 #include "impl.hpp"
@@ -149,44 +150,73 @@ std::vector<GroupRetention> by_file(SQLite::Database& db, const CardFilter& filt
   return out;
 }
 
-// By section (deck, file, headings): every card's row, for its context.
+// By section (deck, file, headings). cards_deck (deck, note_id, context) covers every column
+// needed for the cards of stored notes, in an order where a section's cards follow each other:
+// a row whose deck, note and headings are those of the row before goes to the same group,
+// compared in SQLite's own buffers, and only a change builds the group's key and looks it up.
+// The cards of notes that are gone (note_id NULL, named by their source) are read from their
+// rows, through the front of the (note_id, match_key) index.
 std::vector<GroupRetention> by_section(SQLite::Database& db, const CardFilter& filter,
                                        const CardTallies& tallies) {
-  auto paths = note_paths(db);
+  const auto paths = note_paths(db);
+  std::map<std::string, GroupRetention> groups;
+  std::string key;
+  // The group of deck, file and headings, made on first use.
+  auto group_of = [&](std::string_view deck, std::string_view path, std::string_view context) {
+    // deck, path and the headings' JSON, NUL-separated: none of them holds a NUL.
+    key.assign(deck);
+    key += '\0';
+    key += path;
+    key += '\0';
+    key += context;
+    auto [it, fresh] = groups.try_emplace(key);
+    if (fresh) {
+      it->second.deck = deck;
+      it->second.path = path;
+      it->second.context = context_from_json(std::string(context));
+    }
+    return &it->second;
+  };
+  struct Run {
+    GroupRetention* group = nullptr;
+    std::string deck;
+    std::int64_t note = 0;
+    std::string context;
+  } run;
   SQLite::Statement cards(db,
-                          "SELECT c.id, c.deck, c.note_id, c.source, c.context FROM cards c "
-                          "WHERE 1" +
+                          "SELECT c.id, c.deck, c.note_id, c.context FROM cards c INDEXED BY "
+                          "cards_deck WHERE c.note_id IS NOT NULL" +
                               deck_filter(filter));
   bind_filter(cards, filter);
-  std::map<std::string, GroupRetention> groups;
-  GroupRetention* current = nullptr;
-  std::string current_key, key;
+  auto text = [](const SQLite::Column& value) {
+    const char* data = value.getText();
+    return std::string_view(data, static_cast<std::size_t>(value.getBytes()));
+  };
   while (cards.executeStep()) {
     const Tally* tally = tally_of(tallies, cards.getColumn(0).getInt64());
     if (!tally) continue;
-    // deck, path and the headings' JSON, NUL-separated: none of them holds a NUL.
-    key.assign(cards.getColumn(1).getText());
-    key += '\0';
-    if (cards.getColumn(2).isNull()) {
-      key += cards.getColumn(3).getText();
-    } else {
-      key += paths[cards.getColumn(2).getInt64()];
+    const std::string_view deck = text(cards.getColumn(1));
+    const std::int64_t note = cards.getColumn(2).getInt64();
+    const std::string_view context = text(cards.getColumn(3));
+    if (!run.group || note != run.note || deck != run.deck || context != run.context) {
+      run.deck = deck;
+      run.note = note;
+      run.context = context;
+      const auto path = paths.find(note);
+      run.group = group_of(deck, path == paths.end() ? std::string_view() : path->second, context);
     }
-    const std::size_t path_end = key.size();
-    key += '\0';
-    key += cards.getColumn(4).getText();
-    if (!current || key != current_key) {
-      current_key = key;
-      auto [it, fresh] = groups.try_emplace(key);
-      current = &it->second;
-      if (fresh) {
-        const std::size_t deck_end = key.find('\0');
-        current->deck = key.substr(0, deck_end);
-        current->path = key.substr(deck_end + 1, path_end - deck_end - 1);
-        current->context = context_from_json(key.substr(path_end + 1));
-      }
-    }
-    count(*current, *tally);
+    count(*run.group, *tally);
+  }
+  SQLite::Statement gone(db,
+                         "SELECT c.id, c.deck, c.source, c.context FROM cards c WHERE c.note_id "
+                         "IS NULL" +
+                             deck_filter(filter));
+  bind_filter(gone, filter);
+  while (gone.executeStep()) {
+    const Tally* tally = tally_of(tallies, gone.getColumn(0).getInt64());
+    if (!tally) continue;
+    count(*group_of(text(gone.getColumn(1)), text(gone.getColumn(2)), text(gone.getColumn(3))),
+          *tally);
   }
   return values(groups);
 }

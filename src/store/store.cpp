@@ -217,9 +217,11 @@ namespace {
 
 std::vector<Card> query_cards(SQLite::Database& db, const std::string& where,
                               const CardFilter& filter, const std::string& order,
-                              const std::function<void(SQLite::Statement&)>& bind = {}) {
-  SQLite::Statement query(db, "SELECT " + std::string(kCardColumns) + " FROM cards c WHERE " +
-                                  where + deck_clause(filter) + " ORDER BY " + order);
+                              const std::function<void(SQLite::Statement&)>& bind = {},
+                              const std::string& index = "") {
+  const std::string hint = index.empty() || !filter.deck.empty() ? "" : " INDEXED BY " + index;
+  SQLite::Statement query(db, "SELECT " + std::string(kCardColumns) + " FROM cards c" + hint +
+                                  " WHERE " + where + deck_clause(filter) + " ORDER BY " + order);
   bind_deck(query, filter);
   if (bind) bind(query);
   std::vector<Card> out;
@@ -230,9 +232,11 @@ std::vector<Card> query_cards(SQLite::Database& db, const std::string& where,
 }  // namespace
 
 std::vector<Card> Store::due_cards(const CardFilter& filter, std::chrono::sys_days today) {
-  return query_cards(m_impl->db, "c.state IN ('learning', 'review') AND c.due <= :today", filter,
-                     "c.due, c.deck, c.source, c.ord",
-                     [&](SQLite::Statement& q) { q.bind(":today", core::format_date(today)); });
+  return query_cards(
+      m_impl->db, "c.state IN ('learning', 'review') AND c.due <= :today", filter,
+      "c.due, c.deck, c.source, c.ord",
+      [&](SQLite::Statement& q) { q.bind(":today", core::format_date(today)); },
+      "cards_due_queue");  // in its order; the planner would take cards_census
 }
 
 std::vector<Card> Store::new_cards(const CardFilter& filter, int limit) {
@@ -342,13 +346,15 @@ bool Store::has_cards() {
 
 int Store::due_between(const CardFilter& filter, std::chrono::sys_days from,
                        std::chrono::sys_days to) {
-  SQLite::Statement query(m_impl->db,
-                          // One deck: its range of cards_deck, not every due card's row.
-                          std::string("SELECT count(*) FROM cards c") +
-                              (filter.deck.empty() ? "" : " INDEXED BY cards_deck") +
-                              " WHERE c.state IN ('learning', 'review') "
-                              "AND c.due >= :from AND c.due <= :to" +
-                              deck_filter(filter));
+  SQLite::Statement query(
+      m_impl->db,
+      // One deck: its range of cards_deck, not every due card's row; all:
+      // the due range of cards_due_queue (partial on these states).
+      std::string("SELECT count(*) FROM cards c") +
+          (filter.deck.empty() ? " INDEXED BY cards_due_queue" : " INDEXED BY cards_deck") +
+          " WHERE c.state IN ('learning', 'review') "
+          "AND c.due >= :from AND c.due <= :to" +
+          deck_filter(filter));
   bind_filter(query, filter);
   query.bind(":from", core::format_date(from));
   query.bind(":to", core::format_date(to));

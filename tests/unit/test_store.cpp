@@ -65,11 +65,11 @@ TEST_CASE("store: a new database is created with its folder and migrated", "[sto
   TempDb tmp;
   {
     store::Store s(tmp.path());
-    CHECK(s.schema_version() == 9);
+    CHECK(s.schema_version() == 10);
   }
   CHECK(fs::exists(tmp.path()));
   store::Store again(tmp.path());
-  CHECK(again.schema_version() == 9);
+  CHECK(again.schema_version() == 10);
 }
 
 TEST_CASE("store: a database newer than the binary is refused", "[store]") {
@@ -220,7 +220,7 @@ TEST_CASE("store: a version 1 database is upgraded and keeps its cards", "[store
               nullptr, nullptr, nullptr) == SQLITE_OK);
   sqlite3_close(db);
   store::Store upgraded(tmp.path());
-  CHECK(upgraded.schema_version() == 9);
+  CHECK(upgraded.schema_version() == 10);
   const auto cards = upgraded.cards({});
   REQUIRE(cards.size() == 1);
   CHECK(cards[0].answer == "surprise");
@@ -252,9 +252,96 @@ TEST_CASE("store: a version 8 database gets reviews_day covering card and grade"
   CHECK(index_columns() == "review_day kind ");
   {
     store::Store upgraded(tmp.path());
-    CHECK(upgraded.schema_version() == 9);
+    CHECK(upgraded.schema_version() == 10);
   }
   CHECK(index_columns() == "review_day kind card_id grade ");
+  sqlite3_close(db);
+}
+
+namespace {
+
+// One value of a query on a raw connection, as text ("" for none).
+std::string scalar(sqlite3* db, const std::string& sql) {
+  sqlite3_stmt* statement = nullptr;
+  REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr) == SQLITE_OK);
+  std::string out;
+  if (sqlite3_step(statement) == SQLITE_ROW && sqlite3_column_text(statement, 0) != nullptr) {
+    out = reinterpret_cast<const char*>(sqlite3_column_text(statement, 0));
+  }
+  sqlite3_finalize(statement);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "store: a version 9 database loses cards_state_due and its CHECK lists, cards_deck "
+    "covers sections",
+    "[store]") {
+  TempDb tmp;
+  {
+    store::Store s(tmp.path());
+    import(s, {note({draft("entropy", "surprise"), draft("perplexity", "2^H", 3)})});
+  }
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(tmp.path().c_str(), &db) == SQLITE_OK);
+  const std::string cards_sql = "SELECT sql FROM sqlite_schema WHERE name = 'cards'";
+  const std::string reviews_sql = "SELECT sql FROM sqlite_schema WHERE name = 'reviews'";
+  const std::string state_list =
+      "CHECK (state IN ('new', 'learning', 'review', 'suspended', 'retired'))";
+  const std::string kind_list = "CHECK (kind IN ('new', 'scheduled', 'drill'))";
+  // Back to version 9 as migrations 1-9 left it: the index, and the CHECK lists as first written.
+  const std::string cookie = scalar(db, "PRAGMA schema_version");
+  REQUIRE(sqlite3_exec(db,
+                       ("BEGIN IMMEDIATE; CREATE INDEX cards_state_due ON cards (state, due); "
+                        "DROP INDEX cards_deck; CREATE INDEX cards_deck ON cards (deck); "
+                        "PRAGMA writable_schema = ON; "
+                        "UPDATE sqlite_schema SET sql = replace(sql, 'CHECK (state = ''new'' OR "
+                        "state = ''learning'' OR state = ''review'' OR state = ''suspended'' OR "
+                        "state = ''retired'')', 'CHECK (state IN (''new'', ''learning'', "
+                        "''review'', ''suspended'', ''retired''))') WHERE name = 'cards'; "
+                        "UPDATE sqlite_schema SET sql = replace(sql, 'CHECK (kind = ''new'' OR "
+                        "kind = ''scheduled'' OR kind = ''drill'')', 'CHECK (kind IN (''new'', "
+                        "''scheduled'', ''drill''))') WHERE name = 'reviews'; "
+                        "PRAGMA schema_version = " +
+                        std::to_string(std::stoi(cookie) + 2) +
+                        "; PRAGMA writable_schema = RESET; PRAGMA user_version = 9; COMMIT")
+                           .c_str(),
+                       nullptr, nullptr, nullptr) == SQLITE_OK);
+  REQUIRE_THAT(scalar(db, cards_sql), Catch::Contains(state_list));
+  REQUIRE_THAT(scalar(db, reviews_sql), Catch::Contains(kind_list));
+  REQUIRE(scalar(db, "SELECT name FROM sqlite_schema WHERE name = 'cards_state_due'") ==
+          "cards_state_due");
+  {
+    store::Store upgraded(tmp.path());
+    CHECK(upgraded.schema_version() == 10);
+    const auto cards = upgraded.cards({});
+    REQUIRE(cards.size() == 2);
+    CHECK(cards[0].answer == "surprise");
+    CHECK(cards[1].answer == "2^H");
+  }
+  CHECK(scalar(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'cards_state_due'") == "0");
+  CHECK(scalar(db,
+               "SELECT group_concat(name, ' ') FROM (SELECT name FROM "
+               "pragma_index_info('cards_deck') ORDER BY seqno)") == "deck note_id context");
+  CHECK_THAT(scalar(db, cards_sql), !Catch::Contains("state IN"));
+  CHECK_THAT(scalar(db, cards_sql), Catch::Contains("CHECK (state = 'new' OR state = 'learning'"));
+  CHECK_THAT(scalar(db, reviews_sql), !Catch::Contains("kind IN"));
+  CHECK(scalar(db, "PRAGMA integrity_check") == "ok");
+  // The rewritten CHECKs still refuse what the lists refused, and take what they took.
+  CHECK(sqlite3_exec(db, "UPDATE cards SET state = 'bogus'", nullptr, nullptr, nullptr) ==
+        SQLITE_CONSTRAINT);
+  CHECK(sqlite3_exec(db, "UPDATE cards SET state = 'suspended'", nullptr, nullptr, nullptr) ==
+        SQLITE_OK);
+  const std::string review =
+      "INSERT INTO reviews (card_id, reviewed_at, review_day, grade, kind, state_before, "
+      "state_after, repetitions_before, repetitions_after, interval_before, interval_after, "
+      "ef_before, ef_after, answer_ms) SELECT id, 't', '2026-03-01', 4, '";
+  const std::string rest = "', 'new', 'learning', 0, 1, 0, 1, 250, 250, 900 FROM cards LIMIT 1";
+  CHECK(sqlite3_exec(db, (review + "bogus" + rest).c_str(), nullptr, nullptr, nullptr) ==
+        SQLITE_CONSTRAINT);
+  CHECK(sqlite3_exec(db, (review + "drill" + rest).c_str(), nullptr, nullptr, nullptr) ==
+        SQLITE_OK);
   sqlite3_close(db);
 }
 

@@ -67,7 +67,8 @@ struct GroupRetention {
 };
 
 // A read-only connection to a database that a Store has already created and migrated. Throws
-// recall::Error when it cannot be opened or is not at the schema this binary writes.
+// recall::Error when it cannot be opened or is not at the schema this binary writes. One thread
+// at a time: the connection is opened without SQLite's mutex.
 class StatsReader {
  public:
   explicit StatsReader(const std::filesystem::path& path);
