@@ -602,6 +602,14 @@ std::string clean_answer(std::string_view answer) {
     } else {
       kept = std::string(line);
     }
+    // `<hr>`, `<br/>`, `</br>` alone on a line: layout, not text.
+    if (!fence) {
+      const std::string tag = ascii_lower(trim(kept));
+      if (tag == "<hr>" || tag == "<hr/>" || tag == "<hr />" || tag == "<br>" || tag == "<br/>" ||
+          tag == "<br />" || tag == "</br>") {
+        kept.clear();
+      }
+    }
     // Lines left blank where an image stood: one blank line between paragraphs is enough.
     if (!fence && trim(kept).empty() && (out.empty() || ends_with(out, "\n"))) continue;
     if (!out.empty()) out += '\n';
