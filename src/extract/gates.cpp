@@ -398,6 +398,11 @@ bool is_code_expression(std::string_view term) {
       return true;
     }
   }
+  // `v.push_back(data); v.pop_back(data);`: statements (one call alone names an API, and stays).
+  if (const std::size_t semi = term.find(';');
+      semi != std::string_view::npos && term.find(';', semi + 1) != std::string_view::npos) {
+    return true;
+  }
   return term.find("==") != std::string_view::npos || term.find("!=") != std::string_view::npos;
 }
 
@@ -496,6 +501,13 @@ std::string gate_reason(const CardDraft& card) {
   }
   if (card.kind == "definition" || card.kind == "acronym") {
     if (is_label(strip_emphasis(term))) return "label";
+    // `조건 : …`, `Steps: …` alone: an aspect of what the line sits under, not a concept.
+    if (card.rule == "term-colon" || card.rule == "nested-term") {
+      if (const std::optional<Aspect> aspect = as_aspect(strip_emphasis(term));
+          aspect && aspect->subject.empty() && !aspect->defines && !aspect->skip) {
+        return "label";
+      }
+    }
     // `Relative error > 1e-4`: a condition, not a name.
     if (term.find(" > ") != std::string_view::npos || term.find(" < ") != std::string_view::npos ||
         term.find(">=") != std::string_view::npos || term.find("<=") != std::string_view::npos) {
