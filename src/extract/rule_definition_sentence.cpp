@@ -889,7 +889,7 @@ void rule_definition_sentence(const RuleInput& in, RuleOutput& out) {
   // Where each Latin word first occurs: (paragraph, byte offset).
   std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> first;
   for (std::size_t p = 0; p < paragraphs.size(); ++p) {
-    const std::string& text = paragraphs[p].paragraph->text;
+    const std::string_view text = paragraphs[p].paragraph->text;
     for (std::size_t i = 0; i < text.size();) {
       if (!std::isalpha(static_cast<unsigned char>(text[i]))) {
         ++i;

@@ -5,9 +5,11 @@
 #include <cmark-gfm.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -62,16 +64,16 @@ std::vector<std::string_view> block_lines(const Lines& lines, const std::vector<
   return out;
 }
 
-std::string join(const std::vector<std::string_view>& parts, std::string_view separator) {
-  std::string out;
+void join(const std::vector<std::string_view>& parts, std::string_view separator,
+          std::string& out) {
+  out.clear();
   for (std::size_t i = 0; i < parts.size(); ++i) {
     if (i > 0) out += separator;
     out += parts[i];
   }
-  return out;
 }
 
-std::string atx_heading_text(std::string_view line) {
+std::string_view atx_heading_text(std::string_view line) {
   line = trim_left(line);
   while (!line.empty() && line.front() == '#') line.remove_prefix(1);
   line = trim_right(trim_left(line));
@@ -80,12 +82,12 @@ std::string atx_heading_text(std::string_view line) {
   if (hashes == 0) return {};
   if (hashes < line.size() && is_space_or_tab(line[hashes - 1]))
     line = trim_right(line.substr(0, hashes));
-  return std::string(line);
+  return line;
 }
 
-std::string node_literal(cmark_node* node) {
+std::string_view node_literal(cmark_node* node) {
   const char* literal = cmark_node_get_literal(node);
-  return literal ? std::string(trim_right(literal)) : std::string{};
+  return literal ? trim_right(literal) : std::string_view{};
 }
 
 // cmark renders a node back to markdown; used only when its source position is unknown.
@@ -96,8 +98,9 @@ std::string rendered_markdown(cmark_node* node) {
 
 class Converter {
  public:
-  Converter(const Lines& lines, const std::vector<int>& escapes, int line_offset)
-      : m_lines(lines), m_escapes(escapes), m_line_offset(line_offset) {}
+  Converter(const Lines& lines, const std::vector<int>& escapes, const NoteText& note,
+            int line_offset)
+      : m_lines(lines), m_escapes(escapes), m_note(note), m_line_offset(line_offset) {}
 
   // The siblings from `first` up to, not including, `stop`, unsettled.
   void convert_siblings(cmark_node* first, cmark_node* stop, std::vector<Block>& out, int depth,
@@ -161,35 +164,34 @@ class Converter {
         block.kind = BlockKind::heading;
         block.level = cmark_node_get_heading_level(node);
         if (first <= 0) {
-          block.text = rendered_markdown(node);
+          block.text = m_note.keep(rendered_markdown(node));
         } else if (block.end_line > first) {  // setext: text lines, then the underline
-          block.text = join(
-              block_lines(m_lines, m_escapes, first, block.end_line - 1, column, quote_depth), " ");
+          block.text = joined(first, block.end_line - 1, column, quote_depth, " ");
         } else {
-          block.text = atx_heading_text(
+          const std::string_view text = atx_heading_text(
               block_lines(m_lines, m_escapes, first, first, column, quote_depth)[0]);
+          block.text = m_note.place(text, first, from_end(first, text));
         }
         return true;
       case CMARK_NODE_PARAGRAPH:
         block.kind = BlockKind::paragraph;
-        block.text =
-            first <= 0
-                ? rendered_markdown(node)
-                : join(block_lines(m_lines, m_escapes, first, block.end_line, column, quote_depth),
-                       "\n");
+        block.text = first <= 0 ? m_note.keep(rendered_markdown(node))
+                                : joined(first, block.end_line, column, quote_depth, "\n");
         return true;
       case CMARK_NODE_CODE_BLOCK: {
         block.kind = BlockKind::code;
         const char* literal = cmark_node_get_literal(node);
-        block.text = literal ? literal : "";
-        if (!block.text.empty() && block.text.back() == '\n') block.text.pop_back();
+        std::string_view text = literal ? literal : "";
+        if (!text.empty() && text.back() == '\n') text.remove_suffix(1);
+        block.text = m_note.place_literal(text, block.line, block.end_line);
         const char* info = cmark_node_get_fence_info(node);
-        block.info = info ? std::string(trim_right(trim_left(info))) : std::string{};
+        block.info = m_note.place_in_line(info ? trim_right(trim_left(info)) : std::string_view{},
+                                          block.line);
         return true;
       }
       case CMARK_NODE_HTML_BLOCK:
         block.kind = BlockKind::html;
-        block.text = node_literal(node);
+        block.text = m_note.place_literal(node_literal(node), block.line, block.end_line);
         return true;
       case CMARK_NODE_THEMATIC_BREAK:
         block.kind = BlockKind::rule;
@@ -221,11 +223,8 @@ class Converter {
     }
     if (std::strcmp(cmark_node_get_type_string(node), "table") == 0) {
       block.kind = BlockKind::table;
-      block.text =
-          first <= 0
-              ? rendered_markdown(node)
-              : join(block_lines(m_lines, m_escapes, first, block.end_line, column, quote_depth),
-                     "\n");
+      block.text = first <= 0 ? m_note.keep(rendered_markdown(node))
+                              : joined(first, block.end_line, column, quote_depth, "\n");
       return true;
     }
     block.kind = BlockKind::other;
@@ -255,14 +254,38 @@ class Converter {
     paragraph.text = table.text.substr(0, cut);
     paragraph.line = table.line;
     paragraph.end_line = table.line + static_cast<int>(lead) - 1;
-    table.text.erase(0, cut + 1);
+    table.text.remove_prefix(cut + 1);
     table.line = paragraph.end_line + 1;
     table.end_line = std::max(table.line, table.end_line);
   }
 
+  // Bytes between the end of `part`, a view of the prepared line `n`, and the end of that line;
+  // SIZE_MAX when `part` is not in it (an empty view).
+  std::size_t from_end(int n, std::string_view part) const {
+    const std::string_view whole = m_lines.line(n);
+    const auto begin = reinterpret_cast<std::uintptr_t>(whole.data());
+    const auto end = reinterpret_cast<std::uintptr_t>(part.data()) + part.size();
+    if (part.data() == nullptr || end < begin || end > begin + whole.size()) return SIZE_MAX;
+    return begin + whole.size() - end;
+  }
+
+  // Lines [first, last] of a block (block_lines) joined by `separator`, placed as NoteText::place
+  // says: the last part ends where it ends in the prepared line `last`.
+  std::string_view joined(int first, int last, int column, int quote_depth,
+                          std::string_view separator) const {
+    const std::vector<std::string_view> parts =
+        block_lines(m_lines, m_escapes, first, last, column, quote_depth);
+    const std::size_t tail = from_end(last, parts.back());
+    if (parts.size() == 1) return m_note.place(parts.front(), last, tail);
+    join(parts, separator, m_buffer);
+    return m_note.place(m_buffer, last, tail);
+  }
+
   const Lines& m_lines;
   const std::vector<int>& m_escapes;
+  const NoteText& m_note;
   int m_line_offset = 0;
+  mutable std::string m_buffer;  // joined lines, reused from block to block
 };
 
 }  // namespace
@@ -282,9 +305,71 @@ std::string_view Lines::line(int n) const {
   return m_text.substr(begin, end - begin);
 }
 
+std::string_view TextStore::keep(std::string_view text) {
+  if (text.empty()) return {};
+  constexpr std::size_t kChunk = 64 * 1024;
+  if (m_chunks.empty() || m_size - m_used < text.size()) {
+    // A text longer than a chunk gets a chunk of its own; the current one stays the one filled.
+    const std::size_t size = std::max(kChunk, text.size());
+    auto chunk = std::make_unique_for_overwrite<char[]>(size);
+    char* data = chunk.get();
+    std::memcpy(data, text.data(), text.size());
+    if (size > kChunk && !m_chunks.empty()) {
+      m_chunks.insert(m_chunks.end() - 1, std::move(chunk));
+    } else {
+      m_chunks.push_back(std::move(chunk));
+      m_used = text.size();
+      m_size = size;
+    }
+    return {data, text.size()};
+  }
+  char* data = m_chunks.back().get() + m_used;
+  std::memcpy(data, text.data(), text.size());
+  m_used += text.size();
+  return {data, text.size()};
+}
+
+std::string_view NoteText::place(std::string_view text, int line, std::size_t from_end) const {
+  if (text.empty()) return {};
+  const std::optional<std::string_view> found = at_end(text, line, from_end);
+  return found ? *found : m_store.keep(text);
+}
+
+std::string_view NoteText::place_literal(std::string_view text, int first, int last) const {
+  if (text.empty()) return {};
+  for (int n = last; n >= std::max({first, last - 1, 1}); --n) {
+    const std::string_view whole = m_lines.line(n);
+    const std::size_t trailing = whole.size() - trim_right(whole).size();
+    if (const std::optional<std::string_view> found = at_end(text, n, 0)) return *found;
+    if (trailing == 0) continue;
+    if (const std::optional<std::string_view> found = at_end(text, n, trailing)) return *found;
+  }
+  return m_store.keep(text);
+}
+
+std::optional<std::string_view> NoteText::at_end(std::string_view text, int line,
+                                                 std::size_t from_end) const {
+  if (line < 1 || line > m_lines.count()) return std::nullopt;
+  const std::size_t size = m_lines.line(line).size();
+  if (from_end > size) return std::nullopt;
+  const std::size_t end = m_lines.offset(line) + size - from_end;
+  if (end < text.size() || m_text.substr(end - text.size(), text.size()) != text) {
+    return std::nullopt;
+  }
+  return m_text.substr(end - text.size(), text.size());
+}
+
+std::string_view NoteText::place_in_line(std::string_view text, int line) const {
+  if (text.empty()) return {};
+  const std::string_view whole = m_lines.line(line);
+  const std::size_t at = whole.find(text);
+  return at == std::string_view::npos ? m_store.keep(text) : whole.substr(at, text.size());
+}
+
 void convert_top_level(cmark_node* first, cmark_node* stop, const Lines& lines,
-                       const std::vector<int>& escapes, int line_offset, std::vector<Block>& out) {
-  Converter(lines, escapes, line_offset).convert_siblings(first, stop, out, 0, 0);
+                       const std::vector<int>& escapes, const NoteText& note, int line_offset,
+                       std::vector<Block>& out) {
+  Converter(lines, escapes, note, line_offset).convert_siblings(first, stop, out, 0, 0);
 }
 
 void settle_blocks(std::vector<Block>& blocks) { Converter::settle_lines(blocks); }
