@@ -143,6 +143,8 @@ std::vector<std::string_view> split_words(std::string_view s) {
 
 std::vector<std::string_view> split_lines(std::string_view s) {
   std::vector<std::string_view> lines;
+  // At its size: a large note has a million lines, and doubling would hold up to twice that.
+  lines.reserve(static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n')) + 1);
   std::size_t begin = 0;
   for (std::size_t end = s.find('\n'); end != std::string_view::npos; end = s.find('\n', begin)) {
     lines.push_back(s.substr(begin, end - begin));

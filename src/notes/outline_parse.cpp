@@ -159,6 +159,9 @@ Outline parse_outline(std::string_view markdown, std::size_t piece_bytes) {
     parse_blocks(lines, note.markdown, note.escapes, text, piece_bytes, outline.blocks);
   }
   settle_blocks(outline.blocks);
+  // The vector grew by doubling: up to half of it unused (a 50 MB note has 284,000 top-level
+  // blocks, 23 MB, in room for 42 MB) for as long as extraction runs, when a note's memory peaks.
+  if (outline.blocks.capacity() - outline.blocks.size() > 1024) outline.blocks.shrink_to_fit();
   return outline;
 }
 
