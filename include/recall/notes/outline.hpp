@@ -36,8 +36,8 @@ enum class Task : std::uint8_t { none, open, done };
 // those bytes as they are (most blocks), else into the Outline's TextStore. They stay valid as
 // long as both that note text and the outline (or a copy of it, which shares the store) live.
 struct Block {
-  std::string_view text;   // lines joined by '\n'; see BlockKind
-  std::string_view info;   // code: the fence info string, e.g. `python`
+  std::string_view text;  // lines joined by '\n'; see BlockKind
+  std::string_view info;  // code: the fence info string, e.g. `python`
   std::vector<Block> children;
   int line = 0;            // first line
   int end_line = 0;        // last line, inclusive, never before `line`
@@ -89,13 +89,13 @@ struct Outline {
 };
 
 // Parses a note (valid UTF-8, LF line ends; the caller keeps `markdown` alive and unchanged as long
-// as the outline's blocks are used: their text views it) as GitHub-flavoured markdown (tables, strikethrough,
-// autolinks, task lists), after prepare_note() has rewritten the formats notes come in into the
-// markdown they mean, line for line: front matter (YAML or TOML) is set aside in `front_matter`
-// and `meta`; Jekyll `{% highlight %}` blocks are notes; a `<details>` summary is a heading over
-// its body; org-style `**` markers and `•` bullets are nested items; a short title line on its
-// own over a list is a heading; `$$` math stays one paragraph; opt-out comments drop blocks. A
-// note whose front matter says `recall: false` has no blocks. Line numbers are always the
+// as the outline's blocks are used: their text views it) as GitHub-flavoured markdown (tables,
+// strikethrough, autolinks, task lists), after prepare_note() has rewritten the formats notes come
+// in into the markdown they mean, line for line: front matter (YAML or TOML) is set aside in
+// `front_matter` and `meta`; Jekyll `{% highlight %}` blocks are notes; a `<details>` summary is a
+// heading over its body; org-style `**` markers and `•` bullets are nested items; a short title
+// line on its own over a list is a heading; `$$` math stays one paragraph; opt-out comments drop
+// blocks. A note whose front matter says `recall: false` has no blocks. Line numbers are always the
 // note's. Blocks nested deeper than kMaxDepth are left out so that walking the outline never
 // recurses without bound. Never throws on any content.
 //
