@@ -307,14 +307,16 @@ std::string_view Lines::line(int n) const {
 
 std::string_view TextStore::keep(std::string_view text) {
   if (text.empty()) return {};
-  constexpr std::size_t kChunk = 64 * 1024;
   if (m_chunks.empty() || m_size - m_used < text.size()) {
-    // A text longer than a chunk gets a chunk of its own; the current one stays the one filled.
-    const std::size_t size = std::max(kChunk, text.size());
+    // Chunks double from 4 KiB to 64 KiB: most notes need little or nothing here, a large one
+    // many chunks. A text longer than a chunk gets a chunk of its own; the current one stays the
+    // one filled.
+    const std::size_t chunk_size = std::clamp<std::size_t>(m_size * 2, 4 * 1024, 64 * 1024);
+    const std::size_t size = std::max(chunk_size, text.size());
     auto chunk = std::make_unique_for_overwrite<char[]>(size);
     char* data = chunk.get();
     std::memcpy(data, text.data(), text.size());
-    if (size > kChunk && !m_chunks.empty()) {
+    if (size > chunk_size && !m_chunks.empty()) {
       m_chunks.insert(m_chunks.end() - 1, std::move(chunk));
     } else {
       m_chunks.push_back(std::move(chunk));
