@@ -308,10 +308,10 @@ std::string_view Lines::line(int n) const {
 std::string_view TextStore::keep(std::string_view text) {
   if (text.empty()) return {};
   if (m_chunks.empty() || m_size - m_used < text.size()) {
-    // Chunks double from 4 KiB to 64 KiB: most notes need little or nothing here, a large one
-    // many chunks. A text longer than a chunk gets a chunk of its own; the current one stays the
-    // one filled.
-    const std::size_t chunk_size = std::clamp<std::size_t>(m_size * 2, 4 * 1024, 64 * 1024);
+    // The first chunk is 4 KiB, the others 64 KiB: most notes need little or nothing here, a
+    // large one many chunks. A text longer than a chunk gets a chunk of its own; the current one
+    // stays the one filled.
+    const std::size_t chunk_size = m_chunks.empty() ? 4 * 1024 : 64 * 1024;
     const std::size_t size = std::max(chunk_size, text.size());
     auto chunk = std::make_unique_for_overwrite<char[]>(size);
     char* data = chunk.get();
