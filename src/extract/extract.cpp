@@ -606,6 +606,9 @@ ExtractResult extract_cards(const notes::NoteFile& note) {
       }
       accepted.push_back(&proposal);
     }
+    // Grown to its size, not doubled: on a large note `kept` is the largest thing extraction
+    // holds (94,000 drafts on a 50 MB note), and it is at its largest when the last rules run.
+    kept.reserve(kept.size() + accepted.size());
     for (Proposal* proposal : accepted) {
       claimed.add(*proposal);
       kept.push_back(std::move(proposal->draft));  // `out` goes with this rule

@@ -77,7 +77,7 @@ void render_block(const Block& block, const std::string& indent, std::string& ou
       return;
     case BlockKind::code: {
       const std::string fence = code_fence(block.text);
-      append_lines(out, indent, "", fence + block.info);
+      append_lines(out, indent, "", fence + std::string(block.info));
       if (!block.text.empty()) append_lines(out, indent, "", block.text);
       append_lines(out, indent, "", fence);
       return;

@@ -215,7 +215,8 @@ void rule_cloze(const RuleInput& in, RuleOutput& out) {
   const Markup markup{osr, is_bold_clozes_note(in)};
   for_each_paragraph(in.outline, [&](const ParagraphVisit& visit) {
     // OSR's schedule comments are removed in place; the lines they stood on stay.
-    const std::string text = osr ? without_schedule(visit.paragraph.text) : visit.paragraph.text;
+    const std::string text =
+        osr ? without_schedule(visit.paragraph.text) : std::string(visit.paragraph.text);
     // hashcards: `C:` lines.
     if (text.find("C:") != std::string::npos) {
       const std::vector<std::string_view> lines = split_lines(text);

@@ -432,8 +432,7 @@ class SectionWalker {
     if (lines.size() > 1) {
       Block rest = first;
       rest.line = first.line + 1;
-      rest.text = std::string(first.text.substr(static_cast<std::size_t>(
-          lines[1].data() - first.text.data())));
+      rest.text = first.text.substr(static_cast<std::size_t>(lines[1].data() - first.text.data()));
       s.own.push_back(std::move(rest));
     }
     for (std::size_t k = 1; k < quote.children.size(); ++k) s.own.push_back(quote.children[k]);

@@ -141,8 +141,16 @@ std::vector<std::string_view> split_words(std::string_view s) {
   return words;
 }
 
+// Texts longer than this have their lines counted before they are split (see split_lines).
+constexpr std::size_t kCountLinesAbove = 64 * 1024;
+
 std::vector<std::string_view> split_lines(std::string_view s) {
   std::vector<std::string_view> lines;
+  // A whole note's lines at their size: a large note has a million lines, and doubling would
+  // hold up to twice that. Short texts (the rules split paragraphs) skip the counting pass.
+  if (s.size() > kCountLinesAbove) {
+    lines.reserve(static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n')) + 1);
+  }
   std::size_t begin = 0;
   for (std::size_t end = s.find('\n'); end != std::string_view::npos; end = s.find('\n', begin)) {
     lines.push_back(s.substr(begin, end - begin));

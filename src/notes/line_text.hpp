@@ -3,6 +3,7 @@
 // counting code points, so any bytes are safe.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <string_view>
 #include <vector>
@@ -90,6 +91,11 @@ inline std::size_t find_ci(std::string_view s, std::string_view needle, std::siz
 // an empty last line, as the markdown parser counts them.
 inline std::vector<std::string_view> split_lines(std::string_view text) {
   std::vector<std::string_view> lines;
+  // A whole note's lines at their size: a large note has a million lines, and doubling would
+  // hold up to twice that. Short texts skip the counting pass.
+  if (text.size() > 64 * 1024) {
+    lines.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
+  }
   std::size_t begin = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '\n') {

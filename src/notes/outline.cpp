@@ -5,6 +5,7 @@
 #include <cmark-gfm.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
@@ -62,16 +63,16 @@ std::vector<std::string_view> block_lines(const Lines& lines, const std::vector<
   return out;
 }
 
-std::string join(const std::vector<std::string_view>& parts, std::string_view separator) {
-  std::string out;
+void join(const std::vector<std::string_view>& parts, std::string_view separator,
+          std::string& out) {
+  out.clear();
   for (std::size_t i = 0; i < parts.size(); ++i) {
     if (i > 0) out += separator;
     out += parts[i];
   }
-  return out;
 }
 
-std::string atx_heading_text(std::string_view line) {
+std::string_view atx_heading_text(std::string_view line) {
   line = trim_left(line);
   while (!line.empty() && line.front() == '#') line.remove_prefix(1);
   line = trim_right(trim_left(line));
@@ -80,12 +81,12 @@ std::string atx_heading_text(std::string_view line) {
   if (hashes == 0) return {};
   if (hashes < line.size() && is_space_or_tab(line[hashes - 1]))
     line = trim_right(line.substr(0, hashes));
-  return std::string(line);
+  return line;
 }
 
-std::string node_literal(cmark_node* node) {
+std::string_view node_literal(cmark_node* node) {
   const char* literal = cmark_node_get_literal(node);
-  return literal ? std::string(trim_right(literal)) : std::string{};
+  return literal ? trim_right(literal) : std::string_view{};
 }
 
 // cmark renders a node back to markdown; used only when its source position is unknown.
@@ -96,8 +97,9 @@ std::string rendered_markdown(cmark_node* node) {
 
 class Converter {
  public:
-  Converter(const Lines& lines, const std::vector<int>& escapes, int line_offset)
-      : m_lines(lines), m_escapes(escapes), m_line_offset(line_offset) {}
+  Converter(const Lines& lines, const std::vector<int>& escapes, const NoteText& note,
+            int line_offset)
+      : m_lines(lines), m_escapes(escapes), m_note(note), m_line_offset(line_offset) {}
 
   // The siblings from `first` up to, not including, `stop`, unsettled.
   void convert_siblings(cmark_node* first, cmark_node* stop, std::vector<Block>& out, int depth,
@@ -161,35 +163,34 @@ class Converter {
         block.kind = BlockKind::heading;
         block.level = cmark_node_get_heading_level(node);
         if (first <= 0) {
-          block.text = rendered_markdown(node);
+          block.text = m_note.keep(rendered_markdown(node));
         } else if (block.end_line > first) {  // setext: text lines, then the underline
-          block.text = join(
-              block_lines(m_lines, m_escapes, first, block.end_line - 1, column, quote_depth), " ");
+          block.text = joined(first, block.end_line - 1, column, quote_depth, " ");
         } else {
-          block.text = atx_heading_text(
+          const std::string_view text = atx_heading_text(
               block_lines(m_lines, m_escapes, first, first, column, quote_depth)[0]);
+          block.text = m_note.place(text, first, from_end(first, text));
         }
         return true;
       case CMARK_NODE_PARAGRAPH:
         block.kind = BlockKind::paragraph;
-        block.text =
-            first <= 0
-                ? rendered_markdown(node)
-                : join(block_lines(m_lines, m_escapes, first, block.end_line, column, quote_depth),
-                       "\n");
+        block.text = first <= 0 ? m_note.keep(rendered_markdown(node))
+                                : joined(first, block.end_line, column, quote_depth, "\n");
         return true;
       case CMARK_NODE_CODE_BLOCK: {
         block.kind = BlockKind::code;
         const char* literal = cmark_node_get_literal(node);
-        block.text = literal ? literal : "";
-        if (!block.text.empty() && block.text.back() == '\n') block.text.pop_back();
+        std::string_view text = literal ? literal : "";
+        if (!text.empty() && text.back() == '\n') text.remove_suffix(1);
+        block.text = m_note.place_literal(text, block.line, block.end_line);
         const char* info = cmark_node_get_fence_info(node);
-        block.info = info ? std::string(trim_right(trim_left(info))) : std::string{};
+        block.info = m_note.place_in_line(info ? trim_right(trim_left(info)) : std::string_view{},
+                                          block.line);
         return true;
       }
       case CMARK_NODE_HTML_BLOCK:
         block.kind = BlockKind::html;
-        block.text = node_literal(node);
+        block.text = m_note.place_literal(node_literal(node), block.line, block.end_line);
         return true;
       case CMARK_NODE_THEMATIC_BREAK:
         block.kind = BlockKind::rule;
@@ -221,11 +222,8 @@ class Converter {
     }
     if (std::strcmp(cmark_node_get_type_string(node), "table") == 0) {
       block.kind = BlockKind::table;
-      block.text =
-          first <= 0
-              ? rendered_markdown(node)
-              : join(block_lines(m_lines, m_escapes, first, block.end_line, column, quote_depth),
-                     "\n");
+      block.text = first <= 0 ? m_note.keep(rendered_markdown(node))
+                              : joined(first, block.end_line, column, quote_depth, "\n");
       return true;
     }
     block.kind = BlockKind::other;
@@ -255,36 +253,46 @@ class Converter {
     paragraph.text = table.text.substr(0, cut);
     paragraph.line = table.line;
     paragraph.end_line = table.line + static_cast<int>(lead) - 1;
-    table.text.erase(0, cut + 1);
+    table.text.remove_prefix(cut + 1);
     table.line = paragraph.end_line + 1;
     table.end_line = std::max(table.line, table.end_line);
   }
 
+  // Bytes between the end of `part`, a view of the prepared line `n`, and the end of that line;
+  // SIZE_MAX when `part` is not in it (an empty view).
+  std::size_t from_end(int n, std::string_view part) const {
+    const std::string_view whole = m_lines.line(n);
+    const auto begin = reinterpret_cast<std::uintptr_t>(whole.data());
+    const auto end = reinterpret_cast<std::uintptr_t>(part.data()) + part.size();
+    if (part.data() == nullptr || end < begin || end > begin + whole.size()) return SIZE_MAX;
+    return begin + whole.size() - end;
+  }
+
+  // Lines [first, last] of a block (block_lines) joined by `separator`, placed as NoteText::place
+  // says: the last part ends where it ends in the prepared line `last`.
+  std::string_view joined(int first, int last, int column, int quote_depth,
+                          std::string_view separator) const {
+    const std::vector<std::string_view> parts =
+        block_lines(m_lines, m_escapes, first, last, column, quote_depth);
+    const std::size_t tail = from_end(last, parts.back());
+    if (parts.size() == 1) return m_note.place(parts.front(), last, tail);
+    join(parts, separator, m_buffer);
+    return m_note.place(m_buffer, last, tail);
+  }
+
   const Lines& m_lines;
   const std::vector<int>& m_escapes;
+  const NoteText& m_note;
   int m_line_offset = 0;
+  mutable std::string m_buffer;  // joined lines, reused from block to block
 };
 
 }  // namespace
 
-Lines::Lines(std::string_view text) : m_text(text) {
-  m_starts.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
-  m_starts.push_back(0);
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n') m_starts.push_back(i + 1);
-  }
-}
-
-std::string_view Lines::line(int n) const {
-  if (n < 1 || n > count()) return {};
-  const std::size_t begin = m_starts[static_cast<std::size_t>(n - 1)];
-  const std::size_t end = n < count() ? m_starts[static_cast<std::size_t>(n)] - 1 : m_text.size();
-  return m_text.substr(begin, end - begin);
-}
-
 void convert_top_level(cmark_node* first, cmark_node* stop, const Lines& lines,
-                       const std::vector<int>& escapes, int line_offset, std::vector<Block>& out) {
-  Converter(lines, escapes, line_offset).convert_siblings(first, stop, out, 0, 0);
+                       const std::vector<int>& escapes, const NoteText& note, int line_offset,
+                       std::vector<Block>& out) {
+  Converter(lines, escapes, note, line_offset).convert_siblings(first, stop, out, 0, 0);
 }
 
 void settle_blocks(std::vector<Block>& blocks) { Converter::settle_lines(blocks); }

@@ -5,6 +5,7 @@
 #include <cmark-gfm.h>
 
 #include <cstddef>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -30,13 +31,46 @@ class Lines {
   std::vector<std::size_t> m_starts;
 };
 
+// The note text that parse_outline() got, which block text views where it has the same bytes, and
+// the store that keeps the rest. The pre-pass rewrites only the start of a line (indentation,
+// markers) or a whole line, so a block's text, when the note has it as it is, ends where the
+// prepared line ends, less the same number of bytes.
+class NoteText {
+ public:
+  NoteText(std::string_view text, TextStore& store) : m_text(text), m_lines(text), m_store(store) {}
+
+  // `text` as a view of the note if the note has it ending `from_end` bytes before the end of
+  // line `line`, else a copy in the store.
+  std::string_view place(std::string_view text, int line, std::size_t from_end) const;
+
+  // A literal cmark made of lines ending on `last` (or the line before: a closing fence), with or
+  // without the line's trailing whitespace: a view of the note, else a copy in the store.
+  std::string_view place_literal(std::string_view text, int first, int last) const;
+
+  // `text` as a view of line `line` of the note if it is in it, else a copy in the store.
+  std::string_view place_in_line(std::string_view text, int line) const;
+
+  // A copy of `text` in the store.
+  std::string_view keep(std::string_view text) const { return m_store.keep(text); }
+
+ private:
+  std::optional<std::string_view> at_end(std::string_view text, int line,
+                                         std::size_t from_end) const;
+
+  std::string_view m_text;
+  Lines m_lines;
+  TextStore& m_store;
+};
+
 // Appends to `out` the blocks of the top-level nodes from `first` up to, not including, `stop`
 // (nullptr: to the last sibling). The nodes come from parsing the text that starts at line
 // `line_offset` + 1 of `lines` (0: the whole text), so cmark's line n is the note's line
-// n + line_offset. `escapes` is PreparedNote::escapes for `lines`. Leaves the top-level siblings
-// unsettled: call settle_blocks() on the whole list once every piece is in.
+// n + line_offset. `escapes` is PreparedNote::escapes for `lines`; `note` the note before the
+// pre-pass, which the blocks' text views. Leaves the top-level siblings unsettled: call
+// settle_blocks() on the whole list once every piece is in.
 void convert_top_level(cmark_node* first, cmark_node* stop, const Lines& lines,
-                       const std::vector<int>& escapes, int line_offset, std::vector<Block>& out);
+                       const std::vector<int>& escapes, const NoteText& note, int line_offset,
+                       std::vector<Block>& out);
 
 // Puts sibling blocks in order and apart: a block ends before the next one starts, and a block
 // whose position cmark lost (the paragraph over a table) takes its lines from its neighbour.

@@ -97,7 +97,7 @@ std::string_view prefix_of_lines(std::string_view text, std::size_t bytes) {
 // prefix parse found; that last block is parsed again with the next piece. A block longer than
 // the piece (one list of the whole note) doubles the prefix until it fits.
 void parse_blocks(const Lines& lines, std::string_view text, const std::vector<int>& escapes,
-                  std::size_t piece_bytes, std::vector<Block>& out) {
+                  const NoteText& note, std::size_t piece_bytes, std::vector<Block>& out) {
   piece_bytes = std::max<std::size_t>(piece_bytes, 1);
   int first_line = 1;
   std::size_t window = piece_bytes;
@@ -108,7 +108,7 @@ void parse_blocks(const Lines& lines, std::string_view text, const std::vector<i
     if (!document) return;
     cmark_node* first = cmark_node_first_child(document.get());
     if (piece.size() == rest.size()) {
-      convert_top_level(first, nullptr, lines, escapes, first_line - 1, out);
+      convert_top_level(first, nullptr, lines, escapes, note, first_line - 1, out);
       return;
     }
     const PieceEnd end = piece_end(document.get());
@@ -116,7 +116,7 @@ void parse_blocks(const Lines& lines, std::string_view text, const std::vector<i
       window = std::min(window * 2, rest.size());
       continue;
     }
-    convert_top_level(first, end.stop, lines, escapes, first_line - 1, out);
+    convert_top_level(first, end.stop, lines, escapes, note, first_line - 1, out);
     first_line += end.line - 1;
     window = piece_bytes;
   }
@@ -151,10 +151,17 @@ Outline parse_outline(std::string_view markdown, std::size_t piece_bytes) {
   if (!outline.meta.enabled) return outline;
 
   // Block text is cut from the lines the parser saw: the pre-pass only rewrites what is not the
-  // note's text (indentation, markers, tag lines), so the text is the note's own.
-  const Lines lines(note.markdown);
-  parse_blocks(lines, note.markdown, note.escapes, piece_bytes, outline.blocks);
+  // note's text (indentation, markers, tag lines), so the text is the note's own, and a view of
+  // `markdown` wherever it has the same bytes.
+  {
+    const Lines lines(note.markdown);
+    const NoteText text(markdown, *outline.texts);
+    parse_blocks(lines, note.markdown, note.escapes, text, piece_bytes, outline.blocks);
+  }
   settle_blocks(outline.blocks);
+  // The vector grew by doubling: up to half of it unused (a 50 MB note has 284,000 top-level
+  // blocks, 23 MB, in room for 42 MB) for as long as extraction runs, when a note's memory peaks.
+  if (outline.blocks.capacity() - outline.blocks.size() > 1024) outline.blocks.shrink_to_fit();
   return outline;
 }
 

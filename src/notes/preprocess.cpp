@@ -60,8 +60,9 @@ struct Line {
   bool star = false;     // `* text`: a markdown bullet, or an org marker of depth 1 in an org run
   bool arrow = false;    // a glyph item marked by an arrow: an item only in plain-text exports
   bool written = false;  // `out` holds the line as written
-  std::string out;       // the rewritten line, or a summary heading's text
   int escape = -1;       // byte offset of the `\` put in front of a line of display math
+  int out = -1;          // the rewritten line, or a summary heading's text: an index into the
+                         // Rewriter's outs (few lines have one; a large note has a million lines)
 };
 
 // The glyphs that start an item in plain-text exports (Google Docs, Notion, Word, Apple Notes):
@@ -438,7 +439,7 @@ class Rewriter {
     Line& line = m_lines[at];
     line.role = Role::summary;
     line.heading = std::min(outside + 1, 6);
-    line.out = std::move(heading);
+    out_of(line) = std::move(heading);
     m_level = line.heading;
   }
 
@@ -714,10 +715,11 @@ class Rewriter {
   void escape_math(std::size_t i, int column) {
     Line& line = m_lines[i];
     const int indent = column < 0 ? std::min(line.indent, 3) : column;
-    line.out.assign(static_cast<std::size_t>(indent), ' ');
+    std::string& out = out_of(line);
+    out.assign(static_cast<std::size_t>(indent), ' ');
     line.escape = indent;
-    line.out += '\\';
-    line.out += trim(line.src);
+    out += '\\';
+    out += trim(line.src);
     line.written = true;
   }
 
@@ -767,7 +769,7 @@ class Rewriter {
         continue;
       }
       if (line.kind == Kind::blank) {
-        line.out.clear();
+        out_of(line).clear();
         line.written = true;
         prev_blank = true;
         continue;
@@ -790,11 +792,12 @@ class Rewriter {
           marker = trim_left(line.src).substr(0, 1);
         }
         const std::string_view text = line.src.substr(static_cast<std::size_t>(line.content));
-        line.out.assign(static_cast<std::size_t>(at), ' ');
-        line.out += marker;
+        std::string& out = out_of(line);
+        out.assign(static_cast<std::size_t>(at), ' ');
+        out += marker;
         if (!trim(text).empty()) {
-          line.out += ' ';
-          line.out += text;
+          out += ' ';
+          out += text;
         }
         line.written = true;
         stack.push_back({org_item, org_item ? depth : 0, org_item ? 0 : child_min(line),
@@ -806,8 +809,9 @@ class Rewriter {
       // is indented into (org items keep the text that follows them).
       if (prev_blank) pop_to(line.indent);
       const int at = stack.empty() ? 0 : stack.back().content_col;
-      line.out.assign(static_cast<std::size_t>(at), ' ');
-      line.out += trim_left(line.src);
+      std::string& out = out_of(line);
+      out.assign(static_cast<std::size_t>(at), ' ');
+      out += trim_left(line.src);
       line.written = true;
       prev_blank = false;
     }
@@ -833,7 +837,7 @@ class Rewriter {
         case Role::summary:
           out.append(static_cast<std::size_t>(line.heading), '#');
           out += ' ';
-          out += line.out;
+          out += out_text(line);
           break;
         case Role::open:
           if (line.heading > 0) {
@@ -841,7 +845,7 @@ class Rewriter {
             out += ' ';
             out += trim(line.src);
           } else if (line.written) {
-            out += line.out;
+            out += out_text(line);
             note.escapes[i] = line.escape;
           } else if (line.kind != Kind::blank) {
             out += line.src;
@@ -851,8 +855,22 @@ class Rewriter {
     }
   }
 
+  // The line's rewritten text, made empty on first use.
+  std::string& out_of(Line& line) {
+    if (line.out < 0) {
+      line.out = static_cast<int>(m_outs.size());
+      m_outs.emplace_back();
+    }
+    return m_outs[static_cast<std::size_t>(line.out)];
+  }
+
+  std::string_view out_text(const Line& line) const {
+    return line.out < 0 ? std::string_view{} : m_outs[static_cast<std::size_t>(line.out)];
+  }
+
   std::string_view m_text;
   std::vector<Line> m_lines;
+  std::vector<std::string> m_outs;  // Line::out
   std::vector<Frame> m_frames;
   std::vector<IgnoreRequest> m_ignores;
   int m_level = 0;

@@ -54,10 +54,10 @@ void print_blocks(const std::vector<Block>& blocks, int depth, std::string& out)
     out.append(static_cast<std::size_t>(depth) * 2, ' ');
     switch (block.kind) {
       case BlockKind::heading:
-        out += "heading(" + std::to_string(block.level) + ") " + block.text;
+        out += "heading(" + std::to_string(block.level) + ") " + std::string(block.text);
         break;
       case BlockKind::paragraph:
-        out += "paragraph " + quoted(block.text);
+        out += "paragraph " + quoted(std::string(block.text));
         break;
       case BlockKind::list:
         out += block.ordered ? "list ordered " + std::to_string(block.start) : "list";
@@ -68,16 +68,16 @@ void print_blocks(const std::vector<Block>& blocks, int depth, std::string& out)
                                                          : "item [x]";
         break;
       case BlockKind::code:
-        out += "code(" + block.info + ") " + quoted(block.text);
+        out += "code(" + std::string(block.info) + ") " + quoted(std::string(block.text));
         break;
       case BlockKind::html:
-        out += "html " + quoted(block.text);
+        out += "html " + quoted(std::string(block.text));
         break;
       case BlockKind::quote:
         out += "quote";
         break;
       case BlockKind::table:
-        out += "table " + quoted(block.text);
+        out += "table " + quoted(std::string(block.text));
         break;
       case BlockKind::rule:
         out += "rule";

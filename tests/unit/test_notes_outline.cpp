@@ -1,6 +1,8 @@
 // notes::parse_outline: block structure, line numbers and source text as written.
 #include <catch2/catch.hpp>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "recall/notes/outline.hpp"
 
@@ -152,4 +154,41 @@ TEST_CASE("outline of empty and odd input", "[notes][outline]") {
   const Outline empty_item = parse_outline("-\n");
   REQUIRE(empty_item.blocks.size() == 1);
   CHECK(recall::notes::item_head(empty_item.blocks[0].children.at(0)) == nullptr);
+}
+
+TEST_CASE("block text is a view of the note where the note has it as it is", "[notes][outline]") {
+  const std::string note =
+      "# Title\n"
+      "\n"
+      "One paragraph\n"
+      "over two lines.\n"
+      "\n"
+      "- item text\n"
+      "  continued here\n"
+      "\n"
+      "```python\n"
+      "code\n"
+      "```\n";
+  const auto in_note = [&](std::string_view text) {
+    return text.data() >= note.data() && text.data() + text.size() <= note.data() + note.size();
+  };
+  Outline copy;
+  {
+    const Outline outline = parse_outline(note);
+    copy = outline;  // shares the store of text that is not in the note, which outlives outline
+  }
+  REQUIRE(copy.blocks.size() == 4);
+  CHECK(copy.blocks[0].text == "Title");
+  CHECK(in_note(copy.blocks[0].text));
+  CHECK(copy.blocks[1].text == "One paragraph\nover two lines.");
+  CHECK(in_note(copy.blocks[1].text));
+  // The item's lines joined without the indentation of the second: not in the note as it is.
+  const Block* head = recall::notes::item_head(copy.blocks[2].children.at(0));
+  REQUIRE(head != nullptr);
+  CHECK(head->text == "item text\ncontinued here");
+  CHECK_FALSE(in_note(head->text));
+  CHECK(copy.blocks[3].text == "code");
+  CHECK(copy.blocks[3].info == "python");
+  CHECK(in_note(copy.blocks[3].text));
+  CHECK(in_note(copy.blocks[3].info));
 }
