@@ -237,6 +237,24 @@ bool is_list_line(std::string_view line) {
 // A first paragraph shorter than this is a preamble (`It depends.`): cut later rather than keep
 // only it.
 constexpr std::size_t kWholeEnough = 120;
+
+// How far a line is indented, in spaces.
+std::size_t indent(std::string_view line) {
+  const std::size_t at = line.find_first_not_of(' ');
+  return at == std::string_view::npos ? line.size() : at;
+}
+
+// The indentation of the top-level items of an answer that is an outline, or nullopt when it has
+// no list or holds a code fence (code is never reshaped).
+std::optional<std::size_t> outline_indent(std::span<const std::string_view> lines) {
+  std::size_t top = std::string_view::npos;
+  for (const std::string_view line : lines) {
+    if (is_fence(line)) return std::nullopt;
+    if (is_list_line(line)) top = std::min(top, indent(line));
+  }
+  if (top == std::string_view::npos) return std::nullopt;
+  return top;
+}
 }  // namespace
 
 std::string fit_answer(std::string_view answer, std::string_view pointer) {
@@ -330,22 +348,14 @@ std::optional<std::string> whole_first_paragraph(std::string_view answer) {
 
 std::optional<std::string> top_level_items(std::string_view answer) {
   const std::vector<std::string_view> lines = split_lines(answer);
-  const auto indent = [](std::string_view line) {
-    const std::size_t at = line.find_first_not_of(' ');
-    return at == std::string_view::npos ? line.size() : at;
-  };
-  std::size_t top = std::string_view::npos;
-  for (const std::string_view line : lines) {
-    if (is_fence(line)) return std::nullopt;
-    if (is_list_line(line)) top = std::min(top, indent(line));
-  }
-  if (top == std::string_view::npos) return std::nullopt;
+  const std::optional<std::size_t> top = outline_indent(lines);
+  if (!top) return std::nullopt;
   std::string out;
   std::size_t items = 0;
   bool dropped = false;
   for (const std::string_view line : lines) {
     if (trim(line).empty()) continue;
-    if (indent(line) > top) {
+    if (indent(line) > *top) {
       dropped = true;
       continue;
     }
@@ -371,16 +381,8 @@ std::optional<std::string> items_and_parts(std::string_view answer) {
   constexpr std::size_t kMaxStatements = 5;
   constexpr std::size_t kMaxPartWords = 6;
   const std::vector<std::string_view> lines = split_lines(answer);
-  const auto indent = [](std::string_view line) {
-    const std::size_t at = line.find_first_not_of(' ');
-    return at == std::string_view::npos ? line.size() : at;
-  };
-  std::size_t top = std::string_view::npos;
-  for (const std::string_view line : lines) {
-    if (is_fence(line)) return std::nullopt;
-    if (is_list_line(line)) top = std::min(top, indent(line));
-  }
-  if (top == std::string_view::npos) return std::nullopt;
+  const std::optional<std::size_t> top = outline_indent(lines);
+  if (!top) return std::nullopt;
   struct Item {
     std::string_view head;  // the item's first line, marker included
     bool nested = false;    // lines below it, indented deeper
@@ -388,7 +390,7 @@ std::optional<std::string> items_and_parts(std::string_view answer) {
   std::vector<Item> items;
   for (const std::string_view line : lines) {
     if (trim(line).empty()) continue;
-    if (indent(line) > top) {
+    if (indent(line) > *top) {
       if (items.empty()) return std::nullopt;
       items.back().nested = true;
       continue;
