@@ -550,4 +550,23 @@ bool mostly_korean(std::string_view text) {
   return hangul >= 2 && 6 * hangul >= latin;
 }
 
+// Whether `a` becomes `b` by inserting, deleting or changing one character, or by swapping two
+// neighbours.
+bool one_edit_apart(std::string_view a, std::string_view b) {
+  if (a.size() > b.size()) std::swap(a, b);
+  if (b.size() - a.size() > 1) return false;
+  std::size_t i = 0;
+  while (i < a.size() && a[i] == b[i]) ++i;
+  if (a.size() == b.size()) {
+    if (i >= a.size()) return false;
+    // Two neighbours swapped (`abstarct`) count as one slip too.
+    if (i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+        a.substr(i + 2) == b.substr(i + 2)) {
+      return true;
+    }
+    return a.substr(i + 1) == b.substr(i + 1);
+  }
+  return a.substr(i) == b.substr(i + 1);
+}
+
 }  // namespace recall::extract

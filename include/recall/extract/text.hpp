@@ -94,4 +94,8 @@ std::vector<std::string> table_cells(std::string_view row);
 // a Korean sentence with English terms in it, not an English line with one Korean word.
 bool mostly_korean(std::string_view text);
 
+// Whether `a` becomes `b` by inserting, deleting or changing one character, or by swapping two
+// neighbours (`Abstact`, `abstarct` for `abstract`).
+bool one_edit_apart(std::string_view a, std::string_view b);
+
 }  // namespace recall::extract
