@@ -4,7 +4,11 @@
 #include <array>
 #include <csignal>
 #include <cstdlib>
+#include <charconv>
+#include <filesystem>
 #include <iostream>
+#include <sstream>
+#include <string_view>
 
 #include "commands.hpp"
 #include "guidance.hpp"
@@ -13,14 +17,45 @@
 
 namespace recall::cli {
 
+namespace {
+
+// A database larger than this is said before it is copied: a 2 GB copy takes minutes. The hidden
+// override RECALL_BACKUP_NOTICE_BYTES (a byte count) lets a test see the notice on a small file.
+std::uintmax_t notice_bytes() {
+  constexpr std::uintmax_t kNoticeBytes = 64u << 20;
+  const char* value = std::getenv("RECALL_BACKUP_NOTICE_BYTES");
+  if (value == nullptr) return kNoticeBytes;
+  std::uintmax_t parsed = 0;
+  const std::string_view text(value);
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), parsed);
+  return error == std::errc{} && end == text.data() + text.size() ? parsed : kNoticeBytes;
+}
+
+}  // namespace
+
+void backup(const std::filesystem::path& db, const Context& context, const std::string& why,
+            const std::string& what) {
+  std::error_code ec;
+  const std::uintmax_t size = std::filesystem::file_size(db, ec);
+  if (!ec && size >= notice_bytes()) {
+    const double mb = static_cast<double>(size) / 1e6;
+    std::ostringstream line;
+    line.precision(mb >= 100 ? 0 : 1);
+    line << std::fixed << "recall: backing up " << db.filename().string() << " (" << mb
+         << " MB) before " << what << "; this can take a while\n";
+    std::cerr << line.str() << std::flush;
+  }
+  try {
+    store::take_backup(db, core::format_utc(context.now.utc), why);
+  } catch (const Error& e) {
+    warn("no backup before " + what + ": " + e.what());
+  }
+}
+
 std::unique_ptr<store::Store> open_store(const Context& context) {
   // A copy before a migration (docs: "Backups"); a failed copy is a warning, not the end.
   if (store::needs_migration(context.db_path())) {
-    try {
-      store::take_backup(context.db_path(), core::format_utc(context.now.utc), "migration");
-    } catch (const Error& e) {
-      warn(std::string("no backup before upgrading the database: ") + e.what());
-    }
+    backup(context.db_path(), context, "migration", "upgrading the database");
   }
   auto store = std::make_unique<store::Store>(context.db_path());
   store->set_on_busy([](int attempt) {

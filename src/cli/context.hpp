@@ -36,6 +36,12 @@ std::unique_ptr<store::Store> open_store(const Context& context);
 // create one.
 std::unique_ptr<store::Store> open_existing_store(const Context& context);
 
+// Copies `db` as a backup (store::take_backup), first telling on stderr when the file is large
+// enough for the copy to take a while: `recall: backing up recall.db (1.9 GB) before the import
+// …`. A failed copy is a warning naming `what`, never the end of the command.
+void backup(const std::filesystem::path& db, const Context& context, const std::string& why,
+            const std::string& what);
+
 // Prints `recall: warning: <message>` on stderr.
 void warn(const std::string& message);
 // A note's warning the same way, as `<source>:<line>: <message>` (no line when it has none).

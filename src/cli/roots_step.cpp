@@ -76,11 +76,7 @@ void print_moves(std::ostream& out, const store::Relocations& moves,
 }
 
 void backup_before(const fs::path& db, const Context& context) {
-  try {
-    store::take_backup(db, core::format_utc(context.now.utc), "import");
-  } catch (const Error& e) {
-    warn(std::string("no backup before this import: ") + e.what());
-  }
+  backup(db, context, "import", "this import");
 }
 
 void backup_before(const store::ImportPlan& plan, const fs::path& db, const Context& context) {

@@ -85,6 +85,28 @@ TEST_CASE("backups: taken before imports, restored byte for byte", "[backups]") 
   CHECK(box.run({"restore", "nosuch.db"}).exit_code == 3);
 }
 
+TEST_CASE("backups: a copy that can take a while is said before it starts", "[backups]") {
+  Sandbox box;
+  box.note("notes/a.md", "Q: One?\nA: 1.\n");
+  REQUIRE(box.run({"import", (box.dir() / "notes").string()}).exit_code == 0);
+  box.note("notes/b.md", "Q: Two?\nA: 2.\n");
+  // A small database is copied without a word.
+  const auto quiet = box.run({"import", (box.dir() / "notes").string()});
+  REQUIRE(quiet.exit_code == 0);
+  CHECK(quiet.err.find("backing up") == std::string::npos);
+  // Above the size where a copy takes long (lowered here by the hidden test override), the copy
+  // is announced on stderr, naming the database and its size, and still taken.
+  box.set_env("RECALL_BACKUP_NOTICE_BYTES", "1");
+  const std::size_t before = backups(box).size();
+  box.note("notes/c.md", "Q: Three?\nA: 3.\n");
+  const auto said = box.run({"import", (box.dir() / "notes").string()});
+  REQUIRE(said.exit_code == 0);
+  CHECK(said.err.find("recall: backing up recall.db (") != std::string::npos);
+  CHECK(said.err.find("MB) before this import") != std::string::npos);
+  CHECK(said.out.find("backing up") == std::string::npos);
+  CHECK(backups(box).size() == before + 1);
+}
+
 TEST_CASE("undo: the last import, and --force when answers were given since", "[backups]") {
   Sandbox box;
   box.note("notes/a.md", "Q: One?\nA: 1.\n");
