@@ -473,6 +473,11 @@ bool starts_marked(std::string_view term) {
          (starts_with(term, "`") && term.find('`', 1) != std::string_view::npos);
 }
 
+// Whether `answer` opens on `term` (its first words name it).
+bool opens_on_term(std::string_view answer, std::string_view term) {
+  return names_term(answer.substr(0, std::min(answer.size(), term.size() + 8)), term);
+}
+
 // A Korean definition sentence about a phrase the note never marks as a concept (`빨간 박스는
 // …을 말한다`, `입력 시퀀스가 …`) is more often a remark on the text around it than a definition.
 constexpr double kUnmarkedKoreanDefinition = 0.45;
@@ -573,19 +578,16 @@ ExtractResult extract_cards(const notes::NoteFile& note) {
         }
         // A list cut after its eighth item (`- …`) reads as truncated (judged: none of 2 kept).
         if (ends_with(trim(d.answer), "\n- \xE2\x80\xA6")) d.confidence = std::min(d.confidence, kCutList);
-        // `the most popular …`, `is used when …`: how the thing is rated or used (judged: 7 kept of 31
-        // in rounds 8-14, so below the threshold).
-        // A sentence that opens on the term and goes on to what kind of thing it is (`VGGNet is
-        // one of the most popularly used CNN architectures`, `Adam has become the default
-        // method …`) still defines it, and is only lowered.
-        if (d.kind == "definition" && rates_or_advises(d.answer)) {
-          const std::string opening = ascii_lower(d.answer.substr(0, std::min<std::size_t>(d.answer.size(), 120)));
-          // (A definition sentence's answer is its predicate: the sentence opens on the term.)
-          const bool about_term = (d.rule == "definition-sentence" ||
-                                   names_term(opening.substr(0, std::min<std::size_t>(opening.size(), d.term.size() + 8)), d.term)) &&
-                                  opening.find(" used when") == std::string::npos &&
-                                  opening.find(" used in ") == std::string::npos;
-          d.confidence = std::max(0.05, d.confidence - (about_term ? kNarrates : kLeansOnContext));
+        // `Used in …`, `is used when …`: where the thing is used; `the most popular …`: how it is
+        // rated (judged: 7 kept of 31 in rounds 8-14, so below the threshold). A rating in a
+        // sentence that opens on the term and says what kind of thing it is (`VGGNet is one of
+        // the most popularly used CNN architectures`) still defines it, and is only lowered. (A
+        // definition sentence's answer is its predicate: that sentence opens on the term.)
+        if (const Remark remark = rates_or_advises(d.answer);
+            d.kind == "definition" && remark != Remark::none) {
+          const bool says_kind = remark == Remark::rating &&
+                                 (d.rule == "definition-sentence" || opens_on_term(d.answer, d.term));
+          d.confidence = std::max(0.05, d.confidence - (says_kind ? kNarrates : kLeansOnContext));
         }
         proposal.draft.answer = clean_answer(proposal.draft.answer);
         // `… is formally defined with:` closing the answer: what it leads in to is not shown

@@ -211,8 +211,7 @@ bool starts_pointing(std::string_view term) {
                                    "before", "during", "via", "of", "and", "or", "the other",
                                    "fortunately", "however", "e.g.", "i.e.", "hence", "thus",
                                    "therefore", "furthermore", "moreover", "여기서", "이때",
-                                   "이", "그", "위", "위의", "아래", "아래의", "앞서", "앞의",
-                                   "해당"}) {
+                                   "위", "위의", "아래", "아래의", "앞서", "앞의"}) {
     if (first == w) return true;
   }
   return false;

@@ -341,16 +341,11 @@ bool is_word_byte(char c) {
 // `convolutions`: a long word spelled one letter differently, or without its plural `s`.
 bool near_spelling(std::string_view rest, std::string_view word) {
   if (word.size() < 6) return false;
-  if (word.back() == 's' && rest.substr(0, word.size() - 1) == word.substr(0, word.size() - 1) &&
-      (rest.size() == word.size() - 1 || !(rest[word.size() - 1] >= 'a' && rest[word.size() - 1] <= 'z'))) {
-    return true;
-  }
-  if (rest.size() < word.size()) return false;
-  std::size_t differ = 0;
-  for (std::size_t k = 0; k < word.size() && differ <= 1; ++k) {
-    if (rest[k] != word[k]) ++differ;
-  }
-  return differ == 1 && rest[0] == word[0];
+  std::size_t n = 0;
+  while (n < rest.size() && rest[n] >= 'a' && rest[n] <= 'z') ++n;
+  const std::string_view written = rest.substr(0, n);
+  if (word.back() == 's' && written == word.substr(0, word.size() - 1)) return true;
+  return written.size() == word.size() && written[0] == word[0] && one_edit_apart(written, word);
 }
 
 // `batch norm` in `batch normalization is …`: each word of a key of two or more Latin words
@@ -1069,27 +1064,35 @@ bool speculates(std::string_view text) {
   return is_hangul_syllable(c) && (c - 0xAC00) % 28 == 8;  // final consonant ㄹ
 }
 
-bool rates_or_advises(std::string_view text) {
+Remark rates_or_advises(std::string_view text) {
   const std::string first = ascii_lower(opening_sentence(text));
-  if (first.empty()) return false;
-  // `Used in encoders and decoders (e.g., BERT)`: where it is used, told in place of what it is.
+  if (first.empty()) return Remark::none;
+  // `Used in encoders and decoders (e.g., BERT)`, `The parameterized ReLU is used when …`: where
+  // it is used, told in place of what it is.
   for (const std::string_view use : {"used in ", "used for ", "used when ", "useful for ",
                                      "useful when "}) {
-    if (starts_with(first, use)) return true;
+    if (starts_with(first, use)) return Remark::use;
+  }
+  for (const std::string_view use : {"is used when", "are used when", "used in most cases",
+                                     "사용하면 된다", "쓰면 된다", "사용하면 좋", "사용하는 것이 좋"}) {
+    if (first.find(use) != std::string::npos) return Remark::use;
   }
   for (const std::string_view remark :
        {"most popular", "most famous", "most widely used", "most commonly used",
-        "used in most cases", "is used when", "are used when", "should be preferred",
-        "may be preferred", "is preferred", "are preferred", "rule of thumb", "the preferred",
-        "a good choice", "a better choice", "the best choice", "the default", "the \"default\"",
+        "should be preferred", "may be preferred", "is preferred", "are preferred",
+        "rule of thumb", "the preferred", "a good choice", "a better choice", "the best choice",
+        "the default", "the \"default\"", "most common",
         "\xEA\xB0\x80\xEC\x9E\xA5 \xEC\x9C\xA0\xEB\xAA\x85",      // 가장 유명
         "\xEA\xB0\x80\xEC\x9E\xA5 \xEC\x9D\xB8\xEA\xB8\xB0",      // 가장 인기
         "\xEA\xB0\x80\xEC\x9E\xA5 \xEB\x84\x90\xEB\xA6\xAC",  // 가장 널리
-        "사용하면 된다", "쓰면 된다", "사용하면 좋", "사용하는 것이 좋", "가장 일반적으로",
-        "가장 많이 쓰이", "가장 많이 사용", "most common"}) {
-    if (first.find(remark) != std::string::npos) return true;
+        "가장 일반적으로", "가장 많이 쓰이", "가장 많이 사용"}) {
+    if (first.find(remark) == std::string::npos) continue;
+    // `the default cache used in web backends`: the rating tells where it is used.
+    const bool used = first.find(" used in ") != std::string::npos ||
+                      first.find(" used when") != std::string::npos;
+    return used ? Remark::use : Remark::rating;
   }
-  return false;
+  return Remark::none;
 }
 
 bool names_term(std::string_view text, std::string_view term, bool exactly) {

@@ -126,9 +126,11 @@ bool narrates(std::string_view text);
 // `… 될 것이다`, `… 있을 것이다` (a verb in ㄹ before ` 것이다`) or `…라는 것이다`.
 bool speculates(std::string_view text);
 
-// Whether the first sentence of `text` rates or advises rather than says what a thing is: `the
-// most popular …`, `is used when …`, `should be preferred`, `가장 유명한 …`, `가장 널리 쓰이며`.
-bool rates_or_advises(std::string_view text);
+// What the first sentence of `text` says in place of what a thing is: where or when it is used
+// (`Used in encoders …`, `is used when …`, `… 사용하면 된다`), or how it is rated (`the most
+// popular …`, `should be preferred`, `the default …`, `가장 유명한 …`); none when neither.
+enum class Remark { none, use, rating };
+Remark rates_or_advises(std::string_view text);
 
 // Whether `text` names `term` in its first 400 bytes (case folded; gloss and plural as above;
 // unless `exactly`, also without a version, `ResNet` for `ResNet-50`, or with its words shortened,
