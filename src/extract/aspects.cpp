@@ -8,6 +8,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "recall/extract/phrasing.hpp"
 #include "recall/extract/rules.hpp"
 #include "recall/extract/section.hpp"
 #include "recall/extract/text.hpp"
@@ -237,6 +238,23 @@ std::optional<Aspect> as_aspect(std::string_view name) {
     }
   }
   return std::nullopt;
+}
+
+std::pair<std::string, std::string> aspect_question(std::string_view subject,
+                                                    std::string_view label, std::size_t items) {
+  std::string question;
+  std::string term;
+  if (contains_hangul(label)) {
+    const std::optional<bool> consonant = ends_in_consonant(label);
+    term = std::string(subject) + "의 " + std::string(label);
+    question = term + (consonant.value_or(true) ? "은?" : "는?");
+    if (items >= 2) question += " (" + std::to_string(items) + "가지)";
+  } else {
+    term = std::string(subject) + ": " + std::string(label);
+    question = term + "?";
+    if (items >= 2) question += " (" + std::to_string(items) + ")";
+  }
+  return {std::move(question), std::move(term)};
 }
 
 std::optional<Pair> as_compared_pair(std::string_view name) {

@@ -13,6 +13,7 @@
 // that names two things (`A와 B`, `A and B의 차이`) asks how they differ. Headings that are
 // questions, labels, sentences or references make no card here.
 #include <algorithm>
+#include <tuple>
 
 #include "recall/extract/extract.hpp"
 #include "recall/extract/phrasing.hpp"
@@ -564,17 +565,7 @@ class SectionWalker {
                    const SectionAnswer& answer, int end_line, std::vector<std::string> context) {
     Proposal p;
     CardDraft& card = p.draft;
-    const bool korean = contains_hangul(label);
-    if (korean) {
-      const std::optional<bool> consonant = ends_in_consonant(label);
-      card.question = subject + "의 " + label + (consonant.value_or(true) ? "은?" : "는?");
-      if (answer.items >= 2) card.question += " (" + std::to_string(answer.items) + "가지)";
-      card.term = subject + "의 " + label;
-    } else {
-      card.question = subject + ": " + label + "?";
-      if (answer.items >= 2) card.question += " (" + std::to_string(answer.items) + ")";
-      card.term = subject + ": " + label;
-    }
+    std::tie(card.question, card.term) = aspect_question(subject, label, answer.items);
     card.answer = answer.text;
     card.kind = answer.from_list ? "list" : "qa";
     card.rule = "heading-section";

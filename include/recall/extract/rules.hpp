@@ -103,6 +103,9 @@ void rule_definition_sentence(const RuleInput& in, RuleOutput& out);
 // Rule 10: `X vs Y` with content under it, and two definitions whose terms differ in one word
 // (kind `comparison`).
 void rule_comparison(const RuleInput& in, RuleOutput& out);
+// Rule 18: a sentence names an aspect of a concept and introduces a list (`X의 장점은 다음과
+// 같다.`, `The steps of X are as follows:`): one card, the items (kind `list`).
+void rule_list_intro(const RuleInput& in, RuleOutput& out);
 // Rule 15: a heading (or a bold line, a callout title, the note's title) names a concept and the
 // text under it explains it (kind `definition`; `list` or `qa` for an aspect of its parent,
 // `comparison` for `A와 B`).

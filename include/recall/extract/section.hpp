@@ -7,6 +7,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "recall/notes/outline.hpp"
 
@@ -39,6 +40,17 @@ struct Aspect {
   bool skip = false;     // worth no card (`Examples`, `References`, `참고`, `Code`)
 };
 std::optional<Aspect> as_aspect(std::string_view name);
+
+// The aspect a sentence names as it introduces a list (`X의 장점은 다음과 같다.`, `The steps of X
+// are as follows:`, `X has the following advantages:`), with `subject` empty when the sentence
+// leaves it to the heading (`장점은 다음과 같다.`); nullopt for any other sentence
+// (rule_list_intro.cpp).
+std::optional<Aspect> list_intro_aspect(std::string_view sentence);
+
+// The question and the term of a card about an aspect of `subject`, with the number of items a
+// list answer has (0 for prose): `X의 장점은? (3가지)`, `X: Advantages? (3)`.
+std::pair<std::string, std::string> aspect_question(std::string_view subject,
+                                                    std::string_view label, std::size_t items);
 
 // Two names compared: `A 와 B`, `A and B`, `A과 B의 차이`, `Difference between A and B`.
 struct Pair {
