@@ -22,7 +22,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // Bump when the extraction rules change, so that unchanged notes are parsed again.
-constexpr std::string_view kExtractorVersion = "extract-7";
+constexpr std::string_view kExtractorVersion = "extract-8";
 
 std::string extract_salt(double min_confidence) {
   char threshold[32];
