@@ -13,6 +13,7 @@
 // that names two things (`A와 B`, `A and B의 차이`) asks how they differ. Headings that are
 // questions, labels, sentences or references make no card here.
 #include <algorithm>
+#include <cctype>
 #include <tuple>
 
 #include "recall/extract/extract.hpp"
@@ -139,13 +140,19 @@ bool only_names(std::string_view list) {
 
 // A note that digests a paper: two or more of its headings name a paper's parts (`[Abstract]`,
 // `[3. Background]`, `Experiments`, `결론`), numbering and brackets aside.
-bool is_paper_digest(std::span<const Block> blocks) {
+// A part of a paper as a digest names it: `Background`, `[3. Experiments]`, `결론` (lower case,
+// numbering and brackets already dropped).
+bool is_paper_part(std::string_view name) {
   static constexpr auto kParts = std::to_array<std::string_view>(
       {"abstract", "abstact", "introduction", "background", "related work", "preliminaries",
        "method", "methods", "experiment", "experiments", "results", "discussion", "conclusion",
        "conclusions", "evaluation", "scheme", "\xEC\x84\x9C\xEB\xA1\xA0",  // 서론
        "\xEA\xB2\xB0\xEB\xA1\xA0", "\xEC\x8B\xA4\xED\x97\x98",        // 결론 실험
        "\xEA\xB4\x80\xEB\xA0\xA8 \xEC\x97\xB0\xEA\xB5\xAC"});  // 관련 연구
+  return std::find(kParts.begin(), kParts.end(), name) != kParts.end();
+}
+
+bool is_paper_digest(std::span<const Block> blocks) {
   int parts = 0;
   for (const Block& block : blocks) {
     if (block.kind != BlockKind::heading) continue;
@@ -155,7 +162,7 @@ bool is_paper_digest(std::span<const Block> blocks) {
     if (const std::size_t colon = name.find(':'); colon != std::string::npos) {
       name = std::string(trim(std::string_view(name).substr(0, colon)));
     }
-    if (std::find(kParts.begin(), kParts.end(), name) != kParts.end() && ++parts >= 2) return true;
+    if (is_paper_part(name) && ++parts >= 2) return true;
   }
   return false;
 }
@@ -174,6 +181,28 @@ double confidence_of(const SectionAnswer& answer, std::string_view term) {
   if (answer.leans_back) c -= kLeansBack;
   if (word_count(answer.text) <= 2) c -= kThin;
   return std::clamp(c, 0.05, 0.95);
+}
+
+// The term of a heading that gives a concept a subtitle: `Batch Normalization: 미니배치의 통계를
+//이용`, `Dropout: A Simple Way to Prevent Overfitting`. Not an aspect (`Limitations: …`), a part
+// of a paper (`Background: …`) or a label (`Example: …`), and the subtitle is words, not a name.
+std::optional<std::string> subtitled_term(std::string_view name) {
+  const std::size_t colon = name.find(": ");
+  if (colon == std::string_view::npos || colon == 0) return std::nullopt;
+  const std::string_view left = trim(name.substr(0, colon));
+  const std::string_view subtitle = trim(name.substr(colon + 2));
+  if (word_count(subtitle) < 2 || subtitle.find(": ") != std::string_view::npos) return std::nullopt;
+  if (as_aspect(left) || is_paper_part(ascii_lower(left))) return std::nullopt;
+  // `실험 2: ImageNet`, `Step 1: Load the data`, `Part II: …`: a numbered part, not a concept.
+  const std::vector<std::string_view> words = split_words(left);
+  const std::string_view last = words.back();
+  if (std::all_of(last.begin(), last.end(), [](char c) {
+        return std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == 'I' || c == 'V' ||
+               c == 'X';
+      })) {
+    return std::nullopt;
+  }
+  return as_term(left, kHeadingTerm);
 }
 
 // A heading-like line and the blocks that explain it.
@@ -454,12 +483,17 @@ class SectionWalker {
     if (!pair && joins_with_and(name)) return;
     const std::optional<Aspect> aspect = pair ? std::nullopt : as_aspect(name);
     std::optional<std::string> term;
+    bool subtitled = false;  // `Dropout: A Simple Way to Prevent Overfitting`
     if (aspect) {
       if (aspect->skip) return;
       const std::string subject = aspect->subject.empty() ? parent : aspect->subject;
       if (subject.empty() || !as_term(subject, kHeadingTerm)) return;
     } else if (!pair) {
       term = as_term(name, kHeadingTerm);
+      if (!term) {
+        term = subtitled_term(name);
+        subtitled = term.has_value();
+      }
       if (!term) return;
     }
     // `### Definition` under `Regularization`: the section defines its parent, so a sentence
@@ -543,6 +577,9 @@ class SectionWalker {
     }
     double confidence =
         std::min(confidence_of(*answer, *term), from_subsection ? kFromSubsection : 1.0);
+    // A subtitle may name a part of the story as well as a concept (`Step 1: Load the data`): only
+    // a section that names or defines the term before the colon asks about it.
+    if (subtitled && !answer->defining && !names_term(answer->text, *term)) return;
     if (!s.summary.empty()) confidence = std::clamp(confidence, kBase, kFromSubsection);
     // In a paper digest a section tells what the paper does in its part (`Exploration`: its
     // settings, `Target Policy Smoothing`: the problem it answers); only an answer that defines
