@@ -350,6 +350,7 @@ void tidy_term(CardDraft& card) {
       break;
     }
   }
+  term = without_format_tags(std::move(term));
   for (const std::string_view mark : {"**", "__"}) {
     for (std::size_t at = term.find(mark); at != std::string::npos; at = term.find(mark)) {
       term.erase(at, mark.size());
@@ -672,6 +673,7 @@ ExtractResult extract_cards(const notes::NoteFile& note) {
     if (std::optional<std::string> before = without_trailing_lead_in(draft.answer)) {
       if (!before->empty()) draft.answer = std::move(*before);
     }
+    if (draft.confidence < 1.0) draft.answer = without_stray_emphasis(std::move(draft.answer));
   }
   for (CardDraft& draft : result.left_out) {
     if (draft.deck.empty()) draft.deck = note.deck;

@@ -3,6 +3,7 @@
 
 #include <cctype>
 #include <algorithm>
+#include <array>
 
 #include "recall/extract/rules.hpp"
 #include "recall/extract/text.hpp"
@@ -256,6 +257,40 @@ std::optional<std::size_t> outline_indent(std::span<const std::string_view> line
   return top;
 }
 }  // namespace
+
+std::string without_format_tags(std::string text) {
+  static constexpr auto kTags = std::to_array<std::string_view>(
+      {"u", "b", "i", "em", "strong", "mark", "span", "font", "ins", "s", "del"});
+  for (std::size_t at = text.find('<'); at != std::string::npos; at = text.find('<', at)) {
+    const std::size_t close = text.find('>', at);
+    if (close == std::string::npos) break;
+    std::string_view tag = std::string_view(text).substr(at + 1, close - at - 1);
+    if (!tag.empty() && tag.front() == '/') tag.remove_prefix(1);
+    const std::string name = ascii_lower(tag.substr(0, tag.find(' ')));
+    if (std::find(kTags.begin(), kTags.end(), name) != kTags.end()) {
+      text.erase(at, close - at + 1);
+    } else {
+      ++at;
+    }
+  }
+  return text;
+}
+
+std::string without_stray_emphasis(std::string answer) {
+  answer = without_format_tags(std::move(answer));
+  std::size_t marks = 0;
+  for (std::size_t at = answer.find("**"); at != std::string::npos; at = answer.find("**", at + 2)) {
+    ++marks;
+  }
+  if (marks % 2 == 0) return answer;
+  const std::string_view t = trim(answer);
+  if (ends_with(t, "**") && !ends_with(t, "***")) {
+    answer.resize(static_cast<std::size_t>(t.data() - answer.data()) + t.size() - 2);
+  } else if (starts_with(t, "**") && !starts_with(t, "***")) {
+    answer.erase(0, static_cast<std::size_t>(t.data() - answer.data()) + 2);
+  }
+  return answer;
+}
 
 std::string fit_answer(std::string_view answer, std::string_view pointer) {
   const std::vector<std::string_view> lines = split_lines(answer);

@@ -40,6 +40,15 @@ std::string drop_link_only_lines(std::string_view answer);
 // returned unchanged.
 std::string fit_answer(std::string_view answer, std::string_view pointer);
 
+// `answer` without a `**` left alone at its start or end when the sentence it was cut from opened
+// or closed the emphasis beyond it (`**X is the technique that …**` answers `the technique that
+// …`): an odd number of `**` and one at an end.
+// Formatting tags (`<u>`, `</b>`, `<span style=…>`, `<mark>`) are dropped as well.
+std::string without_stray_emphasis(std::string answer);
+
+// `text` without inline HTML formatting tags: `<u>Structured Lock</u>` reads `Structured Lock`.
+std::string without_format_tags(std::string text);
+
 // For an answer too long for a card: its first paragraph when that alone reads as the whole answer
 // (prose of 120 to 600 characters that closes as a sentence and does not set the scene: `In order
 // to explain …`, `Let's …`), as people answering a question tend to say the answer first and then
