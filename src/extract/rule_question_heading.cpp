@@ -23,6 +23,10 @@ constexpr double kConfidence = 0.9;
 // judged, most such cards were dropped as truncated.
 constexpr double kEssay = 0.45;
 constexpr std::size_t kEssayCodePoints = 2000;
+// An essay that opens with a short paragraph and a list (`On a high level, I would describe it as
+// generative vs. discriminative.` + two items): the opening is the answer, the rest elaborates.
+constexpr double kOpeningList = 0.6;
+constexpr std::size_t kOpeningCodePoints = 300;
 
 // `하지만 지금은?`, `다시 정리해보면?`: a question that continues the text before it.
 bool leans_on_text_before(std::string_view question) {
@@ -146,6 +150,23 @@ std::string summary_paragraph(std::span<const notes::Block> under) {
   return {};
 }
 
+// The opening of a long answer when it is a paragraph of one or two sentences followed by a list of
+// two to eight items: the two together, else empty.
+std::string opening_with_list(std::span<const notes::Block> under) {
+  if (under.size() < 2 || under[0].kind != notes::BlockKind::paragraph ||
+      under[1].kind != notes::BlockKind::list) {
+    return {};
+  }
+  const std::string opening(trim(clean_inline(under[0].text)));
+  if (opening.empty() || code_point_count(opening) > kOpeningCodePoints ||
+      split_sentences(opening).size() > 2 || leans_on_context(opening)) {
+    return {};
+  }
+  const std::optional<SectionAnswer> items = listed_answer(under.subspan(1, 1));
+  if (!items || !items->from_list || items->items < 2 || items->items > 8) return {};
+  return opening + "\n" + items->text;
+}
+
 }  // namespace
 
 void rule_question_heading(const RuleInput& in, RuleOutput& out) {
@@ -177,8 +198,15 @@ void rule_question_heading(const RuleInput& in, RuleOutput& out) {
         defined = true;
       }
     }
+    bool opening = false;
+    if (!defined && code_point_count(answer) > kMaxAnswerCodePoints) {
+      if (std::string first = opening_with_list(under); !first.empty()) {
+        answer = std::move(first);
+        opening = true;
+      }
+    }
     if (const std::string term = asked_term(question);
-        !defined && !term.empty() && code_point_count(answer) > kMaxAnswerCodePoints) {
+        !defined && !opening && !term.empty() && code_point_count(answer) > kMaxAnswerCodePoints) {
       if (const std::optional<SectionAnswer> shaped = section_answer(under, term);
           shaped && shaped->defining) {
         answer = shaped->text;
@@ -201,7 +229,8 @@ void rule_question_heading(const RuleInput& in, RuleOutput& out) {
     card.kind = "qa";
     card.rule = "question-heading";
     const bool prose = !under.empty() && under.front().kind == notes::BlockKind::paragraph;
-    card.confidence = !defined && prose && code_point_count(card.answer) > kEssayCodePoints
+    card.confidence = opening ? kOpeningList
+                      : !defined && prose && code_point_count(card.answer) > kEssayCodePoints
                           ? kEssay
                           : kConfidence;
     card.line = block.line;
