@@ -432,6 +432,24 @@ bool gives_example(std::string_view answer) {
   return false;
 }
 
+// `- F, B, A, D, C, E`, `1, 1, 2, 3, 5, 8`: a sequence of short values (a traversal's output, a
+// series) shown where what the term is should be.
+bool lists_values(std::string_view answer) {
+  std::string_view text = trim(answer);
+  while (starts_with(text, "-") || starts_with(text, "*")) text = trim(text.substr(1));
+  if (text.find('\n') != std::string_view::npos) return false;
+  std::size_t values = 0;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const std::size_t comma = std::min(text.find(',', start), text.size());
+    const std::string_view value = trim(text.substr(start, comma - start));
+    if (value.empty() || code_point_count(value) > 3) return false;
+    ++values;
+    start = comma + 1;
+  }
+  return values >= 4;
+}
+
 }  // namespace
 
 std::string gate_reason(const CardDraft& card) {
@@ -581,7 +599,7 @@ std::string gate_reason(const CardDraft& card) {
       }
     }
     if (is_code_expression(term) || is_code_line(answer)) return "code";
-    if (gives_example(answer)) return "misframed";
+    if (gives_example(answer) || lists_values(answer)) return "misframed";
     if (only_names(answer, term)) return "anaphora";
     if (is_task_title(term)) return "label";
     if (asks_instead(answer)) return "misframed";
