@@ -600,6 +600,16 @@ std::string gate_reason(const CardDraft& card) {
     }
     if (is_code_expression(term) || is_code_line(answer)) return "code";
     if (gives_example(answer) || lists_values(answer)) return "misframed";
+    // `a parametric model, an RBF kernel SVM isn't, and the complexity of the latter grows …`: a
+    // contrast whose other side the card does not show.
+    {
+      const std::string lower = ascii_lower(answer.substr(0, answer.find('\n')));
+      if (lower.find("the latter") != std::string::npos ||
+          lower.find("the former") != std::string::npos ||
+          answer.substr(0, answer.find('\n')).find("\xED\x9B\x84\xEC\x9E\x90") != std::string_view::npos) {  // 후자
+        return "anaphora";
+      }
+    }
     if (only_names(answer, term)) return "anaphora";
     if (is_task_title(term)) return "label";
     if (asks_instead(answer)) return "misframed";
