@@ -214,7 +214,17 @@ bool ends_with_class_noun(std::string_view stem) {
        "스택",       "해시",       "테이블", "쿼리",     "명세",     "관계",       "속성",
        "특성",       "성질",       "조건",   "범위",     "수",       "것",
        "약어",       "약자",       "줄임말"});
-  return ends_with_any(stem, kNouns);
+  if (ends_with_any(stem, kNouns)) return true;
+  // Mixed notes name the kind in English: `target network는 잘 알려진 stability tool이다`.
+  static constexpr auto kEnglish = std::to_array<std::string_view>(
+      {"tool", "method", "algorithm", "model", "technique", "function", "framework",
+       "architecture", "metric", "estimator", "approach", "mechanism", "protocol", "library",
+       "structure", "layer", "network", "distribution", "theorem", "process", "strategy"});
+  const std::string lower = ascii_lower(stem.substr(stem.size() > 16 ? stem.size() - 16 : 0));
+  return std::any_of(kEnglish.begin(), kEnglish.end(), [&](std::string_view noun) {
+    return ends_with(lower, noun) &&
+           (lower.size() == noun.size() || lower[lower.size() - noun.size() - 1] == ' ');
+  });
 }
 
 // A word that ends in the copula: `개념이다`, `모델임`, `구조입니다`; `stem` gets what is before.
