@@ -815,7 +815,14 @@ std::optional<SectionAnswer> section_answer(std::span<const Block> blocks, std::
     first->defining = true;
     return first;
   }
-  if (std::optional<SectionAnswer> defining = defining_answer(blocks, term)) return defining;
+  if (std::optional<SectionAnswer> defining = defining_answer(blocks, term)) {
+    // `A convolution layer is formally defined with:` + twelve parameters would be cut; an
+    // opening that names the term (`Convolution layers perform …`) answers whole instead.
+    if (code_point_count(defining->text) <= kMaxAnswerCodePoints || first->leans_back ||
+        !names_term(first->text, term)) {
+      return defining;
+    }
+  }
   // An opening that leans on what came before (`So far we saw …`) gives way to the first sentence
   // that names the term.
   if (first->leans_back || !names_term(first->text, term)) {
