@@ -572,7 +572,8 @@ class SectionWalker {
         m_out.cards.push_back(std::move(p));
         return;
       }
-      aspect_card(s, subject, aspect->label, *answer, end_line, std::move(context));
+      aspect_card(s, subject, aspect->label, !aspect->subject.empty(), *answer, end_line,
+                  std::move(context));
       return;
     }
     double confidence =
@@ -599,10 +600,18 @@ class SectionWalker {
 
   // `Decision Tree: Advantages?`, `Skip List의 단점은? (3가지)`.
   void aspect_card(const Section& s, const std::string& subject, const std::string& label,
-                   const SectionAnswer& answer, int end_line, std::vector<std::string> context) {
+                   bool named, const SectionAnswer& answer, int end_line,
+                   std::vector<std::string> context) {
     Proposal p;
     CardDraft& card = p.draft;
     std::tie(card.question, card.term) = aspect_question(subject, label, answer.items);
+    // `## Types of RNN` asks as written: `Types of RNN? (4)`, not `RNN: Types?`.
+    if (named && !contains_hangul(s.name) &&
+        ascii_lower(s.name).find(" of ") != std::string::npos) {
+      card.term = std::string(trim(s.name));
+      card.question = card.term + "?";
+      if (answer.items >= 2) card.question += " (" + std::to_string(answer.items) + ")";
+    }
     card.answer = answer.text;
     card.kind = answer.from_list ? "list" : "qa";
     card.rule = "heading-section";
