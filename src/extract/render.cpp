@@ -282,7 +282,15 @@ std::string without_stray_emphasis(std::string answer) {
   for (std::size_t at = answer.find("**"); at != std::string::npos; at = answer.find("**", at + 2)) {
     ++marks;
   }
-  if (marks % 2 == 0) return answer;
+  if (marks % 2 == 0) {
+    // `문자열 연산이 많은 Multi-Thread 환경*`: a lone `*` glued to the last word, the only one.
+    const std::string_view t = trim(answer);
+    if (t.size() > 1 && t.back() == '*' && t[t.size() - 2] != ' ' && t[t.size() - 2] != '*' &&
+        std::count(answer.begin(), answer.end(), '*') == 1) {
+      answer.resize(static_cast<std::size_t>(t.data() - answer.data()) + t.size() - 1);
+    }
+    return answer;
+  }
   const std::string_view t = trim(answer);
   if (ends_with(t, "**") && !ends_with(t, "***")) {
     answer.resize(static_cast<std::size_t>(t.data() - answer.data()) + t.size() - 2);

@@ -1099,6 +1099,15 @@ Remark rates_or_advises(std::string_view text) {
                       first.find(" used when") != std::string::npos;
     return used ? Remark::use : Remark::rating;
   }
+  // `멀티스레드로 구현하다 보면, 동기화는 필수적이다.`, `Scaling is essential.`: how much it
+  // matters, said in place of what it is.
+  std::string_view end = trim(first);
+  while (!end.empty() && (end.back() == '.' || end.back() == '!')) end.remove_suffix(1);
+  for (const std::string_view rating : {"필수적이다", "필수이다", "필수적임", "중요하다", "중요함",
+                                        " is essential", " are essential", " is important",
+                                        " are important", " is crucial", " are crucial"}) {
+    if (ends_with(end, rating)) return Remark::rating;
+  }
   return Remark::none;
 }
 
