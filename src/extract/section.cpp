@@ -1214,7 +1214,19 @@ bool defines_term(std::string_view sentence, std::string_view term) {
       }
     }
   }
-  // `… is called X`, `… known as X`.
+  // `… is called X`, `… known as X`; `… a variant of RNN called a long short-term memory (LSTM)
+  // cell, which …`: the term in parentheses after the name it abbreviates.
+  std::string_view named = before;
+  if (ends_with(trim(named), "(")) {
+    named = trim(named);
+    named.remove_suffix(1);
+    const std::size_t from = named.size() > 60 ? named.size() - 60 : 0;
+    const std::size_t called_at = named.find(" called ", from);
+    if (called_at != std::string_view::npos &&
+        named.substr(called_at).find_first_of(".,;:") == std::string_view::npos) {
+      return true;
+    }
+  }
   for (const std::string_view called : {"called ", "known as ", "referred to as ", "termed "}) {
     if (ends_with(before, called) ||
         (before.size() > called.size() + 2 && ends_with(trim(before), trim(called)))) {
