@@ -134,7 +134,10 @@ std::optional<std::string> clean_term(std::string_view raw) {
     }
   }
   if (s.empty()) return std::nullopt;
-  std::optional<std::string> term = as_term(s, kTermLimits);
+  // `Continuous Bag of Words (CBOW) model`: a gloss in parentheses is one word more.
+  TermLimits limits = kTermLimits;
+  if (s.find(" (") != std::string_view::npos) ++limits.words;
+  std::optional<std::string> term = as_term(s, limits);
   if (!term || is_anaphora(*term)) return std::nullopt;
   // `것이 …`: a clause on a dependent noun is not a name.
   static constexpr auto kDependentNouns =
@@ -823,7 +826,12 @@ class SentenceReader {
       double confidence;
       bool term_after;
     };
-    static constexpr std::array<Marker, 11> kMarkers = {{{" is defined as ", kDefinedAs, false},
+    static constexpr std::array<Marker, 16> kMarkers = {{{" is defined as ", kDefinedAs, false},
+                                                         {" can be thought of as ", kMeans, false},
+                                                         {" can be seen as ", kMeans, false},
+                                                         {" can be viewed as ", kMeans, false},
+                                                         {" can be understood as ", kMeans, false},
+                                                         {" can be interpreted as ", kMeans, false},
                                                          {" are defined as ", kDefinedAs, false},
                                                          {" refers to ", kRefersTo, false},
                                                          {" refer to ", kRefersTo, false},
@@ -884,7 +892,16 @@ class SentenceReader {
       }
       return Match{*term, answer, marker->confidence};
     }
-    if (word_count(before) > 5 || is_anaphora(before) || is_personal(lower)) return std::nullopt;
+    // `Continuous Bag of Words (CBOW) model can be thought of as …`: a gloss in parentheses does
+    // not make the name longer.
+    std::string unglossed(before);
+    for (std::size_t open = unglossed.find(" ("); open != std::string::npos;
+         open = unglossed.find(" (", open)) {
+      const std::size_t close = unglossed.find(')', open);
+      if (close == std::string::npos) break;
+      unglossed.erase(open, close - open + 1);
+    }
+    if (word_count(unglossed) > 5 || is_anaphora(before) || is_personal(lower)) return std::nullopt;
     // `PyTorch is a good choice for …`, `X is the preferred way`: a judgement, not a definition.
     if (marker->confidence == kIsA || marker->confidence == kIsThe) {
       static constexpr auto kOpinion = std::to_array<std::string_view>(
