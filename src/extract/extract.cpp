@@ -553,7 +553,8 @@ ExtractResult extract_cards(const notes::NoteFile& note) {
         }
         // `… 발전하게 될 것이다`, `…효율적이라는 것이다`: a guess or a conclusion about the term, not
         // what it is (judged: 0 kept of 14 Korean definition sentences ending so, rounds 8-10).
-        if (d.kind == "definition" && speculates(d.answer)) {
+        // After a question the prose asks itself (`X는 무엇일까?`), `…보겠다는 것이다` is the answer.
+        if (d.kind == "definition" && d.rule != "asked-in-text" && speculates(d.answer)) {
           d.confidence = std::max(0.05, d.confidence - kLeansOnContext);
         }
         // `이 논문에서는 … 이용하였다고 한다`: what someone did, not what the term is.

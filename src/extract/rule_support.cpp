@@ -557,7 +557,7 @@ std::string without_link_targets(std::string_view s) {
 }
 
 std::span<const Rule> all_rules() {
-  static constexpr std::array<Rule, 16> kRules = {{
+  static constexpr std::array<Rule, 17> kRules = {{
       {"qa-pair", rule_qa_pair},
       {"osr", rule_osr},
       {"double-colon", rule_double_colon},
@@ -571,6 +571,7 @@ std::span<const Rule> all_rules() {
       {"nested-term", rule_nested_term},
       {"definition-sentence", rule_definition_sentence},
       {"proposed-term", rule_proposed_term},
+      {"asked-in-text", rule_asked_in_text},
       {"comparison", rule_comparison},
       {"list-intro", rule_list_intro},
       {"heading-section", rule_heading_section},

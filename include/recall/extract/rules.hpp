@@ -114,6 +114,9 @@ void rule_heading_section(const RuleInput& in, RuleOutput& out);
 void rule_table(const RuleInput& in, RuleOutput& out);
 // Rule 17: a sentence that proposes or introduces a name set in bold (kind `definition`).
 void rule_proposed_term(const RuleInput& in, RuleOutput& out);
+// Rule 19: prose asks what a term is and answers in the next sentences (`그러면 X는 무엇일까? 바로
+// …`, `So what is X? It is …`; kind `definition`).
+void rule_asked_in_text(const RuleInput& in, RuleOutput& out);
 
 // The heading path above the current block while walking the top-level blocks of a note in order.
 class HeadingPath {
