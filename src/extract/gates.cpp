@@ -603,12 +603,15 @@ std::string gate_reason(const CardDraft& card) {
     // `a parametric model, an RBF kernel SVM isn't, and the complexity of the latter grows …`: a
     // contrast whose other side the card does not show.
     {
-      const std::string lower = ascii_lower(answer.substr(0, answer.find('\n')));
-      if (lower.find("the latter") != std::string::npos ||
-          lower.find("the former") != std::string::npos ||
-          answer.substr(0, answer.find('\n')).find("\xED\x9B\x84\xEC\x9E\x90") != std::string_view::npos) {  // 후자
-        return "anaphora";
+      const std::string_view line = answer.substr(0, answer.find('\n'));
+      if (line.find("atter") != std::string_view::npos || line.find("ormer") != std::string_view::npos) {
+        const std::string lower = ascii_lower(line);
+        if (lower.find("the latter") != std::string::npos ||
+            lower.find("the former") != std::string::npos) {
+          return "anaphora";
+        }
       }
+      if (line.find("\xED\x9B\x84\xEC\x9E\x90") != std::string_view::npos) return "anaphora";  // 후자
     }
     if (only_names(answer, term)) return "anaphora";
     if (is_task_title(term)) return "label";

@@ -9,6 +9,7 @@
 // the one or two sentences after it in the same paragraph, without an opening `바로`, `It is`.
 // Nothing is made when no sentence follows, or when what follows only announces a list or a
 // formula (`정리의 내용은 다음과 같다:`), leans on a figure, or asks again.
+#include <algorithm>
 #include <array>
 
 #include "recall/extract/gates.hpp"
@@ -98,6 +99,12 @@ bool points_ahead(std::string_view sentence) {
 }  // namespace
 
 void rule_asked_in_text(const RuleInput& in, RuleOutput& out) {
+  // Most notes ask nothing: one pass over the text before walking its paragraphs.
+  if (std::none_of(in.lines.begin(), in.lines.end(), [](std::string_view line) {
+        return line.find('?') != std::string_view::npos;
+      })) {
+    return;
+  }
   for_each_paragraph(in.outline, [&](const ParagraphVisit& visit) {
     const std::string_view text = visit.paragraph.text;
     if (text.find('?') == std::string_view::npos) return;

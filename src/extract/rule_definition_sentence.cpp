@@ -826,12 +826,7 @@ class SentenceReader {
       double confidence;
       bool term_after;
     };
-    static constexpr std::array<Marker, 16> kMarkers = {{{" is defined as ", kDefinedAs, false},
-                                                         {" can be thought of as ", kMeans, false},
-                                                         {" can be seen as ", kMeans, false},
-                                                         {" can be viewed as ", kMeans, false},
-                                                         {" can be understood as ", kMeans, false},
-                                                         {" can be interpreted as ", kMeans, false},
+    static constexpr std::array<Marker, 11> kMarkers = {{{" is defined as ", kDefinedAs, false},
                                                          {" are defined as ", kDefinedAs, false},
                                                          {" refers to ", kRefersTo, false},
                                                          {" refer to ", kRefersTo, false},
@@ -842,6 +837,12 @@ class SentenceReader {
                                                          {" is a ", kIsA, false},
                                                          {" is an ", kIsA, false},
                                                          {" is the ", kIsThe, false}}};
+    // `X can be thought of as / seen as / viewed as …`: looked for only where `can be` is.
+    static constexpr std::array<Marker, 5> kCanBe = {{{" can be thought of as ", kMeans, false},
+                                                      {" can be seen as ", kMeans, false},
+                                                      {" can be viewed as ", kMeans, false},
+                                                      {" can be understood as ", kMeans, false},
+                                                      {" can be interpreted as ", kMeans, false}}};
     std::size_t best = std::string::npos;
     const Marker* marker = nullptr;
     for (const Marker& m : kMarkers) {
@@ -849,6 +850,15 @@ class SentenceReader {
       if (at != std::string::npos && at < best) {
         best = at;
         marker = &m;
+      }
+    }
+    if (lower.find(" can be ") != std::string::npos) {
+      for (const Marker& m : kCanBe) {
+        const std::size_t at = lower.find(m.text);
+        if (at != std::string::npos && at < best) {
+          best = at;
+          marker = &m;
+        }
       }
     }
     if (marker == nullptr || best == 0) return std::nullopt;

@@ -158,6 +158,17 @@ std::optional<Aspect> english_intro(std::string_view s) {
   return aspect;
 }
 
+// Whether the end of `text` may introduce a list (a cheap test before introduces_list).
+bool may_introduce(std::string_view text) {
+  const std::string_view t = trim(text);
+  if (ends_with(t, ":") || ends_with(t, "\xEF\xBC\x9A")) return true;
+  const std::string_view tail = t.substr(t.size() > 80 ? t.size() - 80 : 0);
+  for (const std::string_view cue : {"다음", "아래", "follow", "llow", " are", "nclude", "such as"}) {
+    if (tail.find(cue) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 class IntroWalker {
  public:
   IntroWalker(const RuleInput& in, RuleOutput& out) : m_in(in), m_out(out) {}
@@ -182,6 +193,9 @@ class IntroWalker {
   }
 
   void visit(const Block& paragraph, const Block& list) {
+    // Most paragraphs over a list do not end by introducing it (a tldr page's description over its
+    // commands): look at the end before splitting sentences.
+    if (!may_introduce(paragraph.text)) return;
     const std::vector<Sentence> sentences = split_sentences(paragraph.text);
     if (sentences.empty()) return;
     const Sentence& last = sentences.back();

@@ -818,7 +818,8 @@ std::optional<SectionAnswer> section_answer(std::span<const Block> blocks, std::
   if (std::optional<SectionAnswer> defining = defining_answer(blocks, term)) {
     // `A convolution layer is formally defined with:` + twelve parameters would be cut; an
     // opening that names the term (`Convolution layers perform …`) answers whole instead.
-    if (code_point_count(defining->text) <= kMaxAnswerCodePoints || first->leans_back ||
+    if (defining->text.size() <= kMaxAnswerCodePoints ||
+        code_point_count(defining->text) <= kMaxAnswerCodePoints || first->leans_back ||
         !names_term(first->text, term)) {
       return defining;
     }
@@ -1103,6 +1104,11 @@ Remark rates_or_advises(std::string_view text) {
   // matters, said in place of what it is.
   std::string_view end = trim(first);
   while (!end.empty() && (end.back() == '.' || end.back() == '!')) end.remove_suffix(1);
+  // Every ending below ends in `다`, `함`, `임`, `l` or `t`: most sentences are passed at once.
+  if (!(ends_with(end, "다") || ends_with(end, "함") || ends_with(end, "임") ||
+        ends_with(end, "l") || ends_with(end, "t"))) {
+    return Remark::none;
+  }
   for (const std::string_view rating : {"필수적이다", "필수이다", "필수적임", "중요하다", "중요함",
                                         " is essential", " are essential", " is important",
                                         " are important", " is crucial", " are crucial"}) {
