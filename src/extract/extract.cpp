@@ -241,6 +241,27 @@ std::vector<CardDraft> without_duplicates(std::vector<CardDraft> drafts) {
       }
     }
   }
+  // `What is a capsule?` over `A capsule is a group of neurons …`, and that sentence's own
+  // `What is capsule?`: the question the note asks already holds the definition.
+  std::map<std::string, std::vector<std::string>> asked;  // asked term → the answers, normalized
+  for (const CardDraft& card : drafts) {
+    if (card.rule != "question-heading") continue;
+    if (const std::string term = asked_term(card.question); !term.empty()) {
+      asked[normalized(term)].push_back(normalized(card.answer));
+    }
+  }
+  for (std::size_t i = 0; i < drafts.size() && !asked.empty(); ++i) {
+    if (drafts[i].kind != "definition" || drafts[i].rule == "question-heading") continue;
+    const auto found = asked.find(normalized(drafts[i].term));
+    if (found == asked.end()) continue;
+    const std::string answer = normalized(drafts[i].answer);
+    constexpr std::size_t kMinShared = 20;
+    for (const std::string& question_answer : found->second) {
+      if (answer.size() >= kMinShared && question_answer.find(answer) != std::string::npos) {
+        keep[i] = false;
+      }
+    }
+  }
   for (auto& [key, members] : groups) {
     if (members.size() < 2) continue;
     // An acronym stands for one thing in a note: of the surest, its fullest expansion is kept
