@@ -197,8 +197,17 @@ std::optional<Aspect> as_aspect(std::string_view name) {
                                           a->listy, a->skip};
     }
   }
-  // `X 장점`, `X 특징`: a Korean aspect word after the subject.
+  // `X 장점`, `X 특징`: a Korean aspect word after the subject; `교착상태 발생 조건`: two words.
   const std::vector<std::string_view> words = split_words(s);
+  if (words.size() >= 3 && is_korean_text(words.back())) {
+    const std::string_view pair(words[words.size() - 2].data(),
+                                static_cast<std::size_t>(words.back().data() + words.back().size() -
+                                                         words[words.size() - 2].data()));
+    if (const AspectWord* a = find_aspect(pair)) {
+      const std::string_view subject = trim(s.substr(0, s.size() - pair.size()));
+      return Aspect{std::string(subject), std::string(pair), a->defines, a->listy, a->skip};
+    }
+  }
   if (words.size() >= 2 && is_korean_text(words.back())) {
     if (const AspectWord* a = find_aspect(words.back())) {
       const std::string_view subject = trim(s.substr(0, s.size() - words.back().size()));

@@ -520,6 +520,8 @@ class SectionWalker {
     if (aspect && aspect->listy && !(answer && answer->from_list)) {
       if (std::optional<SectionAnswer> listed = listed_answer(s.body)) {
         answer = std::move(listed);
+      } else if (std::optional<SectionAnswer> numbered = numbered_subsections(s)) {
+        answer = std::move(numbered);
       }
     }
     // `## Batch Norm` whose own text only leads up to it (`Training deep nets is hard.`) while
@@ -596,6 +598,37 @@ class SectionWalker {
     // A definition found in a subsection leaves the sections in between to their own cards.
     p.nests = true;
     m_out.cards.push_back(std::move(p));
+  }
+
+  // `## 교착상태 발생 조건` + `### 1) 상호 배제` … `### 4) 순환 대기`: subsections numbered 1, 2, 3 …
+  // are the items of the list the heading names (their names, the numbers dropped). Unnumbered
+  // subsections are not: one is too often `참고` or `작성자`.
+  static std::optional<SectionAnswer> numbered_subsections(const Section& s) {
+    constexpr std::size_t kMaxItems = 8;
+    if (s.level <= 0) return std::nullopt;
+    SectionAnswer answer;
+    int child_level = 0;
+    for (const Block& block : s.subtree) {
+      if (block.kind != BlockKind::heading || block.level <= s.level) continue;
+      if (child_level == 0) child_level = block.level;
+      if (block.level != child_level) continue;
+      const std::string_view raw = trim(strip_emphasis(block.text));
+      std::size_t digits = 0;
+      while (digits < raw.size() && raw[digits] >= '0' && raw[digits] <= '9') ++digits;
+      const std::string expected = std::to_string(answer.items + 1);
+      if (digits == 0 || raw.substr(0, digits) != expected || digits >= raw.size() ||
+          (raw[digits] != ')' && raw[digits] != '.')) {
+        return std::nullopt;
+      }
+      const std::string name = heading_name(block.text);
+      if (trim(name).empty()) return std::nullopt;
+      answer.text += (answer.text.empty() ? "- " : "\n- ") + std::string(trim(name));
+      answer.end_line = block.line;
+      if (++answer.items > kMaxItems) return std::nullopt;
+    }
+    if (answer.items < 2) return std::nullopt;
+    answer.from_list = true;
+    return answer;
   }
 
   // `Decision Tree: Advantages?`, `Skip List의 단점은? (3가지)`.
