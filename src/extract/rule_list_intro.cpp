@@ -108,9 +108,23 @@ std::optional<Aspect> korean_intro(std::string_view s) {
   return aspect;
 }
 
-// `The main advantages of X are as follows:`, `X has the following advantages:`.
+// `The main advantages of X are as follows:`, `X has the following advantages:`, or a bare
+// `Encoding strategies:` (the heading or the note's title is the subject).
 std::optional<Aspect> english_intro(std::string_view s) {
   const std::string lower = ascii_lower(s);
+  if (ends_with(trim(s), ":") && word_count(s) <= 3 && lower.find(" of ") == std::string::npos) {
+    std::string_view label = trim(s);
+    label.remove_suffix(1);
+    label = trim(label);
+    std::optional<Aspect> aspect = as_aspect(label);
+    if (aspect && aspect->listy) {
+      // `Encoding strategies` names its subject's aspect; the subject is above.
+      aspect->label = std::string(label);
+      aspect->subject.clear();
+      return aspect;
+    }
+    return std::nullopt;
+  }
   std::string subject;
   std::string label;
   if (const std::size_t of = lower.find(" of "); of != std::string::npos) {
@@ -169,6 +183,30 @@ bool may_introduce(std::string_view text) {
   return false;
 }
 
+// `- **Numeric:** Assign each value …` on every line: items that are cards of their own (rule
+// term-colon); the list answers with their labels (`- Numeric`), or nullopt when an item is not
+// labelled so.
+std::optional<std::string> labels_only(std::string_view items) {
+  std::string out;
+  for (const std::string_view line : split_lines(items)) {
+    std::string_view item = trim(line);
+    if (!starts_with(item, "- **") && !starts_with(item, "* **")) return std::nullopt;
+    item = item.substr(4);
+    const std::size_t close = item.find("**");
+    if (close == std::string_view::npos || close == 0) return std::nullopt;
+    std::string_view label = trim(item.substr(0, close));
+    const std::string_view after = item.substr(close + 2);
+    if (ends_with(label, ":")) {
+      label.remove_suffix(1);
+    } else if (!starts_with(after, ":")) {
+      return std::nullopt;
+    }
+    out += (out.empty() ? "- " : "\n- ") + std::string(trim(label));
+  }
+  if (out.empty()) return std::nullopt;
+  return out;
+}
+
 class IntroWalker {
  public:
   IntroWalker(const RuleInput& in, RuleOutput& out) : m_in(in), m_out(out) {}
@@ -203,9 +241,10 @@ class IntroWalker {
     if (!aspect) return;
     if (aspect->subject.empty()) {
       // `장점은 다음과 같다.` under `## SWA`: the heading is the subject, unless it is an aspect
-      // itself (the heading's own card asks it).
-      if (m_headings.path().empty()) return;
-      const std::string& heading = m_headings.path().back();
+      // itself (the heading's own card asks it); before any heading, the note's title.
+      if (m_headings.path().empty() && m_in.title.empty()) return;
+      const std::string heading =
+          m_headings.path().empty() ? std::string(m_in.title) : m_headings.path().back();
       if (as_aspect(heading) || !as_term(heading, kSubjectLimits)) return;
       aspect->subject = *as_term(heading, kSubjectLimits);
     }
@@ -216,7 +255,7 @@ class IntroWalker {
     const auto [question, term] = aspect_question(aspect->subject, aspect->label, items->items);
     card.question = question;
     card.term = term;
-    card.answer = items->text;
+    card.answer = labels_only(items->text).value_or(items->text);
     card.kind = "list";
     card.rule = "list-intro";
     card.confidence = kConfidence;
