@@ -99,6 +99,19 @@ double term_similarity(std::string_view a, std::string_view b) {
   return similarity;
 }
 
+bool same_answer(std::string_view a, std::string_view b) {
+  const auto wa = words(a), wb = words(b);
+  if (wa == wb) return true;
+  const auto& longer = wa.size() >= wb.size() ? wa : wb;
+  const auto& shorter = wa.size() >= wb.size() ? wb : wa;
+  // As extract.cpp settles duplicates within a note: an answer inside the other is the same card
+  // when it is long enough to say something (20 characters of words, spaces between).
+  constexpr std::size_t kMinShared = 20;
+  std::size_t chars = shorter.empty() ? 0 : shorter.size() - 1;
+  for (const auto& w : shorter) chars += w.size();
+  return chars >= kMinShared && contains_run(longer, shorter);
+}
+
 double answer_similarity(std::string_view a, std::string_view b) {
   const auto wa = words(a), wb = words(b);
   const std::set<std::string> sa(wa.begin(), wa.end()), sb(wb.begin(), wb.end());

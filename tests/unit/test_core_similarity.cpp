@@ -48,3 +48,16 @@ TEST_CASE("answer_similarity is word-set Jaccard", "[similarity]") {
   CHECK(answer_similarity("a b c d", "a b c e") == Approx(3.0 / 5.0));
   CHECK(answer_similarity("정보량의 기댓값", "정보량의 기댓값이다") == Approx(1.0 / 3.0));
 }
+
+TEST_CASE("same_answer: the same words in order, or one answer inside the other", "[similarity]") {
+  CHECK(same_answer("True Positive", "**true positive**."));
+  CHECK(same_answer("The expected surprise of a distribution",
+                    "The expected surprise of a distribution, in bits when the log is base 2."));
+  // Inside the other, but too short to say the same thing.
+  CHECK_FALSE(same_answer("True Positive", "True Positive Rate"));
+  CHECK_FALSE(same_answer("a distribution", "the expected surprise of a distribution"));
+  // The same words in another order say something else.
+  CHECK_FALSE(same_answer("A is larger than B", "B is larger than A"));
+  CHECK_FALSE(same_answer("The core of an operating system",
+                          "A function giving inner products in a feature space"));
+}

@@ -15,6 +15,12 @@ std::string normalize_term(std::string_view text);
 // (`entropy` / `Shannon entropy`). Both arguments normalized with normalize_term().
 double term_similarity(std::string_view a, std::string_view b);
 
+// Whether two answers say the same: the same words (letters and digits, ASCII folded to lower
+// case; punctuation and markup ignored) in the same order, or the words of one, at least 20
+// characters of them, found together and in order in the other. What lets an import leave out
+// the card another note already has.
+bool same_answer(std::string_view a, std::string_view b);
+
 // Jaccard similarity of the sets of words (letters and digits, ASCII folded to lower case) of
 // two answers, in [0, 1]; 1 for two empty answers.
 double answer_similarity(std::string_view a, std::string_view b);
