@@ -1,0 +1,93 @@
+// Private to src/store: cards that two notes would both make (issue 10, "the same card from two
+// files"). An import keeps one; the other is left out and recorded in the `duplicates` table with
+// the key of the card it defers to, so that it comes back when that card retires.
+#pragma once
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "recall/extract/card_draft.hpp"
+#include "recall/store/store.hpp"
+
+namespace recall::store {
+
+// What makes two cards the same card: their kind and their question, folded as terms are
+// (core::normalize_term: case, white space, emphasis). Their answers must then say the same
+// (core::same_answer).
+std::string duplicate_key(const extract::CardDraft& draft);
+
+// A card that will exist after an import, as another note's new card is compared with it.
+struct DuplicateOwner {
+  std::string key;        // the card's key
+  std::string note_path;  // its note: a note's own cards are never its duplicates
+  std::string source;     // where it is, for `same card as in source:line`
+  int line = 0;
+  std::string answer;
+};
+
+// The cards an import keeps, looked up by duplicate_key() (a hash map: never pairwise).
+class DuplicateIndex {
+ public:
+  // `question` is duplicate_key(draft), computed once by the caller.
+  void add(std::string question, const extract::CardDraft& draft, const std::string& key,
+           const std::string& note_path);
+  void add(const extract::CardDraft& draft, const std::string& key, const std::string& note_path) {
+    add(duplicate_key(draft), draft, key, note_path);
+  }
+  // The first card added, of another note than `note_path`, that `draft` would duplicate.
+  const DuplicateOwner* owner_of(const std::string& question, const extract::CardDraft& draft,
+                                 const std::string& note_path) const;
+
+ private:
+  std::unordered_map<std::string, std::vector<DuplicateOwner>> m_by_question;
+};
+
+// One left-out card as stored: its note, its identity there, and the card it defers to.
+struct LeftOutCard {
+  std::string note_path;
+  std::string match_key;
+  std::string card_key;  // the card it defers to
+  extract::CardDraft draft;
+  // That card as stored now (no id when it no longer exists): its state, note, and its kind,
+  // question, answer, source and line in `card`.
+  std::optional<std::int64_t> card_id;
+  std::string card_state;
+  std::string card_note_path;
+  extract::CardDraft card;
+};
+
+// Whether the table holds any row (one row read).
+bool has_left_out(SQLite::Database& db);
+// Every row, by note path then match key, with the state of the card each defers to.
+std::vector<LeftOutCard> left_out_cards(SQLite::Database& db);
+
+// Adds to `index` every card that is not retired and whose key `wanted` takes, at the path its
+// note is planned at (`moved`: stored path -> new path): one pass over the cards.
+void index_stored_cards(SQLite::Database& db, const std::function<bool(const std::string&)>& wanted,
+                        const std::unordered_map<std::string, std::string>& moved,
+                        DuplicateIndex& index);
+
+// The writes of the table, inside the caller's transaction.
+class LeftOutWriter {
+ public:
+  explicit LeftOutWriter(SQLite::Database& db);
+  // Records `card` (action duplicate) of the note with id `note_id`.
+  void record(std::int64_t note_id, const PlannedCard& card, const std::string& context_json,
+              const std::string& tags_json);
+  // Forgets every row of a note (parsed again, or gone).
+  void clear_note(std::int64_t note_id);
+  // Forgets one row: the card came back.
+  void remove(std::int64_t note_id, const std::string& match_key);
+
+ private:
+  SQLite::Statement m_record, m_clear, m_remove;
+};
+
+}  // namespace recall::store
