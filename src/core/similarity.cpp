@@ -99,17 +99,16 @@ double term_similarity(std::string_view a, std::string_view b) {
   return similarity;
 }
 
-bool same_answer(std::string_view a, std::string_view b) {
-  const auto wa = words(a), wb = words(b);
-  if (wa == wb) return true;
-  const auto& longer = wa.size() >= wb.size() ? wa : wb;
-  const auto& shorter = wa.size() >= wb.size() ? wb : wa;
+bool adds_nothing(std::string_view kept, std::string_view other) {
+  const auto wk = words(kept), wo = words(other);
+  if (wk == wo) return true;
   // As extract.cpp settles duplicates within a note: an answer inside the other is the same card
-  // when it is long enough to say something (20 characters of words, spaces between).
+  // when it is long enough to say something (20 characters of words, spaces between). Only inside
+  // the kept one: an answer that goes on to say more is not left out for a shorter one.
   constexpr std::size_t kMinShared = 20;
-  std::size_t chars = shorter.empty() ? 0 : shorter.size() - 1;
-  for (const auto& w : shorter) chars += w.size();
-  return chars >= kMinShared && contains_run(longer, shorter);
+  std::size_t chars = wo.empty() ? 0 : wo.size() - 1;
+  for (const auto& w : wo) chars += w.size();
+  return chars >= kMinShared && contains_run(wk, wo);
 }
 
 double answer_similarity(std::string_view a, std::string_view b) {

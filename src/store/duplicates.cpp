@@ -64,7 +64,7 @@ const DuplicateOwner* DuplicateIndex::owner_of(const std::string& question,
   const auto found = m_by_question.find(question);
   if (found == m_by_question.end()) return nullptr;
   for (const DuplicateOwner& owner : found->second) {
-    if (owner.note_path != note_path && core::same_answer(owner.answer, draft.answer)) {
+    if (owner.note_path != note_path && core::adds_nothing(owner.answer, draft.answer)) {
       return &owner;
     }
   }

@@ -19,8 +19,8 @@
 namespace recall::store {
 
 // What makes two cards the same card: their kind and their question, folded as terms are
-// (core::normalize_term: case, white space, emphasis). Their answers must then say the same
-// (core::same_answer).
+// (core::normalize_term: case, white space, emphasis). The newcomer's answer must then say
+// nothing the kept card's does not (core::adds_nothing).
 std::string duplicate_key(const extract::CardDraft& draft);
 
 // A card that will exist after an import, as another note's new card is compared with it.
@@ -41,7 +41,8 @@ class DuplicateIndex {
   void add(const extract::CardDraft& draft, const std::string& key, const std::string& note_path) {
     add(duplicate_key(draft), draft, key, note_path);
   }
-  // The first card added, of another note than `note_path`, that `draft` would duplicate.
+  // The first card added, of another note than `note_path`, that `draft` would duplicate: the
+  // same question, and an answer that adds nothing to that card's.
   const DuplicateOwner* owner_of(const std::string& question, const extract::CardDraft& draft,
                                  const std::string& note_path) const;
 

@@ -81,13 +81,17 @@ TEST_CASE("duplicates: one question with answers that say different things stays
   box.note("n/a.md", "Q: What is a kernel?\nA: The core of an operating system.\n");
   box.note("n/b.md", "Q: What is a kernel?\nA: A function giving inner products in a feature "
                      "space.\n");
-  // One answer inside the other is the same card.
-  box.note("n/c.md", "Q: What is entropy?\nA: The expected surprise of a distribution.\n");
-  box.note("n/d.md", "Q: What is entropy?\nA: **The expected surprise of a distribution**, in "
+  // An answer inside the kept one is the same card; one that says more than the kept one is not.
+  box.note("n/c.md", "Q: What is entropy?\nA: **The expected surprise of a distribution**, in "
                      "bits when the log is base 2.\n");
+  box.note("n/d.md", "Q: What is entropy?\nA: The expected surprise of a distribution.\n");
+  box.note("n/e.md", "Q: What is Java 9?\nA: Interfaces may have private methods.\n");
+  box.note("n/f.md", "Q: What is Java 9?\nA:\n1. Modules.\n2. Interfaces may have private "
+                     "methods.\n3. G1 is the default collector.\n");
   REQUIRE(box.run({"import", (box.dir() / "n").string()}).exit_code == 0);
   CHECK(sources_of(box, "What is a kernel?") == "a.md b.md");
   CHECK(sources_of(box, "What is entropy?") == "c.md");
+  CHECK(sources_of(box, "What is Java 9?") == "e.md f.md");
 }
 
 TEST_CASE("duplicates: when the kept card's note goes, the left-out card comes back with its "

@@ -49,15 +49,18 @@ TEST_CASE("answer_similarity is word-set Jaccard", "[similarity]") {
   CHECK(answer_similarity("정보량의 기댓값", "정보량의 기댓값이다") == Approx(1.0 / 3.0));
 }
 
-TEST_CASE("same_answer: the same words in order, or one answer inside the other", "[similarity]") {
-  CHECK(same_answer("True Positive", "**true positive**."));
-  CHECK(same_answer("The expected surprise of a distribution",
-                    "The expected surprise of a distribution, in bits when the log is base 2."));
+TEST_CASE("adds_nothing: the same words in order, or inside the kept answer", "[similarity]") {
+  CHECK(adds_nothing("True Positive", "**true positive**."));
+  CHECK(adds_nothing("The expected surprise of a distribution, in bits when the log is base 2.",
+                     "The expected surprise of a distribution"));
+  // An answer that goes on to say more is not the kept one's duplicate.
+  CHECK_FALSE(adds_nothing("The expected surprise of a distribution",
+                           "The expected surprise of a distribution, in bits when the log is base 2."));
   // Inside the other, but too short to say the same thing.
-  CHECK_FALSE(same_answer("True Positive", "True Positive Rate"));
-  CHECK_FALSE(same_answer("a distribution", "the expected surprise of a distribution"));
+  CHECK_FALSE(adds_nothing("True Positive Rate", "True Positive"));
+  CHECK_FALSE(adds_nothing("the expected surprise of a distribution", "a distribution"));
   // The same words in another order say something else.
-  CHECK_FALSE(same_answer("A is larger than B", "B is larger than A"));
-  CHECK_FALSE(same_answer("The core of an operating system",
-                          "A function giving inner products in a feature space"));
+  CHECK_FALSE(adds_nothing("A is larger than B", "B is larger than A"));
+  CHECK_FALSE(adds_nothing("The core of an operating system",
+                           "A function giving inner products in a feature space"));
 }
