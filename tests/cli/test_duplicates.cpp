@@ -175,3 +175,14 @@ TEST_CASE("duplicates: the same notes give the same cards in any order and on an
                       Catch::Contains("c.md|Capital of Peru?") &&
                       !Catch::Contains("b.md|What does TP") && !Catch::Contains("d.md|Capital"));
 }
+
+TEST_CASE("duplicates: `recall add` of another note's card says where it is", "[duplicates]") {
+  Sandbox box;
+  box.note("n/a.md", "Q: Capital of Peru?\nA: Lima.\n");
+  REQUIRE(box.run({"import", (box.dir() / "n").string()}).exit_code == 0);
+  const auto added =
+      box.run({"add", "Capital of Peru?", "Lima.", "--to", (box.dir() / "n/b.md").string()});
+  REQUIRE(added.exit_code == 0);
+  CHECK_THAT(added.err, Catch::Contains("same card as in a.md:1"));
+  CHECK(sources_of(box, "Capital of Peru?") == "a.md");
+}
