@@ -99,16 +99,13 @@ double term_similarity(std::string_view a, std::string_view b) {
   return similarity;
 }
 
-bool adds_nothing(std::string_view kept, std::string_view other) {
-  const auto wk = words(kept), wo = words(other);
-  if (wk == wo) return true;
-  // As extract.cpp settles duplicates within a note: an answer inside the other is the same card
-  // when it is long enough to say something (20 characters of words, spaces between). Only inside
-  // the kept one: an answer that goes on to say more is not left out for a shorter one.
-  constexpr std::size_t kMinShared = 20;
-  std::size_t chars = wo.empty() ? 0 : wo.size() - 1;
-  for (const auto& w : wo) chars += w.size();
-  return chars >= kMinShared && contains_run(wk, wo);
+std::string answer_words(std::string_view text) {
+  std::string out;
+  for (const std::string& word : words(text)) {
+    if (!out.empty()) out.push_back(' ');
+    out += word;
+  }
+  return out;
 }
 
 double answer_similarity(std::string_view a, std::string_view b) {

@@ -3,6 +3,7 @@
 #include "duplicates.hpp"
 
 #include "impl.hpp"
+#include "recall/core/hash.hpp"
 #include "recall/core/similarity.hpp"
 
 namespace recall::store {
@@ -47,28 +48,66 @@ LeftOutCard read_left_out(SQLite::Statement& row) {
 
 }  // namespace
 
-std::string duplicate_key(const extract::CardDraft& draft) {
-  return draft.kind + '\x1f' + core::normalize_term(draft.question);
+std::uint64_t duplicate_key(const extract::CardDraft& draft) {
+  return core::fnv1a64(draft.kind + '\x1f' + core::normalize_term(draft.question) + '\x1f' +
+                       core::answer_words(draft.answer));
 }
 
-void DuplicateIndex::add(std::string question, const extract::CardDraft& draft,
-                         const std::string& key, const std::string& note_path) {
-  m_by_question[std::move(question)].push_back(
-      {key, note_path, draft.source, draft.line, draft.answer});
-}
+namespace {
 
-const DuplicateOwner* DuplicateIndex::owner_of(const std::string& question,
-                                               const extract::CardDraft& draft,
-                                               const std::string& note_path) const {
-  if (m_by_question.empty()) return nullptr;
-  const auto found = m_by_question.find(question);
-  if (found == m_by_question.end()) return nullptr;
-  for (const DuplicateOwner& owner : found->second) {
-    if (owner.note_path != note_path && core::adds_nothing(owner.answer, draft.answer)) {
-      return &owner;
-    }
+constexpr std::uint64_t kOtherKey = 1ull << 63;
+
+// A key as recall makes them (12 lower-case hex digits) as a number; nullopt for any other.
+std::optional<std::uint64_t> hex_number(const std::string& key) {
+  if (key.size() != 12) return std::nullopt;
+  std::uint64_t out = 0;
+  for (const char c : key) {
+    const int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+    if (digit < 0) return std::nullopt;
+    out = (out << 4) | static_cast<std::uint64_t>(digit);
   }
-  return nullptr;
+  return out;
+}
+
+std::string hex_text(std::uint64_t number) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out(12, '0');
+  for (int i = 11; i >= 0; --i, number >>= 4) out[static_cast<std::size_t>(i)] = kHex[number & 0xfu];
+  return out;
+}
+
+}  // namespace
+
+std::uint32_t DuplicateIndex::note_of(const std::string& path, const std::string& source) {
+  const auto [it, added] =
+      m_note_index.try_emplace(core::fnv1a64(path), static_cast<std::uint32_t>(m_sources.size()));
+  if (added) m_sources.push_back(source);
+  return it->second;
+}
+
+void DuplicateIndex::add(std::uint64_t question, const extract::CardDraft& draft,
+                         const std::string& key, const std::string& note_path) {
+  if (m_first.contains(question)) return;
+  std::uint64_t number = 0;
+  if (const auto hex = hex_number(key)) {
+    number = *hex;
+  } else {
+    number = kOtherKey | m_other_keys.size();
+    m_other_keys.push_back(key);
+  }
+  m_first.emplace(question, Owner{number, note_of(note_path, draft.source), draft.line});
+}
+
+std::optional<DuplicateOwner> DuplicateIndex::owner_of(std::uint64_t question,
+                                                       const std::string& note_path) const {
+  const auto found = m_first.find(question);
+  if (found == m_first.end()) return std::nullopt;
+  const Owner& owner = found->second;
+  const auto note = m_note_index.find(core::fnv1a64(note_path));
+  if (note != m_note_index.end() && note->second == owner.note) return std::nullopt;
+  return DuplicateOwner{(owner.key & kOtherKey) != 0 ? m_other_keys[owner.key & ~kOtherKey]
+                                                     : hex_text(owner.key),
+                        m_sources[owner.note], owner.line};
 }
 
 bool has_left_out(SQLite::Database& db) {

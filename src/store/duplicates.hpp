@@ -18,36 +18,45 @@
 
 namespace recall::store {
 
-// What makes two cards the same card: their kind and their question, folded as terms are
-// (core::normalize_term: case, white space, emphasis). The newcomer's answer must then say
-// nothing the kept card's does not (core::adds_nothing).
-std::string duplicate_key(const extract::CardDraft& draft);
+// What makes two cards the same card: the same kind, the same question folded as terms are
+// (core::normalize_term: case, white space, emphasis) and the same answer words in the same order
+// (core::answer_words: punctuation and markup aside). A 64-bit hash of the three, so that an
+// import holds a few bytes per card, not its text.
+std::uint64_t duplicate_key(const extract::CardDraft& draft);
 
 // A card that will exist after an import, as another note's new card is compared with it.
 struct DuplicateOwner {
-  std::string key;        // the card's key
-  std::string note_path;  // its note: a note's own cards are never its duplicates
-  std::string source;     // where it is, for `same card as in source:line`
+  std::string key;     // the card's key
+  std::string source;  // where it is, for `same card as in source:line`
   int line = 0;
-  std::string answer;
 };
 
-// The cards an import keeps, looked up by duplicate_key() (a hash map: never pairwise).
+// The cards an import keeps, looked up by duplicate_key() (a hash map: never pairwise; an answer
+// inside another is not compared, which on tldr's thousands of `Display help` cards would be).
+// About 40 bytes a card.
 class DuplicateIndex {
  public:
-  // `question` is duplicate_key(draft), computed once by the caller.
-  void add(std::string question, const extract::CardDraft& draft, const std::string& key,
+  // Adds a card (the first of each duplicate_key() is the one others defer to).
+  void add(std::uint64_t question, const extract::CardDraft& draft, const std::string& key,
            const std::string& note_path);
   void add(const extract::CardDraft& draft, const std::string& key, const std::string& note_path) {
     add(duplicate_key(draft), draft, key, note_path);
   }
-  // The first card added, of another note than `note_path`, that `draft` would duplicate: the
-  // same question, and an answer that adds nothing to that card's.
-  const DuplicateOwner* owner_of(const std::string& question, const extract::CardDraft& draft,
-                                 const std::string& note_path) const;
+  // The card added first with this duplicate_key(), when it is of another note than `note_path`.
+  std::optional<DuplicateOwner> owner_of(std::uint64_t question,
+                                         const std::string& note_path) const;
 
  private:
-  std::unordered_map<std::string, std::vector<DuplicateOwner>> m_by_question;
+  struct Owner {
+    std::uint64_t key;   // a 12-hex-digit key as a number, or bit 63 and an index into m_other_keys
+    std::uint32_t note;  // index into m_sources
+    std::int32_t line;
+  };
+  std::uint32_t note_of(const std::string& path, const std::string& source);
+  std::unordered_map<std::uint64_t, Owner> m_first;
+  std::vector<std::string> m_sources;                           // of each note
+  std::unordered_map<std::uint64_t, std::uint32_t> m_note_index;  // by hash of the note's path
+  std::vector<std::string> m_other_keys;
 };
 
 // One left-out card as stored: its note, its identity there, and the card it defers to.

@@ -297,8 +297,8 @@ class Matcher {
   }
 
   // duplicate_key() of every stored card: a new card of another key cannot duplicate one.
-  std::unordered_set<std::string> duplicate_keys() const {
-    std::unordered_set<std::string> out;
+  std::unordered_set<std::uint64_t> duplicate_keys() const {
+    std::unordered_set<std::uint64_t> out;
     for (const StoredCard& card : m_stored) out.insert(duplicate_key(card.draft));
     return out;
   }
@@ -627,13 +627,13 @@ struct ImportStream::State {
   void settle_duplicate(PlannedCard& card) {
     if (card.action == PlanAction::new_card) {
       if (!firm_indexed) index_firm();
-      std::string question = duplicate_key(card.draft);
-      if (const DuplicateOwner* owner = dups.owner_of(question, card.draft, card.note_path)) {
+      const std::uint64_t question = duplicate_key(card.draft);
+      if (const auto owner = dups.owner_of(question, card.note_path)) {
         card.action = PlanAction::duplicate;
         card.duplicate_of = owner->key;
         card.remark = "same card as in " + owner->source + ":" + std::to_string(owner->line);
       } else {
-        dups.add(std::move(question), card.draft, card.key, card.note_path);
+        dups.add(question, card.draft, card.key, card.note_path);
       }
     } else if (!survivors_indexed && stays(card.action)) {
       dups.add(card.draft, card.key, card.note_path);
@@ -737,7 +737,7 @@ struct ImportStream::State {
   ImportCounts counts;
   // Duplicates across notes (src/store/duplicates.hpp).
   DuplicateIndex dups;                            // the cards that stay, by kind and question
-  std::unordered_set<std::string> stored_questions;  // duplicate_key() of every loaded card
+  std::unordered_set<std::uint64_t> stored_questions;  // duplicate_key() of every loaded card
   std::unordered_set<std::string> parsed;         // paths of the notes parsed
   bool left_out_rows = false;                     // the duplicates table held rows
   bool has_stored_cards = false;                  // the store held any card
@@ -818,7 +818,7 @@ void ImportStream::add(NoteInput note) {
     // The drafts move into the plan's cards, with their match keys: a card's text is held once.
     std::map<std::string, int> seen_terms;
     bool may_match = matcher.has_stored(header.path);
-    s.parsed.insert(header.path);
+    if (s.left_out_rows) s.parsed.insert(header.path);  // for bring_back() only
     pending.cards.reserve(drafts.size());
     for (extract::CardDraft& draft : drafts) {
       PlannedCard card;

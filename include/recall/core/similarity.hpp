@@ -15,12 +15,10 @@ std::string normalize_term(std::string_view text);
 // (`entropy` / `Shannon entropy`). Both arguments normalized with normalize_term().
 double term_similarity(std::string_view a, std::string_view b);
 
-// Whether the answer `other` says nothing that `kept` does not: the same words (letters and
-// digits, ASCII folded to lower case; punctuation and markup ignored) in the same order, or its
-// words, at least 20 characters of them, found together and in order inside `kept`. What lets an
-// import leave out a card that another note's card already is; an answer that says more than the
-// kept one is never left out for it.
-bool adds_nothing(std::string_view kept, std::string_view other);
+// The words of an answer as answer_similarity() sees them (letters and digits, ASCII folded to
+// lower case; punctuation and markup dropped), in order, one space between: two answers that say
+// the same in other markup (`**Lima**.`, `Lima`) give the same text.
+std::string answer_words(std::string_view text);
 
 // Jaccard similarity of the sets of words (letters and digits, ASCII folded to lower case) of
 // two answers, in [0, 1]; 1 for two empty answers.
