@@ -49,8 +49,23 @@ LeftOutCard read_left_out(SQLite::Statement& row) {
 }  // namespace
 
 std::uint64_t duplicate_key(const extract::CardDraft& draft) {
+  // A command's answer is code, where punctuation is meaning (`[ -f file ]`, `[[ -f file ]]`):
+  // only its white space is folded.
+  std::string answer;
+  if (draft.kind == "command") {
+    for (const char c : draft.answer) {
+      const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+      if (!space) {
+        answer.push_back(c);
+      } else if (!answer.empty() && answer.back() != ' ') {
+        answer.push_back(' ');
+      }
+    }
+  } else {
+    answer = core::answer_words(draft.answer);
+  }
   return core::fnv1a64(draft.kind + '\x1f' + core::normalize_term(draft.question) + '\x1f' +
-                       core::answer_words(draft.answer));
+                       answer);
 }
 
 namespace {

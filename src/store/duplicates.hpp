@@ -20,7 +20,8 @@ namespace recall::store {
 
 // What makes two cards the same card: the same kind, the same question folded as terms are
 // (core::normalize_term: case, white space, emphasis) and the same answer words in the same order
-// (core::answer_words: punctuation and markup aside). A 64-bit hash of the three, so that an
+// (core::answer_words: punctuation and markup aside; for a `command` card, whose answer is code,
+// only white space is folded). A 64-bit hash of the three, so that an
 // import holds a few bytes per card, not its text.
 std::uint64_t duplicate_key(const extract::CardDraft& draft);
 
