@@ -130,12 +130,13 @@ bool has_left_out(SQLite::Database& db) {
   return query.executeStep();
 }
 
-std::vector<LeftOutCard> left_out_cards(SQLite::Database& db) {
+void each_left_out(SQLite::Database& db, const std::function<void(LeftOutCard&)>& visit) {
   SQLite::Statement query(db, std::string("SELECT ") + kLeftOutColumns + kLeftOutFrom +
                                   " ORDER BY n.path, d.match_key");
-  std::vector<LeftOutCard> out;
-  while (query.executeStep()) out.push_back(read_left_out(query));
-  return out;
+  while (query.executeStep()) {
+    LeftOutCard row = read_left_out(query);
+    visit(row);
+  }
 }
 
 void index_stored_cards(SQLite::Database& db, const std::function<bool(const std::string&)>& wanted,

@@ -661,25 +661,25 @@ struct ImportStream::State {
     if (!left_out_rows) return back;
     const std::unordered_set<std::string> skipped_set(skipped.begin(), skipped.end());
     std::unordered_set<std::string> claimed;
-    for (LeftOutCard& row : left_out_cards(impl.db)) {
+    each_left_out(impl.db, [&](LeftOutCard& row) {
       std::string path = row.note_path;
       if (const auto it = moved.find(path); it != moved.end()) path = it->second;
       if (parsed.contains(path) || skipped_set.contains(path) || claimed.contains(row.card_key) ||
           (under_scope(path, scope) && !present.contains(path))) {
-        continue;
+        return;
       }
       PlannedCard card;
       std::int64_t id = 0;
       std::string state;
       switch (matcher->claim(row.card_key, id, state)) {
         case Matcher::Claim::stays:
-          continue;
+          return;
         case Matcher::Claim::claimed:
           card.action = state == "retired" ? PlanAction::restored : PlanAction::moved;
           card.card_id = id;
           break;
         case Matcher::Claim::not_loaded:
-          if (row.card_id && row.card_state != "retired") continue;
+          if (row.card_id && row.card_state != "retired") return;
           if (row.card_id) {
             card.action = PlanAction::restored;
             card.card_id = row.card_id;
@@ -699,7 +699,7 @@ struct ImportStream::State {
       card.from_left_out = true;
       dups.add(card.draft, card.key, card.note_path);
       back.push_back(std::move(card));
-    }
+    });
     return back;
   }
 
