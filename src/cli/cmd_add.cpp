@@ -79,7 +79,9 @@ int run_add(const AddOptions& options, const Context& context) {
   before_import(request, false, context.db_path());
   request.write_at = context.now.utc;
   bool backed_up = false;
+  std::string duplicate;  // "same card as in …" when the new pair is another note's card
   request.on_card = [&](store::PlannedCard& card) {
+    if (card.action == store::PlanAction::duplicate) duplicate = card.remark;
     if (!backed_up && card.action != store::PlanAction::unchanged) {
       backed_up = true;
       backup_before(context.db_path(), context);
@@ -90,7 +92,12 @@ int run_add(const AddOptions& options, const Context& context) {
   const int added = result.counts.count(store::PlanAction::new_card);
   context.terminal->out() << "Added to " << note.string() << ':' << line << "; cards: " << added
                           << " new.\n";
-  if (added == 0) warn("the note gained no new card: check the question and answer in it");
+  if (added == 0 && !duplicate.empty()) {
+    warn("the note gained no new card: it is the " + duplicate +
+         " (left out; it comes back if that one goes)");
+  } else if (added == 0) {
+    warn("the note gained no new card: check the question and answer in it");
+  }
   return kExitOk;
 }
 

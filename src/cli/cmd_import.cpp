@@ -188,6 +188,9 @@ int run_import(const ImportOptions& options, const Context& context) {
       backup_before(db_path, context);
     }
     if (json) {
+      // A duplicate is not a card: JSON lists it only with --explain, as the cards left out by a
+      // gate (a JSON line is a card to whatever reads it, the scorecard's sample among them).
+      if (!options.explain && card.action == store::PlanAction::duplicate) return;
       progress.clear();
       std::cout
           << card_json(store::to_string(card.action), card.key, card.draft, card.remark).dump()
@@ -232,6 +235,12 @@ int run_import(const ImportOptions& options, const Context& context) {
           << plan.count(store::PlanAction::renamed) << " renamed, "
           << plan.count(store::PlanAction::retired) << " retired, "
           << plan.count(store::PlanAction::restored) << " restored";
+  // Cards another note already has (same question, same answer): left out, with the note named
+  // on their line of --dry-run and --explain.
+  if (const int duplicates = plan.count(store::PlanAction::duplicate); duplicates > 0) {
+    summary << ", " << duplicates << " duplicate" << (duplicates == 1 ? "" : "s")
+            << " of other notes' cards left out";
+  }
   if (result.below_threshold_count > 0) {
     summary << ", " << result.below_threshold_count << " below confidence "
             << options.min_confidence;

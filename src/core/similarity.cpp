@@ -99,6 +99,15 @@ double term_similarity(std::string_view a, std::string_view b) {
   return similarity;
 }
 
+std::string answer_words(std::string_view text) {
+  std::string out;
+  for (const std::string& word : words(text)) {
+    if (!out.empty()) out.push_back(' ');
+    out += word;
+  }
+  return out;
+}
+
 double answer_similarity(std::string_view a, std::string_view b) {
   const auto wa = words(a), wb = words(b);
   const std::set<std::string> sa(wa.begin(), wa.end()), sb(wb.begin(), wb.end());

@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "duplicates.hpp"
 #include "impl.hpp"
 #include "recall/store/import_stream.hpp"
 #include "recall/core/clock.hpp"
@@ -56,6 +57,7 @@ struct StoredCard {
   std::string state;
   extract::CardDraft draft;
   bool taken = false;  // matched to a draft, or kept by an unchanged note
+  bool kept = false;   // kept by an unchanged note without being listed (keep_uncounted)
 };
 
 StoredCard read_stored(SQLite::Statement& row) {
@@ -213,13 +215,7 @@ class Matcher {
     for (PlannedCard& card : planned) {
       if (card.card_id) continue;
       card.action = PlanAction::new_card;
-      std::string seed = note.path + '\x1f' + card.match_key;
-      card.key = hex_key(seed);
-      if (!m_keys_taken) m_keys_taken = m_load_keys();
-      while (!m_keys_taken->insert(card.key).second) {
-        seed += '+';
-        card.key = hex_key(seed);
-      }
+      card.key = new_key(note.path, card.match_key);
       for (const std::size_t i : renamed) {
         const PlannedCard& other = planned[i];
         if (core::term_similarity(other.match_key, card.match_key) >= kMergeHint) {
@@ -261,6 +257,52 @@ class Matcher {
     }
   }
 
+  // The key a new card of this note and match key gets: unique among every key in use.
+  std::string new_key(const std::string& note_path, const std::string& match_key) {
+    std::string seed = note_path + '\x1f' + match_key;
+    std::string key = hex_key(seed);
+    if (!m_keys_taken) m_keys_taken = m_load_keys();
+    while (!m_keys_taken->insert(key).second) {
+      seed += '+';
+      key = hex_key(seed);
+    }
+    return key;
+  }
+
+  // What a card left out as a duplicate finds of the card it deferred to (src/store/duplicates).
+  enum class Claim { not_loaded, stays, claimed };
+  // The loaded card with this key: `stays` when it is kept (matched or kept by its note);
+  // `claimed` when it was to retire, or was retired, and is now taken (its id and state in
+  // `id`, `state`); `not_loaded` when this import does not plan it.
+  Claim claim(const std::string& key, std::int64_t& id, std::string& state) {
+    const auto found = by_key().find(key);
+    if (found == by_key().end()) return Claim::not_loaded;
+    StoredCard& card = m_stored[found->second];
+    if (card.taken) return Claim::stays;
+    card.taken = true;
+    id = card.id;
+    state = card.state;
+    return Claim::claimed;
+  }
+
+  // Whether a card with this key is loaded (its fate is this import's to decide).
+  bool loaded(const std::string& key) { return by_key().contains(key); }
+
+  // Every stored card kept by an unchanged note without being listed, but the retired ones.
+  template <typename Visit>
+  void each_kept(Visit&& visit) const {
+    for (const StoredCard& card : m_stored) {
+      if (card.kept && card.state != "retired") visit(card);
+    }
+  }
+
+  // duplicate_key() of every stored card: a new card of another key cannot duplicate one.
+  std::unordered_set<std::uint64_t> duplicate_keys() const {
+    std::unordered_set<std::uint64_t> out;
+    for (const StoredCard& card : m_stored) out.insert(duplicate_key(card.draft));
+    return out;
+  }
+
   // Whether the store holds cards of this note (matched, kept or not).
   bool has_stored(const std::string& path) const {
     const auto it = m_by_note.find(path);
@@ -274,6 +316,7 @@ class Matcher {
     if (const auto it = m_by_note.find(path); it != m_by_note.end()) {
       for (const std::size_t i : it->second) {
         m_stored[i].taken = true;
+        m_stored[i].kept = true;
         kept += m_stored[i].state == "retired" ? 0 : 1;
       }
     }
@@ -288,6 +331,14 @@ class Matcher {
   }
 
  private:
+  const std::unordered_map<std::string, std::size_t>& by_key() {
+    if (!m_by_key) {
+      m_by_key.emplace();
+      for (std::size_t i = 0; i < m_stored.size(); ++i) m_by_key->emplace(m_stored[i].key, i);
+    }
+    return *m_by_key;
+  }
+
   void take(PlannedCard& card, std::size_t index) {
     StoredCard& old = m_stored[index];
     old.taken = true;
@@ -307,6 +358,7 @@ class Matcher {
   std::function<std::set<std::string>()> m_load_keys;
   std::optional<std::set<std::string>> m_keys_taken;  // loaded by the first new card
   std::unordered_map<std::string, std::vector<std::size_t>> m_by_note;
+  std::optional<std::unordered_map<std::string, std::size_t>> m_by_key;  // claim(), when needed
 };
 
 }  // namespace
@@ -387,9 +439,13 @@ std::vector<StoredCard> load_stored(SQLite::Database& db,
 // The writes of an import, with each statement prepared once; the caller holds the transaction.
 class Writer {
  public:
-  Writer(SQLite::Database& db, std::chrono::sys_seconds now)
+  // `left_out_rows`: whether the duplicates table held rows when the import began (else a note
+  // parsed again has none to forget).
+  Writer(SQLite::Database& db, std::chrono::sys_seconds now, bool left_out_rows)
       : m_db(db),
         m_at(core::format_utc(now)),
+        m_left_out_rows(left_out_rows),
+        m_left_out(db),
         m_upsert_note(db, R"sql(
     INSERT INTO notes (path, source, content_hash, size, mtime_ns, extract_salt, imported_at)
     VALUES (:path, :source, :hash, :size, :mtime, :salt, :at)
@@ -429,8 +485,11 @@ class Writer {
     m_upsert_note.bind(":salt", note.extract_salt);
     m_upsert_note.bind(":at", m_at);
     m_upsert_note.executeStep();
-    m_note_ids[note.path] = m_upsert_note.getColumn(0).getInt64();
+    const std::int64_t id = m_upsert_note.getColumn(0).getInt64();
+    m_note_ids[note.path] = id;
     m_upsert_note.reset();
+    // A note parsed again says afresh which of its cards are duplicates.
+    if (m_left_out_rows && note.status == NoteStatus::parsed) m_left_out.clear_note(id);
   }
 
   void card(const PlannedCard& card) {
@@ -461,6 +520,13 @@ class Writer {
         m_retire.exec();
         m_retire.reset();
         break;
+      case PlanAction::duplicate:
+        m_left_out.record(note_id(card.note_path), card, context_to_json(card.draft.context),
+                          context_to_json(card.draft.tags));
+        break;
+    }
+    if (card.from_left_out && card.action != PlanAction::duplicate) {
+      m_left_out.remove(note_id(card.note_path), card.match_key);
     }
   }
 
@@ -470,6 +536,7 @@ class Writer {
     m_forget.bind(":path", path);
     m_forget.exec();
     m_forget.reset();
+    if (m_left_out_rows) m_left_out.clear_note(note_id(path));
   }
 
  private:
@@ -506,6 +573,8 @@ class Writer {
 
   SQLite::Database& m_db;
   std::string m_at;
+  bool m_left_out_rows;
+  LeftOutWriter m_left_out;
   std::unordered_map<std::string, std::int64_t> m_note_ids;
   SQLite::Statement m_upsert_note, m_find_note, m_insert, m_update, m_retire, m_forget;
 };
@@ -545,7 +614,97 @@ struct ImportStream::State {
         unchanged_text(text),
         on_card(std::move(card_sink)) {}
 
+  // Whether a card of this action exists after the import (and may have duplicates).
+  static bool stays(PlanAction action) {
+    return action != PlanAction::retired && action != PlanAction::duplicate &&
+           action != PlanAction::new_card;
+  }
+
+  // A new card another note's card already is becomes a duplicate (left out); any other card
+  // that stays is one that later new cards are compared with. Cards come here in plan order, so
+  // of two new cards the one of the note listed first is kept; stored cards are all indexed
+  // before any new card they could duplicate is looked up (add() and finish()).
+  void settle_duplicate(PlannedCard& card) {
+    if (card.action == PlanAction::new_card) {
+      if (!firm_indexed) index_firm();
+      const std::uint64_t question = duplicate_key(card.draft);
+      if (const auto owner = dups.owner_of(question, card.note_path)) {
+        card.action = PlanAction::duplicate;
+        card.duplicate_of = owner->key;
+        card.remark = "same card as in " + owner->source + ":" + std::to_string(owner->line);
+      } else {
+        dups.add(question, card.draft, card.key, card.note_path);
+      }
+    } else if (!survivors_indexed && stays(card.action)) {
+      dups.add(card.draft, card.key, card.note_path);
+    }
+  }
+
+  // The stored cards this import does not decide on (of notes it keeps without reading them, or
+  // does not list: another root, the rest of a root when one note is imported): they stay as
+  // they are, in the whole collection. Read in one pass when the first new card is looked up,
+  // and only if the store held any card this import did not load.
+  void index_firm() {
+    firm_indexed = true;
+    if (!has_stored_cards) return;
+    index_stored_cards(
+        impl.db, [this](const std::string& key) { return !matcher->loaded(key); }, moved, dups);
+  }
+
+  // Duplicates left out before whose card goes away in this import (not matched, so to retire),
+  // or went away since (retired, or no longer stored): each takes that card, with its key and
+  // history (moved or restored), or is a new card when it no longer exists. Of several deferring
+  // to one card, the one of the first note by path does; the others defer to it again. Rows of
+  // notes parsed in this import were made again; those of notes gone or unreadable stay.
+  std::vector<PlannedCard> bring_back(const std::vector<std::string>& skipped) {
+    std::vector<PlannedCard> back;
+    if (!left_out_rows) return back;
+    const std::unordered_set<std::string> skipped_set(skipped.begin(), skipped.end());
+    std::unordered_set<std::string> claimed;
+    each_left_out(impl.db, [&](LeftOutCard& row) {
+      std::string path = row.note_path;
+      if (const auto it = moved.find(path); it != moved.end()) path = it->second;
+      if (parsed.contains(path) || skipped_set.contains(path) || claimed.contains(row.card_key) ||
+          (under_scope(path, scope) && !present.contains(path))) {
+        return;
+      }
+      PlannedCard card;
+      std::int64_t id = 0;
+      std::string state;
+      switch (matcher->claim(row.card_key, id, state)) {
+        case Matcher::Claim::stays:
+          return;
+        case Matcher::Claim::claimed:
+          card.action = state == "retired" ? PlanAction::restored : PlanAction::moved;
+          card.card_id = id;
+          break;
+        case Matcher::Claim::not_loaded:
+          if (row.card_id && row.card_state != "retired") return;
+          if (row.card_id) {
+            card.action = PlanAction::restored;
+            card.card_id = row.card_id;
+          } else {
+            card.action = PlanAction::new_card;
+          }
+          break;
+      }
+      card.key = card.card_id ? row.card_key : matcher->new_key(path, row.match_key);
+      claimed.insert(row.card_key);
+      card.remark = "was left out as the same card as in " + row.card.source + ":" +
+                    std::to_string(row.card.line) + ", which went away";
+      card.draft = std::move(row.draft);
+      card.note_path = path;
+      card.match_key = std::move(row.match_key);
+      card.relocated = true;
+      card.from_left_out = true;
+      dups.add(card.draft, card.key, card.note_path);
+      back.push_back(std::move(card));
+    });
+    return back;
+  }
+
   void emit(PlannedCard& card) {
+    settle_duplicate(card);
     ++counts.by_action[static_cast<std::size_t>(card.action)];
     if (card.action == PlanAction::renamed) renamed[card.note_path].push_back(card.match_key);
     if (writer) writer->card(card);
@@ -574,7 +733,16 @@ struct ImportStream::State {
   std::unordered_map<std::string, std::vector<std::string>> renamed;  // match keys by note
   std::unordered_set<std::string> moved_from;  // stored paths of notes planned at a new path
   std::unordered_map<std::string, std::string> moved_source;  // new path -> source before
+  std::unordered_map<std::string, std::string> moved;         // stored path -> new path
   ImportCounts counts;
+  // Duplicates across notes (src/store/duplicates.hpp).
+  DuplicateIndex dups;                            // the cards that stay, by kind and question
+  std::unordered_set<std::uint64_t> stored_questions;  // duplicate_key() of every loaded card
+  std::unordered_set<std::string> parsed;         // paths of the notes parsed
+  bool left_out_rows = false;                     // the duplicates table held rows
+  bool has_stored_cards = false;                  // the store held any card
+  bool firm_indexed = false;                      // index_firm() done
+  bool survivors_indexed = false;                 // finish() indexed every stored card that stays
 };
 
 ImportStream::ImportStream(Store& store, std::vector<std::string> scope,
@@ -590,11 +758,14 @@ ImportStream::ImportStream(Store& store, std::vector<std::string> scope,
     m->transaction = m->impl.retry_busy([&] {
       return std::make_unique<SQLite::Transaction>(db, SQLite::TransactionBehavior::IMMEDIATE);
     });
-    m->writer.emplace(db, *write_at);
+    m->left_out_rows = has_left_out(db);
+    m->writer.emplace(db, *write_at, m->left_out_rows);
     // Moved notes first, in this transaction: what follows finds them at their new paths.
     moves = write_relocations(db, std::move(moves));
   }
-  std::unordered_map<std::string, std::string> moved;
+  if (!write_at) m->left_out_rows = has_left_out(db);
+  m->has_stored_cards = SQLite::Statement(db, "SELECT 1 FROM cards LIMIT 1").executeStep();
+  std::unordered_map<std::string, std::string>& moved = m->moved;
   for (const NoteMove& move : moves.notes) {
     moved.emplace(move.from, move.to);
     m->moved_from.insert(move.from);
@@ -610,6 +781,7 @@ ImportStream::ImportStream(Store& store, std::vector<std::string> scope,
   m->matcher.emplace(load_stored(db, listed, m->scope, unchanged_text, m->kept_by_note, moved),
                      std::move(load_keys));
   m->stored_terms = m->matcher->base_terms();
+  m->stored_questions = m->matcher->duplicate_keys();
 }
 
 ImportStream::~ImportStream() = default;
@@ -646,6 +818,7 @@ void ImportStream::add(NoteInput note) {
     // The drafts move into the plan's cards, with their match keys: a card's text is held once.
     std::map<std::string, int> seen_terms;
     bool may_match = matcher.has_stored(header.path);
+    if (s.left_out_rows) s.parsed.insert(header.path);  // for bring_back() only
     pending.cards.reserve(drafts.size());
     for (extract::CardDraft& draft : drafts) {
       PlannedCard card;
@@ -656,6 +829,9 @@ void ImportStream::add(NoteInput note) {
       card.draft = std::move(draft);
       card.note_path = header.path;
       may_match = may_match || s.stored_terms.contains(std::string(base_term(card.match_key)));
+      // A card a stored card may duplicate waits until every stored card's fate is known.
+      may_match = may_match || (!s.stored_questions.empty() &&
+                                s.stored_questions.contains(duplicate_key(card.draft)));
       pending.cards.push_back(std::move(card));
     }
     drafts = {};
@@ -681,12 +857,25 @@ ImportCounts ImportStream::finish(const std::vector<std::string>& skipped) {
   }
   matcher.match_moves(waiting);
   for (State::Pending& p : s.pending) {
+    if (!p.settled) matcher.match_edits(p.note, p.cards);
+  }
+  // Every stored card that stays is known now: indexed before any new card is looked up, so that
+  // a stored card is never left out for a new one.
+  for (const State::Pending& p : s.pending) {
+    for (const PlannedCard& card : p.cards) {
+      if (card.card_id && State::stays(card.action)) s.dups.add(card.draft, card.key, card.note_path);
+    }
+  }
+  matcher.each_kept([&](const StoredCard& card) { s.dups.add(card.draft, card.key, card.note_path); });
+  s.survivors_indexed = true;
+  std::vector<PlannedCard> back = s.bring_back(skipped);
+  for (State::Pending& p : s.pending) {
     if (p.settled) continue;
-    matcher.match_edits(p.note, p.cards);
     matcher.finish_note(p.note, p.cards);
     p.settled = true;
   }
   s.release();
+  for (PlannedCard& card : back) s.emit(card);
   matcher.retire_rest(skipped, s.renamed, [&](PlannedCard& card) { s.emit(card); });
 
   // Stored notes under the scope that this import did not find.
@@ -748,7 +937,7 @@ ImportPlan Store::plan_import(std::vector<NoteInput> notes, std::vector<std::str
 void Store::apply_import(const ImportPlan& plan, std::chrono::sys_seconds now) {
   m_impl->retry_busy([&] {
     SQLite::Transaction transaction(m_impl->db, SQLite::TransactionBehavior::IMMEDIATE);
-    Writer writer(m_impl->db, now);
+    Writer writer(m_impl->db, now, has_left_out(m_impl->db));
     for (const NoteInput& note : plan.notes) writer.note(note);
     for (const PlannedCard& card : plan.cards) writer.card(card);
     for (const std::string& path : plan.gone) writer.forget(path);

@@ -10,7 +10,7 @@ namespace recall::store {
 namespace {
 
 // Append only: migration i takes user_version i to i+1.
-constexpr std::array<const char*, 10> kMigrations = {
+constexpr std::array<const char*, 11> kMigrations = {
     R"sql(
 CREATE TABLE notes (
   id INTEGER PRIMARY KEY,
@@ -194,6 +194,28 @@ CREATE INDEX reviews_day ON reviews (review_day, kind, card_id, grade);
 DROP INDEX IF EXISTS cards_state_due;
 DROP INDEX IF EXISTS cards_deck;
 CREATE INDEX cards_deck ON cards (deck, note_id, context);
+)sql",
+    // Issue 10, duplicates across notes: a card a note would make that another note's card already
+    // is (same kind and question, same answer) is left out, and kept here with the key of the card
+    // it defers to, so that it comes back, with that card's history, when that card retires
+    // (src/store/duplicates.cpp). Its note's rows are rewritten each time the note is parsed.
+    R"sql(
+CREATE TABLE IF NOT EXISTS duplicates (
+  note_id INTEGER NOT NULL REFERENCES notes(id) ON DELETE CASCADE,
+  match_key TEXT NOT NULL,
+  card_key TEXT NOT NULL,
+  deck TEXT NOT NULL,
+  question TEXT NOT NULL,
+  answer TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  rule TEXT NOT NULL,
+  confidence REAL NOT NULL,
+  source TEXT NOT NULL,
+  line INTEGER NOT NULL,
+  context TEXT NOT NULL,
+  tags TEXT NOT NULL,
+  PRIMARY KEY (note_id, match_key)
+) WITHOUT ROWID;
 )sql",
 };
 

@@ -55,6 +55,8 @@ std::string_view to_string(PlanAction action) {
       return "retired";
     case PlanAction::restored:
       return "restored";
+    case PlanAction::duplicate:
+      return "duplicate";
   }
   return "unchanged";
 }

@@ -36,11 +36,28 @@ std::string digest(const fs::path& db_path) {
          "\n--\n" +
          db.text(
              "SELECT group_concat(path || '|' || content_hash, char(10)) FROM (SELECT * FROM "
-             "notes ORDER BY path)");
+             "notes ORDER BY path)") +
+         "\n--\n" +
+         db.text(
+             "SELECT group_concat(row, char(10)) FROM (SELECT n.path || '|' || d.match_key || '|' "
+             "|| d.card_key AS row FROM duplicates d JOIN notes n ON n.id = d.note_id ORDER BY "
+             "n.path, d.match_key)");
+}
+
+// A card every even note makes: one of them has it, the others' are left out as duplicates and
+// take it, with its history, when the note that has it goes (issue 10).
+constexpr const char* kSharedQuestion = "What do the even notes share?";
+
+// How many cards that are not retired ask kSharedQuestion.
+long long shared_cards(const fs::path& db) {
+  return Db(db).number(
+      std::string("SELECT count(*) FROM cards WHERE state <> 'retired' AND question = '") +
+      kSharedQuestion + "'");
 }
 
 std::string note_text(int note, int version, int cards) {
   std::string text = "# Note " + std::to_string(note) + "\n\n";
+  if (note % 2 == 0) text += std::string("Q: ") + kSharedQuestion + "\nA: One card, made once.\n\n";
   for (int i = 1; i <= cards; ++i) {
     text += "Q: Note " + std::to_string(note) + " card " + std::to_string(i) + "?\nA: answer " +
             std::to_string(i) + " version " + std::to_string(version) + "\n\n";
@@ -52,6 +69,7 @@ struct Tally {
   int import_trials = 0, review_trials = 0;
   int before = 0, after = 0;                    // imports: state found after the kill
   int corrupt = 0, half_applied = 0, lost = 0;  // failures
+  int doubled = 0;  // imports: the shared card twice, or missing while an even note has it
   int confirmed = 0, logged = 0;                // reviews: answers confirmed, answers logged
 };
 
@@ -105,11 +123,21 @@ class Trials {
     m_box.set_env("RECALL_DB", db().string());
     if (reference.exit_code != 0) throw std::runtime_error("reference import: " + reference.err);
     const std::string after = digest(copy);
+    const long long shared_after = shared_cards(copy);
     fs::remove(copy);
 
     run_and_kill({"import", notes().string()}, {}, took);
     if (!intact(tally)) return;
     const std::string now = digest(db());
+    bool even_note = false;
+    for (int n = 0; n < kNotes; n += 2) even_note = even_note || !m_deleted[n];
+    const long long shared = shared_cards(db());
+    // Killed before it committed, the database is a step behind the notes: "never twice" holds
+    // then too; the reference import, run to the end, has exactly one while an even note is left.
+    if (shared > 1 || shared_after != (even_note ? 1 : 0)) {
+      ++tally.doubled;
+      FAILURE_NOTE("the shared card " << shared << " times (after: " << shared_after << ")");
+    }
     if (now == before) {
       ++tally.before;
     } else if (now == after) {
@@ -257,8 +285,9 @@ TEST_CASE("SIGKILL during imports and piped reviews loses nothing and half-appli
             << " as after), " << tally.review_trials << " reviews killed (" << tally.confirmed
             << " answers confirmed, " << tally.logged << " logged); " << tally.corrupt
             << " corrupt, " << tally.half_applied << " half-applied, " << tally.lost
-            << " with lost answers\n";
+            << " with lost answers, " << tally.doubled << " with the shared card doubled or lost\n";
   CHECK(tally.corrupt == 0);
+  CHECK(tally.doubled == 0);
   CHECK(tally.half_applied == 0);
   CHECK(tally.lost == 0);
   CHECK(tally.before + tally.after + tally.corrupt + tally.half_applied == tally.import_trials);

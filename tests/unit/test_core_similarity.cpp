@@ -48,3 +48,11 @@ TEST_CASE("answer_similarity is word-set Jaccard", "[similarity]") {
   CHECK(answer_similarity("a b c d", "a b c e") == Approx(3.0 / 5.0));
   CHECK(answer_similarity("정보량의 기댓값", "정보량의 기댓값이다") == Approx(1.0 / 3.0));
 }
+
+TEST_CASE("answer_words: the words in order, markup and punctuation aside", "[similarity]") {
+  CHECK(answer_words("**True Positive**.") == "true positive");
+  CHECK(answer_words("`tar cf` target.tar") == "tar cf target tar");
+  CHECK(answer_words("A is larger than B") != answer_words("B is larger than A"));
+  CHECK(answer_words("캐시를 통해, 같은 의존성") == "캐시를 통해 같은 의존성");
+  CHECK(answer_words("") == "");
+}

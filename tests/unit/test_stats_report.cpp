@@ -44,7 +44,7 @@ void import_cards(store::Store& s, const std::string& deck, int n) {
     extract::CardDraft d;
     d.deck = deck;
     d.term = deck + std::to_string(i);
-    d.question = "Q" + std::to_string(i);
+    d.question = deck + " Q" + std::to_string(i);  // the same card in two decks is made once
     d.answer = "A";
     d.kind = "definition";
     d.rule = "double-colon";

@@ -65,11 +65,11 @@ TEST_CASE("store: a new database is created with its folder and migrated", "[sto
   TempDb tmp;
   {
     store::Store s(tmp.path());
-    CHECK(s.schema_version() == 10);
+    CHECK(s.schema_version() == 11);
   }
   CHECK(fs::exists(tmp.path()));
   store::Store again(tmp.path());
-  CHECK(again.schema_version() == 10);
+  CHECK(again.schema_version() == 11);
 }
 
 TEST_CASE("store: a database newer than the binary is refused", "[store]") {
@@ -220,7 +220,7 @@ TEST_CASE("store: a version 1 database is upgraded and keeps its cards", "[store
               nullptr, nullptr, nullptr) == SQLITE_OK);
   sqlite3_close(db);
   store::Store upgraded(tmp.path());
-  CHECK(upgraded.schema_version() == 10);
+  CHECK(upgraded.schema_version() == 11);
   const auto cards = upgraded.cards({});
   REQUIRE(cards.size() == 1);
   CHECK(cards[0].answer == "surprise");
@@ -252,7 +252,7 @@ TEST_CASE("store: a version 8 database gets reviews_day covering card and grade"
   CHECK(index_columns() == "review_day kind ");
   {
     store::Store upgraded(tmp.path());
-    CHECK(upgraded.schema_version() == 10);
+    CHECK(upgraded.schema_version() == 11);
   }
   CHECK(index_columns() == "review_day kind card_id grade ");
   sqlite3_close(db);
@@ -314,7 +314,7 @@ TEST_CASE(
           "cards_state_due");
   {
     store::Store upgraded(tmp.path());
-    CHECK(upgraded.schema_version() == 10);
+    CHECK(upgraded.schema_version() == 11);
     const auto cards = upgraded.cards({});
     REQUIRE(cards.size() == 2);
     CHECK(cards[0].answer == "surprise");
@@ -342,6 +342,36 @@ TEST_CASE(
         SQLITE_CONSTRAINT);
   CHECK(sqlite3_exec(db, (review + "drill" + rest).c_str(), nullptr, nullptr, nullptr) ==
         SQLITE_OK);
+  sqlite3_close(db);
+}
+
+TEST_CASE("store: a version 10 database gains the table of duplicates, its cards kept",
+          "[store]") {
+  TempDb tmp;
+  {
+    store::Store s(tmp.path());
+    import(s, {note({draft("entropy", "surprise"), draft("perplexity", "2^H", 3)})});
+  }
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(tmp.path().c_str(), &db) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(db, "DROP TABLE duplicates; PRAGMA user_version = 10", nullptr, nullptr,
+                       nullptr) == SQLITE_OK);
+  REQUIRE(scalar(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'duplicates'") == "0");
+  {
+    store::Store upgraded(tmp.path());
+    CHECK(upgraded.schema_version() == 11);
+    const auto cards = upgraded.cards({});
+    REQUIRE(cards.size() == 2);
+    CHECK(cards[0].answer == "surprise");
+    // The same card from a second note is left out, and recorded with the card it defers to.
+    auto plan = import(upgraded, {note({draft("entropy", "surprise"), draft("perplexity", "2^H", 3)}),
+                                  note({draft("entropy", "surprise", 7)}, "/n/b.md")});
+    CHECK(plan.count(PlanAction::duplicate) == 1);
+    CHECK(upgraded.cards({}).size() == 2);
+  }
+  CHECK(scalar(db, "SELECT d.card_key = c.key FROM duplicates d JOIN cards c ON "
+                   "c.match_key = 'entropy'") == "1");
+  CHECK(scalar(db, "PRAGMA integrity_check") == "ok");
   sqlite3_close(db);
 }
 

@@ -15,6 +15,11 @@ std::string normalize_term(std::string_view text);
 // (`entropy` / `Shannon entropy`). Both arguments normalized with normalize_term().
 double term_similarity(std::string_view a, std::string_view b);
 
+// The words of an answer as answer_similarity() sees them (letters and digits, ASCII folded to
+// lower case; punctuation and markup dropped), in order, one space between: two answers that say
+// the same in other markup (`**Lima**.`, `Lima`) give the same text.
+std::string answer_words(std::string_view text);
+
 // Jaccard similarity of the sets of words (letters and digits, ASCII folded to lower case) of
 // two answers, in [0, 1]; 1 for two empty answers.
 double answer_similarity(std::string_view a, std::string_view b);

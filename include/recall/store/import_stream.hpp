@@ -18,7 +18,7 @@ namespace recall::store {
 
 // How many cards of an import got each action (ImportPlan::count without the cards).
 struct ImportCounts {
-  std::array<int, 7> by_action{};  // indexed by PlanAction
+  std::array<int, 8> by_action{};  // indexed by PlanAction
   int kept = 0;                    // cards of notes not parsed again, not listed one by one
   std::vector<std::string> gone;   // stored notes under the scope not found: forgotten
   int count(PlanAction action) const;  // `unchanged` includes `kept`

@@ -93,8 +93,10 @@ struct NoteFingerprint {
 };
 
 // What an import will do to one card. `moved`: the same term with a similar answer, found in
-// another note; `renamed`: a similar term in the same note (see docs/sync.md for thresholds).
-enum class PlanAction { new_card, updated, unchanged, moved, renamed, retired, restored };
+// another note; `renamed`: a similar term in the same note (see docs/sync.md for thresholds);
+// `duplicate`: a new card that another note's card already is (same kind and question, same
+// answer): left out, and recorded so that it comes back when that card retires.
+enum class PlanAction { new_card, updated, unchanged, moved, renamed, retired, restored, duplicate };
 std::string_view to_string(PlanAction action);
 
 struct PlannedCard {
@@ -107,6 +109,8 @@ struct PlannedCard {
   bool relocated = false;    // deck, source, line, context or rule changed (not counted)
   double similarity = 1.0;   // for `renamed`: how close the old term was (0..1)
   std::string remark;  // why, for the plan: `from ml/a.md`, `was "entorpy"`, `merged into …`
+  std::string duplicate_of;    // for `duplicate`: the key of the card it defers to
+  bool from_left_out = false;  // a duplicate left out before, back because its card went away
 };
 
 // The whole effect of one import, computed before anything is written.
