@@ -56,6 +56,11 @@ void bind_filter(SQLite::Statement& statement, const CardFilter& filter);
 std::string context_to_json(const std::vector<std::string>& context);
 std::vector<std::string> context_from_json(const std::string& text);
 
+// A card's draft columns as the cards and duplicates tables store them, read from column `first` of
+// `row` on: deck, question, answer, kind, rule, confidence, source, line, context, tags (`term`
+// is left to the caller).
+extract::CardDraft draft_from_row(SQLite::Statement& row, int first);
+
 // The columns of a review-log row, in the order review_row() reads them.
 inline constexpr const char* kReviewColumns =
     "id, reviewed_at, review_day, grade, kind, state_before, state_after, repetitions_before, "

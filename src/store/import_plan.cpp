@@ -67,16 +67,7 @@ StoredCard read_stored(SQLite::Statement& row) {
   card.note_path = row.getColumn(2).getString();
   card.match_key = row.getColumn(3).getString();
   card.state = row.getColumn(4).getString();
-  card.draft.deck = row.getColumn(5).getString();
-  card.draft.question = row.getColumn(6).getString();
-  card.draft.answer = row.getColumn(7).getString();
-  card.draft.kind = row.getColumn(8).getString();
-  card.draft.rule = row.getColumn(9).getString();
-  card.draft.confidence = row.getColumn(10).getDouble();
-  card.draft.source = row.getColumn(11).getString();
-  card.draft.line = row.getColumn(12).getInt();
-  card.draft.context = context_from_json(row.getColumn(13).getString());
-  card.draft.tags = context_from_json(row.getColumn(14).getString());
+  card.draft = draft_from_row(row, 5);
   card.draft.term = card.match_key;
   return card;
 }

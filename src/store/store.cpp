@@ -169,6 +169,21 @@ std::vector<std::string> context_from_json(const std::string& text) {
   return out;
 }
 
+extract::CardDraft draft_from_row(SQLite::Statement& row, int first) {
+  extract::CardDraft d;
+  d.deck = row.getColumn(first).getString();
+  d.question = row.getColumn(first + 1).getString();
+  d.answer = row.getColumn(first + 2).getString();
+  d.kind = row.getColumn(first + 3).getString();
+  d.rule = row.getColumn(first + 4).getString();
+  d.confidence = row.getColumn(first + 5).getDouble();
+  d.source = row.getColumn(first + 6).getString();
+  d.line = row.getColumn(first + 7).getInt();
+  d.context = context_from_json(row.getColumn(first + 8).getString());
+  d.tags = context_from_json(row.getColumn(first + 9).getString());
+  return d;
+}
+
 Card read_card(SQLite::Statement& row) {
   Card card;
   card.id = row.getColumn(0).getInt64();
