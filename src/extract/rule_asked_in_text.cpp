@@ -29,20 +29,17 @@ std::string asked_term_of(std::string_view sentence) {
   std::string s(trim(sentence));
   std::erase(s, '*');
   std::string_view v = trim(std::string_view(s));
-  const std::string lower = ascii_lower(v);
   std::string_view term;
   if (contains_hangul(v)) {
     std::size_t at = std::string_view::npos;
-    std::size_t ask_size = 0;
     for (const std::string_view ask : {" 무엇일까?", " 무엇인가?", " 뭘까?", " 무엇인가요?",
                                        " 무엇일까요?", " 뭐지?"}) {
       if (ends_with(v, ask)) {
         at = v.size() - ask.size();
-        ask_size = ask.size();
         break;
       }
     }
-    if (at == std::string_view::npos || ask_size == 0) return {};
+    if (at == std::string_view::npos) return {};
     std::string_view head = trim(v.substr(0, at));
     for (const std::string_view particle : {"이란", "란", "은", "는"}) {
       if (ends_with(head, particle) && head.size() > particle.size()) {
@@ -70,7 +67,6 @@ std::string asked_term_of(std::string_view sentence) {
     for (const std::string_view article : {"a ", "an ", "the "}) {
       if (starts_with(ascii_lower(term), article)) term = trim(term.substr(article.size()));
     }
-    (void)lower;
   }
   if (term.empty()) return {};
   const std::optional<std::string> clean = as_term(term, kAskedLimits);

@@ -162,18 +162,10 @@ LeftOutWriter::LeftOutWriter(SQLite::Database& db)
 
 void LeftOutWriter::record(std::int64_t note_id, const PlannedCard& card,
                            const std::string& context_json, const std::string& tags_json) {
-  const extract::CardDraft& d = card.draft;
   m_record.bind(":note", note_id);
   m_record.bind(":match", card.match_key);
   m_record.bind(":card", card.duplicate_of);
-  m_record.bind(":deck", d.deck);
-  m_record.bind(":question", d.question);
-  m_record.bind(":answer", d.answer);
-  m_record.bind(":kind", d.kind);
-  m_record.bind(":rule", d.rule);
-  m_record.bind(":confidence", d.confidence);
-  m_record.bind(":source", d.source);
-  m_record.bind(":line", d.line);
+  bind_draft_columns(m_record, card.draft);
   m_record.bind(":context", context_json);
   m_record.bind(":tags", tags_json);
   m_record.exec();

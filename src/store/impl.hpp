@@ -60,6 +60,8 @@ std::vector<std::string> context_from_json(const std::string& text);
 // `row` on: deck, question, answer, kind, rule, confidence, source, line, context, tags (`term`
 // is left to the caller).
 extract::CardDraft draft_from_row(SQLite::Statement& row, int first);
+// Binds the same columns but context and tags (`:deck` … `:line`) of `statement` from `d`.
+void bind_draft_columns(SQLite::Statement& statement, const extract::CardDraft& d);
 
 // The columns of a review-log row, in the order review_row() reads them.
 inline constexpr const char* kReviewColumns =

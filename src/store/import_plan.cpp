@@ -548,14 +548,7 @@ class Writer {
     const extract::CardDraft& d = card.draft;
     s.bind(":note", note_id(card.note_path));
     s.bind(":match", card.match_key);
-    s.bind(":deck", d.deck);
-    s.bind(":question", d.question);
-    s.bind(":answer", d.answer);
-    s.bind(":kind", d.kind);
-    s.bind(":rule", d.rule);
-    s.bind(":confidence", d.confidence);
-    s.bind(":source", d.source);
-    s.bind(":line", d.line);
+    bind_draft_columns(s, d);
     s.bind(":ord", d.line);  // new cards are shown in note order
     s.bind(":context", context_to_json(d.context));
     s.bind(":tags", context_to_json(d.tags));

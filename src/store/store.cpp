@@ -184,6 +184,17 @@ extract::CardDraft draft_from_row(SQLite::Statement& row, int first) {
   return d;
 }
 
+void bind_draft_columns(SQLite::Statement& statement, const extract::CardDraft& d) {
+  statement.bind(":deck", d.deck);
+  statement.bind(":question", d.question);
+  statement.bind(":answer", d.answer);
+  statement.bind(":kind", d.kind);
+  statement.bind(":rule", d.rule);
+  statement.bind(":confidence", d.confidence);
+  statement.bind(":source", d.source);
+  statement.bind(":line", d.line);
+}
+
 Card read_card(SQLite::Statement& row) {
   Card card;
   card.id = row.getColumn(0).getInt64();
