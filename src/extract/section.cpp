@@ -528,7 +528,8 @@ std::optional<SectionAnswer> prose_answer(const Block& paragraph, std::span<cons
   for (const Sentence& sentence : sentences) {
     const std::size_t n = code_point_count(sentence.text);
     if (taken >= 1 && (taken >= 4 || length + n > 420 || length > 260)) break;
-    if (!answer.text.empty()) answer.text += ' ';
+    // A sentence after a display formula starts on a line of its own.
+    if (!answer.text.empty()) answer.text += ends_with(answer.text, "$$") ? '\n' : ' ';
     answer.text += sentence.text;
     length += n;
     ++taken;
@@ -603,6 +604,17 @@ struct SentenceSearch {
   std::size_t short_length = 0;  // a sentence shorter than this takes the next one along
 };
 
+// A sentence that goes on about the subject of the one before: `It is …`, `It can be …`, `They
+// are …`, `이는 …`.
+bool goes_on_about(std::string_view sentence) {
+  const std::string head = ascii_lower(trim(sentence).substr(0, 12));
+  for (const std::string_view lead : {"it is ", "it can ", "it was ", "it has ", "it uses ",
+                                      "it works ", "it's ", "they are ", "they can "}) {
+    if (starts_with(head, lead)) return true;
+  }
+  return starts_with(trim(sentence), "\xEC\x9D\xB4\xEB\x8A\x94 ");  // 이는
+}
+
 // The first sentence of the text paragraphs of `blocks` that `how` asks for, with the sentence
 // after it when it is short, or nullopt. `paragraphs` counts the paragraphs looked at so far.
 std::optional<SectionAnswer> find_sentence(std::span<const Block> blocks, std::string_view term,
@@ -635,10 +647,14 @@ std::optional<SectionAnswer> find_sentence(std::span<const Block> blocks, std::s
       answer.end_line = block.line + sentences[k].line;
       answer.defining = how.defining;
       answer.leans_back = leans_back(sentence);
-      // A short sentence goes on in the next one (`X is a method. It …`).
-      if (k + 1 < sentences.size() && code_point_count(sentence) < how.short_length &&
-          (how.defining || !leans_back(sentences[k + 1].text))) {
-        answer.text += ' ';
+      // A short sentence goes on in the next one (`X is a method. It …`), and so does one the
+      // next sentence goes on about (`… a quantity called perplexity. It can be understood as …`).
+      if (k + 1 < sentences.size() &&
+          ((code_point_count(sentence) < how.short_length &&
+            (how.defining || !leans_back(sentences[k + 1].text))) ||
+           (goes_on_about(sentences[k + 1].text) &&
+            code_point_count(sentence) + code_point_count(sentences[k + 1].text) <= 320))) {
+        answer.text += ends_with(answer.text, "$$") ? '\n' : ' ';
         answer.text += sentences[k + 1].text;
         answer.end_line = block.line + sentences[k + 1].line;
         ++k;

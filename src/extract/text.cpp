@@ -238,6 +238,9 @@ std::vector<Sentence> split_sentences(std::string_view text) {
   int line = 0;
   int depth = 0;  // parentheses and brackets
   bool math = false;
+  bool display = false;    // inside a `$$` display formula written over several lines
+  bool announced = false;  // and the text before it ended with a colon
+  std::size_t line_start = 0;
   std::size_t code_run = 0;  // length of the backtick run that opened a code span, 0 outside
   const auto emit = [&](std::size_t end) {
     std::string_view piece = text.substr(start, end - start);
@@ -267,9 +270,28 @@ std::vector<Sentence> split_sentences(std::string_view text) {
       continue;
     }
     if (c == '\n') {
-      // A line that ends in a memo-style ending ends its sentence.
+      // A line that ends in a memo-style ending ends its sentence, and so does a display formula
+      // (`… as follows:` + `$$` lines + `$$`): the formula closes the sentence that shows it.
       const std::string_view before = trim(text.substr(start, i - start));
-      if (!before.empty() && is_note_ending(last_code_point(before))) emit(i);
+      const std::string_view this_line = trim(text.substr(line_start, i - line_start));
+      bool formula_ends = false;
+      if (starts_with(this_line, "$$")) {
+        // Only a formula that a colon announces: `We take the gradient of the objective` + `$$…$$`
+        // + `and get …` is one sentence around its formula.
+        const std::string_view lead =
+            before.size() >= this_line.size()
+                ? trim(before.substr(0, before.size() - this_line.size()))
+                : std::string_view{};
+        if (this_line == "$$") {
+          if (!display) announced = ends_with(lead, ":");
+          formula_ends = display && announced;
+          display = !display;
+        } else if (!display && this_line.size() > 4 && ends_with(this_line, "$$")) {
+          formula_ends = ends_with(lead, ":");
+        }
+      }
+      if (!before.empty() && (formula_ends || is_note_ending(last_code_point(before)))) emit(i);
+      line_start = i + 1;
       ++line;
       depth = 0;
       math = false;
@@ -290,7 +312,7 @@ std::vector<Sentence> split_sentences(std::string_view text) {
       ++i;
       continue;
     }
-    if (math) {
+    if (math || display) {
       ++i;
       continue;
     }
