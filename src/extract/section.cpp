@@ -562,6 +562,21 @@ SectionAnswer with_formula(SectionAnswer answer, const Block* formula) {
   return answer;
 }
 
+// A block quote of one line that spells out a name in capitalised words: `> Cross Site Request
+// Forgery` (`> 문자열 검색을 돕는 자료구조` is a definition).
+bool is_gloss(const Block& quote) {
+  if (quote.children.size() != 1 || quote.children.front().kind != BlockKind::paragraph) return false;
+  const std::string_view text = trim(quote.children.front().text);
+  if (text.empty() || text.find('\n') != std::string_view::npos || contains_hangul(text)) {
+    return false;
+  }
+  const std::vector<std::string_view> words = split_words(text);
+  if (words.size() < 2 || words.size() > 6) return false;
+  return std::all_of(words.begin(), words.end(), [](std::string_view w) {
+    return w.size() < 4 || std::isupper(static_cast<unsigned char>(w.front()));
+  });
+}
+
 std::optional<SectionAnswer> blocks_answer(std::span<const Block> blocks) {
   const Block* formula = nullptr;  // the formula just before the block looked at, if any
   for (std::size_t i = 0; i < blocks.size(); ++i) {
@@ -586,6 +601,9 @@ std::optional<SectionAnswer> blocks_answer(std::span<const Block> blocks) {
         }
         continue;
       case BlockKind::quote:
+        // `> Cross Site Request Forgery` under `### CSRF`: a gloss of the name, before the text
+        // that says what it is.
+        if (i + 1 < blocks.size() && is_gloss(block)) continue;
         if (std::optional<SectionAnswer> inner = blocks_answer(block.children)) return inner;
         continue;
       default:
@@ -823,6 +841,71 @@ bool is_empty_of_text(std::string_view paragraph) {
   return false;
 }
 
+// A first sentence that defines the heading without naming it: `…확률적 자료구조이다.` (the heading
+// is its subject), `It is a …`, `A method that …`.
+bool defines_implicitly(std::string_view text) {
+  const std::vector<Sentence> sentences = split_sentences(text);
+  if (sentences.empty()) return false;
+  const std::string_view first = trim(sentences.front().text);
+  if (contains_hangul(first)) {
+    // `강화학습에서의 목적은 …하는 것이다`, `기존 논문에서는 …`: a sentence that opens on the field or
+    // the earlier work the section starts from sets the scene, whatever its ending.
+    if (starts_with(first, "기존")) return false;
+    const std::vector<std::string_view> words = split_words(first);
+    for (std::size_t i = 0; i < std::min<std::size_t>(words.size(), 3); ++i) {
+      if (ends_with(words[i], "에서의") || ends_with(words[i], "에서는")) return false;
+    }
+    std::string_view body = first;
+    while (!body.empty() && (body.back() == '.' || body.back() == ' ')) body.remove_suffix(1);
+    for (const std::string_view end : {"말한다", "의미한다", "뜻한다", "가리킨다", "말함", "의미함",
+                                       "것", "것이다"}) {
+      if (ends_with(body, end)) return true;
+    }
+    // `…확률적 자료구조이다`: a kind of thing, not any sentence that ends in `이다` (judged: Korean
+    // prose read that way kept 8 of 26).
+    if (ends_with(body, "이다") || ends_with(body, "다")) {
+      if (ends_with(body, "이다")) body.remove_suffix(std::string_view("이다").size());
+      for (const std::string_view kind :
+           {"기법", "방법", "방법론", "구조", "자료구조", "알고리즘", "모델", "개념", "과정", "기술",
+            "함수", "네트워크", "프로토콜", "장치", "단위", "문제", "현상", "지표", "방식", "기능",
+            "시스템", "패턴", "원리", "성질", "분포", "값", "집합", "언어", "도구", "전략", "태스크",
+            "작업", "연산", "메모리", "공간"}) {
+        if (ends_with(body, kind)) return true;
+      }
+      return false;
+    }
+    for (const std::string_view end : {"기법", "방법", "구조", "알고리즘"}) {
+      if (ends_with(body, end)) return true;
+    }
+    for (const std::string_view start : {"핵심 아이디어는", "핵심은", "기본 아이디어는", "주요 아이디어는"}) {
+      if (starts_with(first, start)) return true;
+    }
+    return false;
+  }
+  const std::string lower = ascii_lower(first);
+  // `It serves to …`, `They map …`: the heading's concept is the subject and the verb says what it
+  // does (`It is important …`, `It can …` say something else).
+  if (const std::vector<std::string_view> words = split_words(lower);
+      words.size() >= 4 && (words[0] == "it" || words[0] == "they")) {
+    static constexpr auto kNotDoing = std::to_array<std::string_view>(
+        {"is", "was", "are", "were", "can", "could", "may", "might", "would", "should", "will",
+         "must", "has", "have", "had", "does", "do", "did", "seems", "looks", "turns", "gets"});
+    const std::string_view verb = words[1];
+    // `It serves` takes the verb's -s; `They map` does not.
+    const bool agrees = words[0] == "they" || (verb.size() > 2 && verb.back() == 's');
+    if (std::find(kNotDoing.begin(), kNotDoing.end(), verb) == kNotDoing.end() && agrees &&
+        verb != "also" && verb != "just" && verb != "then") {
+      return true;
+    }
+  }
+  for (const std::string_view start : {"it is a", "it is an", "it's a", "a ", "an ", "refers to",
+                                       "is a ", "is an ", "the main idea is", "the idea is",
+                                       "the basic idea is", "the key idea is"}) {
+    if (starts_with(lower, start)) return true;
+  }
+  return false;
+}
+
 std::optional<SectionAnswer> section_answer(std::span<const Block> blocks, std::string_view term) {
   std::optional<SectionAnswer> first = blocks_answer(blocks);
   if (term.empty() || !first || first->from_list) return first;
@@ -841,8 +924,9 @@ std::optional<SectionAnswer> section_answer(std::span<const Block> blocks, std::
     }
   }
   // An opening that leans on what came before (`So far we saw …`) gives way to the first sentence
-  // that names the term.
-  if (first->leans_back || !names_term(first->text, term)) {
+  // that names the term; one that defines the heading's term as its unnamed subject (`임의의 길이
+  // 데이터를 고정된 길이로 매핑하는 것`) answers as it is.
+  if (first->leans_back || (!names_term(first->text, term) && !defines_implicitly(first->text))) {
     if (std::optional<SectionAnswer> naming = naming_answer(blocks, term)) return naming;
   }
   return first;

@@ -79,6 +79,10 @@ struct SectionAnswer {
   bool defining = false;     // a sentence that names the term and defines it (`X is …`, `X란 …`)
 };
 
+// A first sentence that defines the heading without naming it: `…확률적 자료구조이다.` (the heading
+// is its subject), `It is a …`, `A method that …`.
+bool defines_implicitly(std::string_view text);
+
 // The answer of the blocks under a heading (up to the next heading). Skips HTML, images, formulas
 // and code before the text; prose gives its first sentences (two, or one when long), extended by
 // the list that follows when the text ends by introducing it (`as follows:`, `다음과 같다.`); a
