@@ -898,6 +898,16 @@ bool defines_implicitly(std::string_view text) {
       return true;
     }
   }
+  // `Takes a whole vector and …`, `Computes the mean of …`: a verb whose subject is the heading.
+  if (const std::vector<std::string_view> words = split_words(lower); words.size() >= 4) {
+    static constexpr auto kDeterminers = std::to_array<std::string_view>(
+        {"a", "an", "the", "each", "every", "its", "all", "any", "some", "two"});
+    const std::string_view verb = words[0];
+    if (verb.size() > 3 && verb.back() == 's' && verb[verb.size() - 2] != 's' &&
+        std::find(kDeterminers.begin(), kDeterminers.end(), words[1]) != kDeterminers.end()) {
+      return true;
+    }
+  }
   for (const std::string_view start : {"it is a", "it is an", "it's a", "a ", "an ", "refers to",
                                        "is a ", "is an ", "the main idea is", "the idea is",
                                        "the basic idea is", "the key idea is"}) {
@@ -914,6 +924,9 @@ std::optional<SectionAnswer> section_answer(std::span<const Block> blocks, std::
     first->defining = true;
     return first;
   }
+  // `Takes a whole vector and …`, `…매핑하는 것`: an opening whose unnamed subject is the heading
+  // answers before a later sentence that names the term (`Softmax is similar to sigmoid`).
+  if (!first->leans_back && defines_implicitly(first->text)) return first;
   if (std::optional<SectionAnswer> defining = defining_answer(blocks, term)) {
     // `A convolution layer is formally defined with:` + twelve parameters would be cut; an
     // opening that names the term (`Convolution layers perform …`) answers whole instead.
