@@ -526,7 +526,8 @@ class SentenceReader {
     static constexpr auto kVerbs = std::to_array<std::string_view>(
         {"한다",   "하며",   "하고",     "합니다",   "하는데",   "함",     "하기도", "부른다",
          "부르며", "부르고", "부릅니다", "부름",     "불린다",   "불리며", "불리고", "불립니다",
-         "칭한다", "칭하며", "칭함",     "정의한다", "정의하며", "정의함"});
+         "칭한다", "칭하며", "칭함",     "정의한다", "정의하며", "정의함", "말한다",
+         "말하며", "말합니다", "일컫는다", "일컬으며"});
     std::vector<Match> found;
     const std::vector<std::string_view> words = split_words(s);
     for (std::size_t i = 0; i + 1 < words.size(); ++i) {
@@ -593,7 +594,7 @@ class SentenceReader {
           while (start > 0) {
             const std::string_view w = words[start - 1];
             if (w.back() == ',' || ends_with(w, "니") || ends_with(w, "지만") ||
-                ends_with(w, "는데") || ends_with(w, "면서")) {
+                ends_with(w, "는데") || ends_with(w, "면서") || ends_with(w, "것이고")) {
               break;
             }
             --start;
