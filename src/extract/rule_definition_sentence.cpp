@@ -36,6 +36,7 @@ constexpr double kMeaningInside = 0.85;  // X는 …을 의미하며, …
 constexpr double kRepresents = 0.75;     // X는 …을 나타낸다
 constexpr double kCalled = 0.85;         // …을 X라고 한다
 constexpr double kCalledLoose = 0.6;     // X라고 한다 without an object in front
+constexpr double kIdentified = 0.8;      // …하는 방법이 바로 X이다
 constexpr double kClassCopula = 0.85;    // X는 …하는 개념이다 / 모델임
 constexpr double kCopula = 0.45;  // X는 …이다 with any noun: as often a remark (`…효율적이다`)
 constexpr double kClassCopulaInside = 0.8;  // X는 …하는 개념이며, …
@@ -344,6 +345,9 @@ class SentenceReader {
         if (auto m = named_then_explained(s)) found.push_back(std::move(*m));
       }
       if (found.empty()) {
+        if (auto m = identified(s)) found.push_back(std::move(*m));
+      }
+      if (found.empty()) {
         if (auto m = korean_topic(s)) found.push_back(std::move(*m));
       }
     }
@@ -618,6 +622,48 @@ class SentenceReader {
       found.push_back({*term, answer, confidence});
     }
     return found;
+  }
+
+  // `데이터를 여러 서버에 나누어 저장하는 것이 바로 샤딩이다.`: the phrase before `바로` is what the
+  // name after it is.
+  static std::optional<Match> identified(std::string_view s) {
+    const std::vector<std::string_view> words = split_words(s);
+    const auto at = std::find(words.begin(), words.end(), std::string_view("\xEB\xB0\x94\xEB\xA1\x9C"));  // 바로
+    if (at == words.end() || at == words.begin() || at + 1 == words.end()) return std::nullopt;
+    const std::size_t k = static_cast<std::size_t>(at - words.begin());
+    std::string_view last = words.back();
+    while (!last.empty() && last.back() == '.') last.remove_suffix(1);
+    std::size_t cut = 0;
+    if (ends_with(last, "이다")) {
+      cut = std::string_view("이다").size();
+    } else if (ends_with(last, "다") && !contains_hangul(last.substr(0, last.size() - 3))) {
+      cut = std::string_view("다").size();  // `… 바로 SGD다`
+    } else {
+      return std::nullopt;
+    }
+    if (words.size() - k - 1 > 4) return std::nullopt;
+    const std::string_view raw(words[k + 1].data(),
+                               static_cast<std::size_t>(last.data() + last.size() - cut -
+                                                        words[k + 1].data()));
+    const std::optional<std::string> term = clean_term(raw);
+    if (!term) return std::nullopt;
+    const std::optional<std::string_view> subject = before_particle(words[k - 1], "가", "이");
+    if (!subject) return std::nullopt;
+    // The phrase starts after the last comma or clause ending in front of it.
+    std::size_t start = k - 1;
+    while (start > 0) {
+      const std::string_view w = words[start - 1];
+      if (w.back() == ',' || ends_with(w, "지만") || ends_with(w, "는데") || ends_with(w, "면서")) {
+        break;
+      }
+      --start;
+    }
+    const std::string_view phrase(
+        words[start].data(),
+        static_cast<std::size_t>(subject->data() + subject->size() - words[start].data()));
+    // `사용할 수 있는 문법이 바로 X다` says too little to tell X from anything else.
+    if (word_count(phrase) < 5 || is_anaphora(words[start])) return std::nullopt;
+    return Match{*term, std::string(trim(phrase)), kIdentified};
   }
 
   // `X란 …`, `X는 …을 의미한다`, `X는 … 개념이다`, `X는 …한다`.
