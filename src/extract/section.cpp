@@ -857,26 +857,28 @@ bool defines_implicitly(std::string_view text) {
     }
     std::string_view body = first;
     while (!body.empty() && (body.back() == '.' || body.back() == ' ')) body.remove_suffix(1);
+    // `LIFO 방식 (나중에 들어온 것이 먼저 나감)`: a gloss in parentheses after the phrase.
+    if (!body.empty() && body.back() == ')') {
+      if (const std::size_t open = body.rfind(" ("); open != std::string_view::npos && open > 0) {
+        body = trim(body.substr(0, open));
+      }
+    }
     for (const std::string_view end : {"말한다", "의미한다", "뜻한다", "가리킨다", "말함", "의미함",
                                        "것", "것이다"}) {
       if (ends_with(body, end)) return true;
     }
-    // `…확률적 자료구조이다`: a kind of thing, not any sentence that ends in `이다` (judged: Korean
-    // prose read that way kept 8 of 26).
-    if (ends_with(body, "이다") || ends_with(body, "다")) {
-      if (ends_with(body, "이다")) body.remove_suffix(std::string_view("이다").size());
-      for (const std::string_view kind :
-           {"기법", "방법", "방법론", "구조", "자료구조", "알고리즘", "모델", "개념", "과정", "기술",
-            "함수", "네트워크", "프로토콜", "장치", "단위", "문제", "현상", "지표", "방식", "기능",
-            "시스템", "패턴", "원리", "성질", "분포", "값", "집합", "언어", "도구", "전략", "태스크",
-            "작업", "연산", "메모리", "공간"}) {
-        if (ends_with(body, kind)) return true;
-      }
-      return false;
+    // `…확률적 자료구조이다`, `…레지스터에 적재하는 과정`: a kind of thing, not any sentence that
+    // ends in `이다` (judged: Korean prose read that way kept 8 of 26).
+    const bool copula = ends_with(body, "다");
+    if (ends_with(body, "이다")) body.remove_suffix(std::string_view("이다").size());
+    for (const std::string_view kind :
+         {"기법", "방법", "방법론", "구조", "자료구조", "알고리즘", "모델", "개념", "과정", "기술",
+          "함수", "네트워크", "프로토콜", "장치", "단위", "문제", "현상", "지표", "방식", "기능",
+          "시스템", "패턴", "원리", "성질", "분포", "값", "집합", "언어", "도구", "전략", "태스크",
+          "작업", "연산", "메모리", "공간", "그래프", "형태", "절차", "규칙", "공격"}) {
+      if (ends_with(body, kind)) return true;
     }
-    for (const std::string_view end : {"기법", "방법", "구조", "알고리즘"}) {
-      if (ends_with(body, end)) return true;
-    }
+    if (copula) return false;
     for (const std::string_view start : {"핵심 아이디어는", "핵심은", "기본 아이디어는", "주요 아이디어는"}) {
       if (starts_with(first, start)) return true;
     }
