@@ -266,6 +266,7 @@ std::optional<SectionAnswer> list_answer(const Block& list) {
     answer.text = clean_answer(answer.text);
     answer.items = items.size();
     answer.end_line = list.end_line;
+    answer.leans_back = leans_back(item_head_text(*items.front()));
     return answer;
   }
   constexpr std::size_t kMaxItems = 8;
@@ -289,6 +290,8 @@ std::optional<SectionAnswer> list_answer(const Block& list) {
   }
   answer.items = items.size();
   if (items.size() > kMaxItems) answer.text += "\n- …";
+  // `- This model can be used for …`: the first item points back at what the card does not show.
+  answer.leans_back = !items.empty() && leans_back(item_head_text(*items.front()));
   return answer;
 }
 
