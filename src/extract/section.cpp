@@ -374,8 +374,11 @@ std::size_t find_shortened(std::string_view lower, std::string_view key, std::si
     bool all = true;
     for (std::size_t k = 0; k < words.size() && all; ++k) {
       if (k > 0) {
-        if (i >= lower.size() || (lower[i] != ' ' && lower[i] != '-')) all = false;
-        while (i < lower.size() && (lower[i] == ' ' || lower[i] == '-')) ++i;
+        // A hard-wrapped paragraph may break the line between the words.
+        if (i >= lower.size() || (lower[i] != ' ' && lower[i] != '-' && lower[i] != '\n')) {
+          all = false;
+        }
+        while (i < lower.size() && (lower[i] == ' ' || lower[i] == '-' || lower[i] == '\n')) ++i;
       }
       if (all && lower.substr(i, words[k].size()) != words[k] &&
           !near_spelling(lower.substr(i), words[k])) {
@@ -625,6 +628,56 @@ struct SentenceSearch {
   std::size_t short_length = 0;  // a sentence shorter than this takes the next one along
 };
 
+// `… we describe batch normalization (BN), a popular technique that accelerates …`: the term
+// followed by an apposition that says what kind of thing it is. The apposition, or nullopt.
+std::optional<std::string> appositive_definition(std::string_view sentence, std::string_view term) {
+  const std::string key = term_key(term);
+  if (key.size() < 2 || contains_hangul(sentence)) return std::nullopt;
+  std::string lower = ascii_lower(sentence);
+  if (lower.find('*') != std::string::npos || lower.find('`') != std::string::npos) {
+    return std::nullopt;  // offsets below index the sentence as written
+  }
+  std::replace(lower.begin(), lower.end(), '\n', ' ');
+  std::size_t matched = 0;
+  const std::size_t at = find_term(lower, key, &matched);
+  if (at == std::string::npos) return std::nullopt;
+  std::size_t pos = at + matched;
+  while (pos < lower.size() && lower[pos] >= 'a' && lower[pos] <= 'z') ++pos;  // `norm|alization`
+  // `(BN)`, `(Ioffe & Szegedy, 2015)`: glosses and citations after the term.
+  while (true) {
+    while (pos < lower.size() && lower[pos] == ' ') ++pos;
+    if (pos >= lower.size() || lower[pos] != '(') break;
+    const std::size_t close = lower.find(')', pos);
+    if (close == std::string::npos) return std::nullopt;
+    pos = close + 1;
+  }
+  if (pos + 2 >= lower.size() || lower[pos] != ',') return std::nullopt;
+  ++pos;
+  while (pos < lower.size() && lower[pos] == ' ') ++pos;
+  const std::string_view rest = std::string_view(lower).substr(pos);
+  if (!starts_with(rest, "a ") && !starts_with(rest, "an ")) return std::nullopt;
+  // The apposition runs to the end of the sentence: it must name a kind of thing and say what
+  // that thing does (`that …`, `which …`, `for …`, `used …`).
+  static constexpr auto kKinds = std::to_array<std::string_view>(
+      {" technique", " method", " algorithm", " model", " approach", " function", " layer",
+       " network", " architecture", " metric", " measure", " framework", " procedure",
+       " process", " variant", " extension", " generalization", " regularizer", " optimizer",
+       " loss", " strategy", " data structure", " protocol"});
+  const std::size_t clause = std::min({rest.find(" that "), rest.find(" which "),
+                                       rest.find(" used "), rest.find(" for ")});
+  if (clause == std::string_view::npos) return std::nullopt;
+  const std::string_view head = rest.substr(0, clause);
+  if (word_count(head) > 6 || std::none_of(kKinds.begin(), kKinds.end(), [&](std::string_view k) {
+        return head.find(k) != std::string_view::npos;
+      })) {
+    return std::nullopt;
+  }
+  std::string_view answer = trim(sentence.substr(pos));
+  while (!answer.empty() && (answer.back() == '.' || answer.back() == ' ')) answer.remove_suffix(1);
+  if (word_count(answer) < 5) return std::nullopt;
+  return std::string(answer);
+}
+
 // A sentence that goes on about the subject of the one before: `It is …`, `It can be …`, `They
 // are …`, `이는 …`.
 bool goes_on_about(std::string_view sentence) {
@@ -657,6 +710,13 @@ std::optional<SectionAnswer> find_sentence(std::span<const Block> blocks, std::s
     const std::vector<Sentence> sentences = split_sentences(text);
     for (std::size_t k = 0; k < sentences.size(); ++k) {
       const std::string_view sentence = sentences[k].text;
+      if (std::optional<std::string> apposition = appositive_definition(sentence, term)) {
+        SectionAnswer answer;
+        answer.text = std::move(*apposition);
+        answer.end_line = block.line + sentences[k].line;
+        answer.defining = true;
+        return answer;
+      }
       // A sentence that only announces what follows (`Some methods for X:`) names the term
       // without saying anything about it.
       const bool fits = how.defining ? defines_term(sentence, term)
