@@ -668,6 +668,8 @@ std::optional<std::string> as_term(std::string_view line, const TermLimits& limi
   // People are not terms: `동훈님 논문`.
   if (s.find("님") != std::string_view::npos) return std::nullopt;
   if (has_english_verb(lower) || is_korean_clause(s)) return std::nullopt;
+  // `Hinton stated the following: "…"`: a lead-in to a quotation or a list, not a name.
+  if (ends_with(lower, "following") || ends_with(lower, "as follows")) return std::nullopt;
   return std::string(s);
 }
 

@@ -628,8 +628,9 @@ struct SentenceSearch {
   std::size_t short_length = 0;  // a sentence shorter than this takes the next one along
 };
 
-// `… we describe batch normalization (BN), a popular technique that accelerates …`: the term
-// followed by an apposition that says what kind of thing it is. The apposition, or nullopt.
+// `… we describe batch normalization (BN), a popular technique that accelerates …`, `… the
+// capsule network, which consists of capsules …`: the term followed by an apposition that says
+// what kind of thing it is, or a clause that says what it does. That part, or nullopt.
 std::optional<std::string> appositive_definition(std::string_view sentence, std::string_view term) {
   const std::string key = term_key(term);
   if (key.size() < 2 || contains_hangul(sentence)) return std::nullopt;
@@ -655,6 +656,18 @@ std::optional<std::string> appositive_definition(std::string_view sentence, std:
   ++pos;
   while (pos < lower.size() && lower[pos] == ' ') ++pos;
   const std::string_view rest = std::string_view(lower).substr(pos);
+  // `… introduced the capsule network, which consists of capsules instead of neurons`.
+  if (starts_with(rest, "which ")) {
+    const std::vector<std::string_view> words = split_words(rest.substr(6));
+    if (words.size() < 4 || !(words[0] == "is" || words[0] == "are" ||
+                              (words[0].size() > 3 && words[0].back() == 's' &&
+                               !ends_with(words[0], "ss")))) {
+      return std::nullopt;
+    }
+    std::string_view answer = trim(sentence.substr(pos + 6));
+    while (!answer.empty() && (answer.back() == '.' || answer.back() == ' ')) answer.remove_suffix(1);
+    return std::string(answer);
+  }
   if (!starts_with(rest, "a ") && !starts_with(rest, "an ")) return std::nullopt;
   // The apposition runs to the end of the sentence: it must name a kind of thing and say what
   // that thing does (`that …`, `which …`, `for …`, `used …`).
