@@ -167,6 +167,47 @@ std::string opening_with_list(std::span<const notes::Block> under) {
   return opening + "\n" + items->text;
 }
 
+// `What is the difference between A and B?`: the two names, cut before a purpose (`… for
+// dimensionality reduction`); nullopt for other questions.
+std::optional<Pair> asked_pair(std::string_view question) {
+  std::string_view q = trim(question);
+  while (!q.empty() && (q.back() == '?' || q.back() == ' ')) q.remove_suffix(1);
+  const std::string lower = ascii_lower(q);
+  for (const std::string_view lead : {"what is ", "what's ", "what are "}) {
+    if (starts_with(lower, lead)) {
+      q.remove_prefix(lead.size());
+      break;
+    }
+  }
+  if (ascii_lower(q).find("difference between ") == std::string::npos) return std::nullopt;
+  std::optional<Pair> pair = as_compared_pair(q);
+  if (!pair) return std::nullopt;
+  for (const std::string_view tail : {" for ", " in ", " when "}) {
+    if (const std::size_t at = ascii_lower(pair->second).find(tail); at != std::string::npos) {
+      pair->second.resize(at);
+    }
+  }
+  return pair;
+}
+
+// Whether `answer`, as far as a card shows it (the whole of a short one, the first paragraph of
+// one that will be cut), speaks of both sides of `pair`.
+bool shown_names_both(std::string_view answer, const Pair& pair) {
+  std::string_view shown = trim(answer);
+  if (code_point_count(shown) > kMaxAnswerCodePoints) {
+    if (const std::size_t blank = shown.find("\n\n"); blank != std::string_view::npos) {
+      shown = shown.substr(0, blank);
+    }
+  }
+  // `usual machine learning` is named by `machine learning`.
+  const auto names = [&](std::string_view side) {
+    if (names_term(shown, side, true)) return true;
+    const std::vector<std::string_view> words = split_words(side);
+    return words.size() >= 3 && names_term(shown, trim(side.substr(words[0].size())), true);
+  };
+  return names(pair.first) && names(pair.second);
+}
+
 }  // namespace
 
 void rule_question_heading(const RuleInput& in, RuleOutput& out) {
@@ -233,6 +274,12 @@ void rule_question_heading(const RuleInput& in, RuleOutput& out) {
                       : !defined && prose && code_point_count(card.answer) > kEssayCodePoints
                           ? kEssay
                           : kConfidence;
+    // `What is the difference between Pearson R and linear regression?` over text that opens on
+    // regression alone: the difference comes later, past where the card stops (judged truncated).
+    if (const std::optional<Pair> pair = asked_pair(question);
+        pair && !shown_names_both(card.answer, *pair)) {
+      card.confidence = std::min(card.confidence, kEssay);
+    }
     card.line = block.line;
     card.context = headings.parents();
     card.term = question;
