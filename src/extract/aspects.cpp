@@ -119,6 +119,8 @@ constexpr auto kAspects = std::to_array<AspectWord>({
     {"사용 이유", false, true, false},     {"이유", false, true, false},
     {"배경", false, false, false},         {"의의", false, false, false},
     {"활용", false, true, false},          {"구성", false, true, false},
+    {"사용 상황", false, true, false},     {"사용 사례", false, true, false},
+    {"사용처", false, true, false},        {"활용 사례", false, true, false},
     {"구성 요소", false, true, false},     {"조건", false, true, false},
     {"발생 조건", false, true, false},     {"성질", false, true, false},
     {"아이디어", false, false, false},     {"핵심 아이디어", false, false, false},

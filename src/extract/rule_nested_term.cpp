@@ -28,6 +28,7 @@ constexpr double kItemConfidence = 0.8;
 constexpr double kHeadingConfidence = 0.75;
 constexpr double kListOfNamesConfidence = 0.6;  // the nested items are only short names
 constexpr double kThinConfidence = 0.45;        // the answer is one word
+constexpr double kUsageItem = 0.45;  // an item of a list of uses or examples of the topic
 // An item nested in another item is more often a remark than a term: it must be shorter.
 constexpr TermLimits kTopLevelTerm{8, 60};
 constexpr TermLimits kNestedTerm{5, 40};
@@ -78,6 +79,22 @@ double confidence_for(const std::vector<const Block*>& items, const std::string&
   return items.size() >= 3 && all_names ? kListOfNamesConfidence : base;
 }
 
+// Whether a heading path or a line above a list says the list gives uses or examples of its
+// topic: `사용 사례`, `사용 상황`, `Use cases`, `Applications`, `예시`.
+bool names_usage(std::string_view text) {
+  const std::string lower = ascii_lower(text);
+  for (const std::string_view mark : {"사용 사례", "사용 상황", "사용처", "활용 사례", "활용 분야",
+                                      "적용 사례", "use case", "applications", "examples", "예시"}) {
+    if (lower.find(mark) != std::string::npos) return true;
+  }
+  return false;
+}
+
+bool names_usage(const std::vector<std::string>& path) {
+  return std::any_of(path.begin(), path.end(),
+                     [](const std::string& heading) { return names_usage(heading); });
+}
+
 class NestedTermWalker {
  public:
   explicit NestedTermWalker(RuleOutput& out, const RuleInput& in) : m_out(out), m_in(&in) {}
@@ -89,12 +106,24 @@ class NestedTermWalker {
         case BlockKind::heading:
           if (top_level) {
             m_headings.enter(block);
+            m_lead.clear();
             heading(blocks, i);
           }
           break;
-        case BlockKind::list:
-          for (const Block& item : block.children) walk_item(item);
+        case BlockKind::paragraph:
+          // `**부동 소수점 사용 상황.**` right above a list: what the list is a list of.
+          if (top_level) m_lead = word_count(block.text) <= 8 ? block.text : std::string();
           break;
+        case BlockKind::list: {
+          const bool usage = m_usage;
+          if (top_level) m_usage = names_usage(m_lead) || names_usage(m_headings.path());
+          for (const Block& item : block.children) walk_item(item);
+          if (top_level) {
+            m_usage = usage;
+            m_lead.clear();
+          }
+          break;
+        }
         case BlockKind::quote:
           walk(block.children, false);
           break;
@@ -167,7 +196,10 @@ class NestedTermWalker {
 
   void emit(const std::string& term, std::string answer, const std::vector<const Block*>& items,
             const Block& item) {
-    const double confidence = confidence_for(items, answer, kItemConfidence);
+    double confidence = confidence_for(items, answer, kItemConfidence);
+    // `**사용 상황**` + `1. 3D 그래픽스` + why floats suit it: a place the topic is used, told
+    // about the topic, not what the item's name is (judged misframed).
+    if (m_usage && m_item_depth == 0) confidence = std::min(confidence, kUsageItem);
     Proposal proposal = definition_card("nested-term", term, std::move(answer), confidence,
                                         item.line, item.end_line,
                                         make_context(m_headings.path(), m_parents));
@@ -180,6 +212,8 @@ class NestedTermWalker {
   HeadingPath m_headings;
   std::vector<std::string> m_parents;  // the terms of the items above
   int m_item_depth = 0;                // how many list items enclose the current one
+  std::string m_lead;                  // a short paragraph right above the list, if any
+  bool m_usage = false;                // the list names places its topic is used
 };
 
 }  // namespace
