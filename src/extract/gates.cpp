@@ -452,6 +452,42 @@ bool lists_values(std::string_view answer) {
 
 }  // namespace
 
+// Whether `answer` is nothing but inline code spans joined by commas or `and`/`or`.
+bool only_code_spans(std::string_view answer) {
+  if (!starts_with(answer, "`") || answer.find('\n') != std::string_view::npos) return false;
+  std::size_t spans = 0;
+  std::size_t i = 0;
+  while (i < answer.size()) {
+    if (answer[i] == '`') {
+      const std::size_t close = answer.find('`', i + 1);
+      if (close == std::string_view::npos) return false;
+      ++spans;
+      i = close + 1;
+      continue;
+    }
+    const std::size_t next = answer.find('`', i);
+    const std::string between = ascii_lower(trim(answer.substr(i, next - i)));
+    if (!between.empty() && between != "," && between != "and" && between != "or" &&
+        between != ", and" && between != ", or" && between != "/" && between != "." &&
+        between != "\xEB\x93\xB1") {  // 등
+      return false;
+    }
+    if (next == std::string_view::npos) break;
+    i = next;
+  }
+  return spans >= 2;
+}
+
+// `t1`, `t2`: a time step or a variable of a worked example, not a concept (`L1`, `L2` name cache
+// levels and penalties).
+bool is_step_label(std::string_view term) {
+  if (term.size() < 2 || term.size() > 3 || std::islower(static_cast<unsigned char>(term[0])) == 0) {
+    return false;
+  }
+  return std::all_of(term.begin() + 1, term.end(),
+                     [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
+}
+
 std::string gate_reason(const CardDraft& card) {
   if (card.confidence >= 1.0) return {};
   const std::string_view question = std::string_view(card.question).substr(0, card.question.find('\n'));
@@ -487,6 +523,12 @@ std::string gate_reason(const CardDraft& card) {
       starts_with(answer, "which ") || starts_with(answer, "who ") || starts_with(answer, "whose ")) {
     return "fragment";
   }
+  // `` `I/O or Event Wait`, `Exit` ``: names written as code, one after another, with nothing said
+  // about them.
+  if (only_code_spans(answer)) return "code";
+  // `A Top-Down Approach 6th, James F. Kurose 지음`: a book's title and authors.
+  if (ends_with(answer, "\xEC\xA7\x80\xEC\x9D\x8C") && word_count(answer) <= 12) return "citation";  // 지음
+  if (card.kind == "definition" && is_step_label(trim(card.term))) return "label";
   // `에서 UDP를 사용하는 이유`: a line that starts on a Korean particle is the rest of a clause whose
   // subject went into the question.
   for (const std::string_view line : split_lines(answer)) {
