@@ -429,6 +429,11 @@ class SectionWalker {
         term = subtitled_term(name);
         subtitled = term.has_value();
       }
+      // `` `Stratified K-Fold` = the usual `train test split` ``: the name said equal to a gloss.
+      if (const std::size_t equals = name.find(" = ");
+          !term && equals != std::string_view::npos && equals > 0) {
+        term = as_term(trim(name.substr(0, equals)), kHeadingTerm);
+      }
       if (!term) return;
     }
     // `### Definition` under `Regularization`: the section defines its parent, so a sentence
