@@ -18,6 +18,7 @@
 
 #include "recall/extract/extract.hpp"
 #include "recall/extract/phrasing.hpp"
+#include "recall/extract/render.hpp"
 #include "recall/extract/rules.hpp"
 #include "recall/extract/section.hpp"
 #include "recall/extract/text.hpp"
@@ -39,6 +40,61 @@ constexpr double kThin = 0.3;            // the answer is a word or two
 constexpr TermLimits kHeadingTerm{8, 60};
 constexpr double kFromSubsection = 0.75;  // the defining sentence sits in a subsection
 constexpr int kPseudoLevel = 7;  // a bold line sits below every real heading
+
+// `Diffusion chapter 0`, `Lecture 3`, `Week 2`: a part of a course or a book, not a concept.
+bool is_numbered_part(std::string_view term) {
+  const std::string lower = ascii_lower(term);
+  const std::vector<std::string_view> words = split_words(lower);
+  if (words.size() < 2) return false;
+  const std::string_view last = words.back();
+  if (last.empty() || !std::all_of(last.begin(), last.end(), [](char c) {
+        return std::isdigit(static_cast<unsigned char>(c)) != 0 || c == '.';
+      })) {
+    return false;
+  }
+  const std::string_view part = words[words.size() - 2];
+  for (const std::string_view name : {"chapter", "ch.", "part", "lecture", "week", "section",
+                                      "lesson", "unit", "day", "step", "module"}) {
+    if (part == name) return true;
+  }
+  return false;
+}
+
+// How much of a long list a definition card shows: its first items up to this many code points.
+constexpr std::size_t kLeadingItemsCodePoints = 320;
+
+// The first top-level items of a rendered list (`- …` or `1. …` lines with their nested lines)
+// that fit in `budget` code points, at least one and never all; empty when the first alone is
+// longer than the budget or the text is not such a list.
+std::string leading_items(std::string_view list, std::size_t budget) {
+  std::vector<std::string_view> items;  // each top-level item with its nested lines
+  std::size_t start = 0;
+  const std::vector<std::string_view> lines = split_lines(list);
+  for (std::size_t k = 0; k < lines.size(); ++k) {
+    const std::string_view line = lines[k];
+    const bool top = starts_with(line, "- ") ||
+                     (!line.empty() && std::isdigit(static_cast<unsigned char>(line[0])) != 0 &&
+                      line.find(". ") != std::string_view::npos && line.find(". ") < 4);
+    if (k == 0 && !top) return {};
+    if (top && k > 0) {
+      items.push_back(list.substr(start, static_cast<std::size_t>(line.data() - list.data()) - start));
+      start = static_cast<std::size_t>(line.data() - list.data());
+    }
+  }
+  items.push_back(list.substr(start));
+  if (items.size() < 2) return {};
+  std::string out;
+  std::size_t used = 0;
+  for (std::size_t k = 0; k + 1 < items.size(); ++k) {
+    const std::string_view item = trim(items[k]);
+    const std::size_t n = code_point_count(item);
+    if (used + n > budget) break;
+    if (!out.empty()) out += '\n';
+    out += item;
+    used += n;
+  }
+  return out;
+}
 
 // ` and ` outside parentheses (`점유 대기(Hold and wait)` names one thing).
 bool joins_with_and(std::string_view name) {
@@ -434,7 +490,7 @@ class SectionWalker {
           !term && equals != std::string_view::npos && equals > 0) {
         term = as_term(trim(name.substr(0, equals)), kHeadingTerm);
       }
-      if (!term) return;
+      if (!term || is_numbered_part(*term)) return;
     }
     // `### Definition` under `Regularization`: the section defines its parent, so a sentence
     // about the parent answers.
@@ -533,7 +589,15 @@ class SectionWalker {
     // `## Wrapper methods` + `- recursive feature elimination`, `- genetic algorithms`: names of
     // kinds or parts, not what the heading is (judged: misframed).
     if (answer->from_list && only_names(answer->text)) confidence = std::min(confidence, kNamesOnly);
-    Proposal p = definition_card("heading-section", *term, answer->text, confidence, s.line,
+    // `## 전송 계층` over nine facts, the first saying what the layer is: a card shows the first
+    // ones, not a list cut where it no longer fits (minimum information; judged dump past seven).
+    std::string text = answer->text;
+    if (answer->from_list && !answer->label_led && code_point_count(text) > kMaxAnswerCodePoints) {
+      if (std::string leading = leading_items(text, kLeadingItemsCodePoints); !leading.empty()) {
+        text = std::move(leading);
+      }
+    }
+    Proposal p = definition_card("heading-section", *term, std::move(text), confidence, s.line,
                                  end_line, std::move(context));
     // A definition found in a subsection leaves the sections in between to their own cards.
     p.nests = true;

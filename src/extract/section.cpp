@@ -57,6 +57,19 @@ std::string_view without_leading_marks(std::string_view s) {
     if (digit && n < s.size() && s[n] == ' ' && s.front() != '-') {
       s.remove_prefix(n);
       changed = true;
+      continue;
+    }
+    // `4계층 전송 계층`, `3장 트리`, `2주차 …`: a number with the counter a book or a model uses
+    // for its parts.
+    if (digit && s.front() != '-' && s.front() != '(') {
+      const std::string_view rest = s.substr(n);
+      for (const std::string_view counter : {"계층 ", "장 ", "절 ", "강 ", "주차 ", "일차 "}) {
+        if (starts_with(rest, counter) && rest.size() > counter.size()) {
+          s.remove_prefix(n + counter.size());
+          changed = true;
+          break;
+        }
+      }
     }
   }
   return s;
