@@ -416,6 +416,14 @@ void emit(const Found& f, int line, const std::vector<std::string>& context, boo
       acronym_letters(f.acronym).size() >= 2) {
     confidence = std::min(confidence, kKoreanAfter);
   }
+  // `DDPG (Deep DPG)`: part of the name is still abbreviated, so the card asks one acronym and
+  // answers with another (judged duplicate or trivial in 6 of 8 rounds).
+  for (const std::string_view word : split_words(card.answer)) {
+    if (word.size() >= 2 && word.size() < f.acronym.size() && is_acronym_like(word) &&
+        f.acronym.find(word) != std::string::npos) {
+      confidence = std::min(confidence, kKoreanAfter);
+    }
+  }
   // Under `## Off-Policy Actor-Critic (OffPAC)`, asking what OffPAC stands for gives it away.
   const std::string expansion = ascii_lower(card.answer);
   for (const std::string& heading : context) {
