@@ -818,6 +818,13 @@ class SentenceReader {
   // `In practice, a hash map …` → `a hash map …`: a short opening clause that frames the sentence
   // (how, where or as what it is said), not one that says something of its own.
   static std::string_view without_framing(std::string_view s) {
+    // `Recall that X is …`, `Note that X is …`: a reminder around the sentence, not its subject.
+    {
+      const std::string head = ascii_lower(s.substr(0, std::min<std::size_t>(s.size(), 16)));
+      for (const std::string_view lead : {"recall that ", "note that ", "remember that "}) {
+        if (starts_with(head, lead)) return trim(s.substr(lead.size()));
+      }
+    }
     const std::size_t comma = s.find(", ");
     if (comma == std::string_view::npos) return s;
     const std::string_view lead = s.substr(0, comma);

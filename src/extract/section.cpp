@@ -179,6 +179,29 @@ bool leans_back(std::string_view sentence) {
 }
 
 
+}  // namespace
+
+bool points_at_earlier_text(std::string_view text) {
+  const std::vector<Sentence> sentences = split_sentences(text);
+  if (sentences.empty()) return false;
+  std::string lower = ascii_lower(sentences.front().text);
+  std::replace(lower.begin(), lower.end(), '\n', ' ');
+  // `deals with these problems`, `apply this idea`, `a method that does this`: the sentence
+  // leans on what the text before it said, not on how the text is arranged (`Recall that …`,
+  // `이번 논문에서 다루는 …`, `위에서 언급했던 것처럼` only frame it).
+  for (const std::string_view phrase :
+       {"this idea", "these ideas", "this problem", "these problems", "this issue", "these issues",
+        "this approach", "this method", "this process", "this step", "this trick", "does this",
+        "do this", "did this", "combat this", "address this", "solve this", "fix this",
+        "\xEC\x9D\xB4 \xEA\xB3\xBC\xEC\xA0\x95",                                      // 이 과정
+        "\xEC\x9D\xB4\xEB\xA5\xBC "}) {                                                   // 이를
+    if (lower.find(phrase) != std::string::npos) return true;
+  }
+  return false;
+}
+
+namespace {
+
 // Template fields that lead list items: `Definition:`, `Use case:`, `정의:`.
 bool is_definition_label(std::string_view lower) {
   for (const std::string_view label : {"definition", "def", "meaning", "what", "what it is",

@@ -83,6 +83,10 @@ struct SectionAnswer {
 // is its subject), `It is a …`, `A method that …`.
 bool defines_implicitly(std::string_view text);
 
+// Whether the first sentence of `text` leans on what the text before it said (`deals with these
+// problems`, `apply this idea`, `이를`), not only on how the text is arranged (`Recall that …`).
+bool points_at_earlier_text(std::string_view text);
+
 // The answer of the blocks under a heading (up to the next heading). Skips HTML, images, formulas
 // and code before the text; prose gives its first sentences (two, or one when long), extended by
 // the list that follows when the text ends by introducing it (`as follows:`, `다음과 같다.`); a
