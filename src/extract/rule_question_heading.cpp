@@ -274,6 +274,12 @@ void rule_question_heading(const RuleInput& in, RuleOutput& out) {
                       : !defined && prose && code_point_count(card.answer) > kEssayCodePoints
                           ? kEssay
                           : kConfidence;
+    // An essay that will be cut and opens by setting up (`Before we get to the main question,
+    // let's …`): what the card shows stops before the answer starts (judged truncated).
+    if (prose && !defined && !opening && code_point_count(card.answer) > kMaxAnswerCodePoints &&
+        leans_on_context(card.answer)) {
+      card.confidence = std::min(card.confidence, kEssay);
+    }
     // `What is the difference between Pearson R and linear regression?` over text that opens on
     // regression alone: the difference comes later, past where the card stops (judged truncated).
     if (const std::optional<Pair> pair = asked_pair(question);

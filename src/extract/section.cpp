@@ -161,6 +161,7 @@ bool leans_back(std::string_view sentence) {
        {"let's", "let\xE2\x80\x99s", "let us", "consider ", "below", "here is", "here are",
         "in this section", "to make this clear", "to see this", "to understand this",
         "in this chapter", "we will", "we'll", "now,", "now ", "first,", "next,", "recall that",
+        "before we ", "before i ",
         "이 장에서", "이번 ", "먼저", "본론에서", "여기서는", "다음은", "아래는", "위 그림", "위 표",
         "이 때", "이때", "이 경우", "이 문제", "위 문제", "이 과정", "이 방법",
         "아래 그림", "아래 표", "위와 같", "위와같", "그림 ", "표 "}) {
