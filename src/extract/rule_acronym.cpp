@@ -158,6 +158,18 @@ const char* line_start_of(std::string_view line) {
 }
 
 // `Expansion (ACRONYM)`: the words in front of `open` that spell the acronym.
+// `사용해`, `보내며`, `보통`: a verb's connective form or an adverb, which ends the clause before
+// a name rather than being part of it (`UDP를 사용해 목적지(IP)`, `보통 집적회로(IC)`).
+bool ends_clause_or_modifies(std::string_view word) {
+  for (const std::string_view end : {"해", "하여", "하고", "하며", "되어", "되고", "되며", "면서"}) {
+    if (ends_with(word, end) && word.size() > end.size()) return true;
+  }
+  for (const std::string_view adverb : {"보통", "주로", "흔히", "대개", "일반적으로", "특히"}) {
+    if (word == adverb) return true;
+  }
+  return false;
+}
+
 std::optional<Found> reverse_form(std::string_view line, std::size_t open, std::size_t close) {
   const std::string_view acronym = trim(line.substr(open + 1, close - open - 1));
   if (!is_acronym_like(acronym)) return std::nullopt;
@@ -222,7 +234,7 @@ std::optional<Found> reverse_form(std::string_view line, std::size_t open, std::
     const char end = word.back();
     if (end == ',' || end == '.' || end == ':' || end == ';' || end == '!' || end == '?' ||
         ends_with_korean_particle(word) || !contains_hangul(word) || is_anaphora(word) ||
-        is_function_noun(word)) {
+        is_function_noun(word) || ends_clause_or_modifies(word)) {
       break;
     }
     --first;
@@ -410,6 +422,12 @@ void emit(const Found& f, int line, const std::vector<std::string>& context, boo
   // The language of the line decides the question's, gloss included where the answer leaves it.
   card.question =
       stands_for_question(f.acronym, card_language(f.acronym, card.answer + ' ' + f.gloss));
+  // `LIFO (후입선출)`: a Korean rendering, not the words the letters stand for (judged misframed
+  // as `LIFO는 무엇의 약자인가? → 후입선출 구조`).
+  const std::string_view expansion_line = trim(std::string_view(card.answer).substr(0, card.answer.find('\n')));
+  if (contains_hangul(expansion_line) && latin_word_count(expansion_line) == 0) {
+    card.question = f.acronym + "\xEC\x9D\x98 \xEC\x9A\xB0\xEB\xA6\xAC\xEB\xA7\x90\xEC\x9D\x80?";  // 의 우리말은?
+  }
   // `OPT(Optimal)`: one word for several letters is a gloss, not what the letters stand for.
   double confidence = f.confidence;
   if (word_count(card.answer) < 2 && card.answer.find('-') == std::string::npos &&
