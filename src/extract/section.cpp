@@ -193,6 +193,7 @@ bool points_at_earlier_text(std::string_view text) {
   for (const std::string_view phrase :
        {"this idea", "these ideas", "this problem", "these problems", "this issue", "these issues",
         "this approach", "this method", "this process", "this step", "this trick", "does this",
+        "these rules", "these methods", "these models", "yet another", "one such", "the above",
         "do this", "did this", "combat this", "address this", "solve this", "fix this",
         "\xEC\x9D\xB4 \xEA\xB3\xBC\xEC\xA0\x95",                                      // 이 과정
         "\xEC\x9D\xB4\xEB\xA5\xBC "}) {                                                   // 이를
