@@ -515,9 +515,10 @@ bool is_unmarked_korean_term(const CardDraft& card, const std::set<std::string>&
       "매", "각", "위", "아래", "다음", "이전", "빨간", "파란", "왼쪽", "오른쪽", "해당", "첫"};
   static constexpr std::array<std::string_view, 9> kVague = {
       "박스", "그림", "부분", "경우", "정도", "결과", "과정", "값", "쪽"};
+  // `계산된 가중치`, `생성된 문맥 벡터`: a thing named by what was just done to it in the text.
   return std::find(kPointing.begin(), kPointing.end(), words.front()) != kPointing.end() ||
          std::find(kVague.begin(), kVague.end(), words.back()) != kVague.end() ||
-         ends_with(words.back(), "마다");
+         ends_with(words.back(), "마다") || ends_with(words.front(), "된");
 }
 
 // The line of the front matter's `title:`, else 1.
