@@ -228,14 +228,27 @@ class TermColonReader {
     // `term (gloss)` with items under it is a term with nested items (rule 6).
     const std::optional<Split> split = read(lines.front(), true, !nested);
     if (!split) return;
-    std::string definition(split->definition);
-    for (std::size_t c = 1; c < lines.size(); ++c) definition += "\n" + std::string(lines[c]);
-    if (nested) {
-      const std::string below = render_markdown(std::span<const Block>(item.children).subspan(1),
-                                                {.drop_link_only_items = true, .drop_tasks = true});
-      if (!below.empty()) definition += "\n" + below;
+    // `2. Product Owner : …` + `Scrum Master : …` on the item's next line: each line that reads
+    // as a term and its definition starts a card of its own.
+    std::vector<std::pair<std::size_t, Split>> starts{{0, *split}};
+    for (std::size_t k = 1; k < lines.size(); ++k) {
+      if (auto next = read(lines[k], false, true)) starts.emplace_back(k, *next);
     }
-    emit(*split, std::move(definition), visit.paragraph.line, item.end_line, visit.headings);
+    for (std::size_t s = 0; s < starts.size(); ++s) {
+      const auto& [k, at] = starts[s];
+      const bool last = s + 1 == starts.size();
+      const std::size_t end = last ? lines.size() : starts[s + 1].first;
+      std::string definition(at.definition);
+      for (std::size_t c = k + 1; c < end; ++c) definition += "\n" + std::string(lines[c]);
+      if (nested && last) {
+        const std::string below = render_markdown(std::span<const Block>(item.children).subspan(1),
+                                                  {.drop_link_only_items = true, .drop_tasks = true});
+        if (!below.empty()) definition += "\n" + below;
+      }
+      const int line = visit.paragraph.line + static_cast<int>(k);
+      const int end_line = last ? item.end_line : visit.paragraph.line + static_cast<int>(end) - 1;
+      emit(at, std::move(definition), line, end_line, visit.headings);
+    }
   }
 
   // is_plan_list once per list, not once per item: a list of n items stays O(n).
