@@ -529,6 +529,14 @@ std::string gate_reason(const CardDraft& card) {
   // `A Top-Down Approach 6th, James F. Kurose 지음`: a book's title and authors.
   if (ends_with(answer, "\xEC\xA7\x80\xEC\x9D\x8C") && word_count(answer) <= 12) return "citation";  // 지음
   if (card.kind == "definition" && is_step_label(trim(card.term))) return "label";
+  // `CS : 프로세스/단일 스레드/멀티 스레드 차이`: a line of a study list naming what to compare, not
+  // what the term is.
+  if (card.kind == "definition" && answer.find('\n') == std::string_view::npos &&
+      word_count(answer) <= 8 &&
+      (ends_with(answer, "\xEC\xB0\xA8\xEC\x9D\xB4") ||                       // 차이
+       ends_with(answer, "\xEC\xB0\xA8\xEC\x9D\xB4\xEC\xA0\x90"))) {       // 차이점
+    return "toc";
+  }
   // `에서 UDP를 사용하는 이유`: a line that starts on a Korean particle is the rest of a clause whose
   // subject went into the question.
   for (const std::string_view line : split_lines(answer)) {
