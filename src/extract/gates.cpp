@@ -452,6 +452,20 @@ bool lists_values(std::string_view answer) {
 
 }  // namespace
 
+// `다뤄보도록 하겠다`, `다룰 예정`, `will be covered later`: the text says it will explain later.
+bool promises_more(std::string_view answer) {
+  const std::string lower = ascii_lower(answer);
+  for (const std::string_view promise :
+       {"\xEB\x8B\xA4\xEB\xA4\x84\xEB\xB3\xB4\xEB\x8F\x84\xEB\xA1\x9D",   // 다뤄보도록
+        "\xEB\x8B\xA4\xEB\xA3\xA8\xEB\x8F\x84\xEB\xA1\x9D",                   // 다루도록
+        "\xEB\x8B\xA4\xEB\xA3\xB0 \xEC\x98\x88\xEC\xA0\x95",                  // 다룰 예정
+        "\xEC\xA0\x95\xEB\xA6\xAC\xED\x95\x98\xEB\x8F\x84\xEB\xA1\x9D \xED\x95\x98\xEA\xB2\xA0",  // 정리하도록 하겠
+        "will be covered later", "we will cover", "will be discussed later", "more on this later"}) {
+    if (lower.find(promise) != std::string::npos) return true;
+  }
+  return false;
+}
+
 // Whether `answer` is nothing but inline code spans joined by commas or `and`/`or`.
 bool only_code_spans(std::string_view answer) {
   if (!starts_with(answer, "`") || answer.find('\n') != std::string_view::npos) return false;
@@ -529,6 +543,12 @@ std::string gate_reason(const CardDraft& card) {
   // `A Top-Down Approach 6th, James F. Kurose 지음`: a book's title and authors.
   if (ends_with(answer, "\xEC\xA7\x80\xEC\x9D\x8C") && word_count(answer) <= 12) return "citation";  // 지음
   if (card.kind == "definition" && is_step_label(trim(card.term))) return "label";
+  // `… 유사한 방법론이며 나중에 한 번 다뤄보도록 하겠다`, `We will cover it later`: a promise of
+  // text to come, in a one-sentence answer that has little else.
+  if ((card.kind == "definition" || card.kind == "qa") && split_sentences(answer).size() == 1 &&
+      promises_more(answer)) {
+    return "promise";
+  }
   // `CS : 프로세스/단일 스레드/멀티 스레드 차이`: a line of a study list naming what to compare, not
   // what the term is.
   if (card.kind == "definition" && answer.find('\n') == std::string_view::npos &&

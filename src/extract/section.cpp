@@ -146,7 +146,8 @@ bool leans_back(std::string_view sentence) {
        "그런",     "위의",   "앞서",    "앞에서", "전자는",  "후자는", "또한",  "하지만",
        "그러나",   "따라서", "그래서",  "즉",     "이는",    "이를",  "이것은", "이렇게",
        "그렇다면", "그러면", "마찬가지로", "반면", "반면에", "여기서", "another", "moreover",
-       "furthermore", "additionally", "instead", "again", "또", "게다가", "더불어"});
+       "furthermore", "additionally", "instead", "again", "또", "게다가", "더불어", "이처럼",
+       "이렇듯"});
   if (std::find(kBack.begin(), kBack.end(), first) != kBack.end()) {
     // `Another name for a neuron`: a synonym, said in full.
     const std::string opening = ascii_lower(sentence.substr(0, std::min<std::size_t>(sentence.size(), 16)));
