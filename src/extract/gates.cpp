@@ -579,6 +579,12 @@ std::string gate_reason(const CardDraft& card) {
   }
   // `- **Loss Function**: $$L = …$$ - **Gradients**: $$…$$`: formulas with labels, no words.
   if (answer.find('$') != std::string_view::npos && prose_words(answer) < 3) return "formula";
+  // `잘 선택된 $$\delta$$ 영역`: a few words around a symbol defined in text the card does not
+  // show (judged anaphora twice).
+  if (card.kind == "definition" && answer.find('$') != std::string_view::npos &&
+      answer.find('\n') == std::string_view::npos && prose_words(answer) <= 4) {
+    return "symbol";
+  }
   const std::string_view term = trim(card.term);
   if (card.kind == "acronym" && !balanced(answer)) return "fragment";  // `NP), or adverbial nouns`
   // `What does CFG stand for?` under `Context Free Grammars`: the breadcrumb gives it away.

@@ -539,6 +539,12 @@ class SectionWalker {
       }
     }
     if (!answer || trim(answer->text).empty()) return;
+    // `Label smoothing :: …`, `Q: …`: a line the writer already made a card of answers its own
+    // question, not the heading's.
+    if (starts_with(trim(answer->text), "Q:") ||
+        find_outside_code(answer->text, " :: ") != std::string_view::npos) {
+      return;
+    }
     const int end_line = std::max(s.line, answer->end_line);
     const int opening = s.level == 0 && !s.body.empty() ? s.body.front().line : s.line + 1;
     if (already_carded(opening, end_line, name, opening_items(s))) return;
