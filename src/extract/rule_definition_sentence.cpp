@@ -627,6 +627,7 @@ class SentenceReader {
   // `데이터를 여러 서버에 나누어 저장하는 것이 바로 샤딩이다.`: the phrase before `바로` is what the
   // name after it is.
   static std::optional<Match> identified(std::string_view s) {
+    if (s.find("\xEB\xB0\x94\xEB\xA1\x9C ") == std::string_view::npos) return std::nullopt;  // `바로 `
     const std::vector<std::string_view> words = split_words(s);
     const auto at = std::find(words.begin(), words.end(), std::string_view("\xEB\xB0\x94\xEB\xA1\x9C"));  // 바로
     if (at == words.end() || at == words.begin() || at + 1 == words.end()) return std::nullopt;

@@ -11,6 +11,7 @@
 // too, with the parent term added to its context; under a heading, the heading is in the context.
 #include <algorithm>
 #include <cctype>
+#include <optional>
 
 #include "recall/extract/render.hpp"
 #include "recall/extract/rules.hpp"
@@ -115,8 +116,10 @@ class NestedTermWalker {
           if (top_level) m_lead = word_count(block.text) <= 8 ? block.text : std::string();
           break;
         case BlockKind::list: {
-          const bool usage = m_usage;
-          if (top_level) m_usage = names_usage(m_lead) || names_usage(m_headings.path());
+          // Whether the list gives uses of its topic is read only when one of its items makes a
+          // card (usage_list), not for every list.
+          const std::optional<bool> usage = m_usage;
+          if (top_level) m_usage.reset();
           for (const Block& item : block.children) walk_item(item);
           if (top_level) {
             m_usage = usage;
@@ -199,7 +202,7 @@ class NestedTermWalker {
     double confidence = confidence_for(items, answer, kItemConfidence);
     // `**사용 상황**` + `1. 3D 그래픽스` + why floats suit it: a place the topic is used, told
     // about the topic, not what the item's name is (judged misframed).
-    if (m_usage && m_item_depth == 0) confidence = std::min(confidence, kUsageItem);
+    if (m_item_depth == 0 && usage_list()) confidence = std::min(confidence, kUsageItem);
     Proposal proposal = definition_card("nested-term", term, std::move(answer), confidence,
                                         item.line, item.end_line,
                                         make_context(m_headings.path(), m_parents));
@@ -212,8 +215,14 @@ class NestedTermWalker {
   HeadingPath m_headings;
   std::vector<std::string> m_parents;  // the terms of the items above
   int m_item_depth = 0;                // how many list items enclose the current one
+  // Whether the top-level list being read names places its topic is used, read once.
+  bool usage_list() {
+    if (!m_usage) m_usage = names_usage(m_lead) || names_usage(m_headings.path());
+    return *m_usage;
+  }
+
   std::string m_lead;                  // a short paragraph right above the list, if any
-  bool m_usage = false;                // the list names places its topic is used
+  std::optional<bool> m_usage;         // usage_list(), once read for the current list
 };
 
 }  // namespace

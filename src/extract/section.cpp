@@ -184,9 +184,12 @@ bool leans_back(std::string_view sentence) {
 }  // namespace
 
 bool points_at_earlier_text(std::string_view text) {
-  const std::vector<Sentence> sentences = split_sentences(text);
-  if (sentences.empty()) return false;
-  std::string lower = ascii_lower(sentences.front().text);
+  // The first sentence is enough, and its first bytes read as well as splitting it off.
+  std::size_t cut = std::min<std::size_t>(text.size(), 200);
+  while (cut < text.size() && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) ++cut;
+  std::string_view head = text.substr(0, cut);
+  if (const std::size_t end = head.find(". "); end != std::string_view::npos) head = head.substr(0, end);
+  std::string lower = ascii_lower(head);
   std::replace(lower.begin(), lower.end(), '\n', ' ');
   // `deals with these problems`, `apply this idea`, `a method that does this`: the sentence
   // leans on what the text before it said, not on how the text is arranged (`Recall that …`,
@@ -960,8 +963,11 @@ bool is_empty_of_text(std::string_view paragraph) {
 // is its subject), `It is a …`, `A method that …`.
 bool defines_implicitly(std::string_view text) {
   const std::vector<Sentence> sentences = split_sentences(text);
-  if (sentences.empty()) return false;
-  const std::string_view first = trim(sentences.front().text);
+  return !sentences.empty() && defines_implicitly_sentence(sentences.front().text);
+}
+
+bool defines_implicitly_sentence(std::string_view sentence) {
+  const std::string_view first = trim(sentence);
   if (contains_hangul(first)) {
     // `강화학습에서의 목적은 …하는 것이다`, `기존 논문에서는 …`: a sentence that opens on the field or
     // the earlier work the section starts from sets the scene, whatever its ending.
@@ -1043,7 +1049,8 @@ std::optional<SectionAnswer> section_answer(std::span<const Block> blocks, std::
   }
   // `Takes a whole vector and …`, `…매핑하는 것`: an opening whose unnamed subject is the heading
   // answers before a later sentence that names the term (`Softmax is similar to sigmoid`).
-  if (!first->leans_back && defines_implicitly(first->text)) return first;
+  const bool implicit = !opening.empty() && defines_implicitly_sentence(opening.front().text);
+  if (!first->leans_back && implicit) return first;
   if (std::optional<SectionAnswer> defining = defining_answer(blocks, term)) {
     // `A convolution layer is formally defined with:` + twelve parameters would be cut; an
     // opening that names the term (`Convolution layers perform …`) answers whole instead.
@@ -1056,7 +1063,7 @@ std::optional<SectionAnswer> section_answer(std::span<const Block> blocks, std::
   // An opening that leans on what came before (`So far we saw …`) gives way to the first sentence
   // that names the term; one that defines the heading's term as its unnamed subject (`임의의 길이
   // 데이터를 고정된 길이로 매핑하는 것`) answers as it is.
-  if (first->leans_back || (!names_term(first->text, term) && !defines_implicitly(first->text))) {
+  if (first->leans_back || (!implicit && !names_term(first->text, term))) {
     if (std::optional<SectionAnswer> naming = naming_answer(blocks, term)) return naming;
   }
   return first;

@@ -273,9 +273,11 @@ std::vector<Sentence> split_sentences(std::string_view text) {
       // A line that ends in a memo-style ending ends its sentence, and so does a display formula
       // (`… as follows:` + `$$` lines + `$$`): the formula closes the sentence that shows it.
       const std::string_view before = trim(text.substr(start, i - start));
-      const std::string_view this_line = trim(text.substr(line_start, i - line_start));
+      std::size_t first = line_start;
+      while (first < i && (text[first] == ' ' || text[first] == '\t')) ++first;
       bool formula_ends = false;
-      if (starts_with(this_line, "$$")) {
+      if (first < i && text[first] == '$') {
+        const std::string_view this_line = trim(text.substr(line_start, i - line_start));
         // Only a formula that a colon announces: `We take the gradient of the objective` + `$$…$$`
         // + `and get …` is one sentence around its formula.
         const std::string_view lead =
@@ -286,7 +288,8 @@ std::vector<Sentence> split_sentences(std::string_view text) {
           if (!display) announced = ends_with(lead, ":");
           formula_ends = display && announced;
           display = !display;
-        } else if (!display && this_line.size() > 4 && ends_with(this_line, "$$")) {
+        } else if (!display && this_line.size() > 4 && starts_with(this_line, "$$") &&
+                   ends_with(this_line, "$$")) {
           formula_ends = ends_with(lead, ":");
         }
       }

@@ -82,6 +82,8 @@ struct SectionAnswer {
 // A first sentence that defines the heading without naming it: `…확률적 자료구조이다.` (the heading
 // is its subject), `It is a …`, `A method that …`.
 bool defines_implicitly(std::string_view text);
+// The same, for a first sentence already split off.
+bool defines_implicitly_sentence(std::string_view sentence);
 
 // Whether the first sentence of `text` leans on what the text before it said (`deals with these
 // problems`, `apply this idea`, `이를`), not only on how the text is arranged (`Recall that …`).
