@@ -292,6 +292,15 @@ std::vector<Sentence> split_sentences(std::string_view text) {
       ++i;
       continue;
     }
+    // Most characters cannot end a sentence: ASCII other than `.?!`, and every character whose
+    // lead byte is not a terminator's (those below start with 0xE2, 0xE3 or 0xEF). Skipped as
+    // next_code_point would step over them.
+    const auto lead = static_cast<unsigned char>(c);
+    if (lead < 0x80 ? (c != '.' && c != '?' && c != '!')
+                    : (lead != 0xE2 && lead != 0xE3 && lead != 0xEF)) {
+      i += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+      continue;
+    }
     std::size_t next = i;
     const char32_t cp = next_code_point(text, next);
     const bool terminator = cp == '.' || cp == '?' || cp == '!' || cp == U'。' || cp == U'？' ||
