@@ -148,31 +148,6 @@ std::vector<std::string_view> split_lines(std::string_view s) {
   return lines;
 }
 
-char32_t next_code_point(std::string_view s, std::size_t& i) {
-  const auto byte = [&](std::size_t k) {
-    return k < s.size() ? static_cast<unsigned char>(s[k]) : 0x80u;
-  };
-  const unsigned b0 = byte(i);
-  if (b0 < 0x80) {
-    i += 1;
-    return b0;
-  }
-  if (b0 < 0xE0) {
-    const char32_t c = ((b0 & 0x1Fu) << 6) | (byte(i + 1) & 0x3Fu);
-    i += 2;
-    return c;
-  }
-  if (b0 < 0xF0) {
-    const char32_t c = ((b0 & 0x0Fu) << 12) | ((byte(i + 1) & 0x3Fu) << 6) | (byte(i + 2) & 0x3Fu);
-    i += 3;
-    return c;
-  }
-  const char32_t c = ((b0 & 0x07u) << 18) | ((byte(i + 1) & 0x3Fu) << 12) |
-                     ((byte(i + 2) & 0x3Fu) << 6) | (byte(i + 3) & 0x3Fu);
-  i += 4;
-  return c;
-}
-
 std::size_t code_point_count(std::string_view s) {
   return static_cast<std::size_t>(std::count_if(
       s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
