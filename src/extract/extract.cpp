@@ -117,6 +117,7 @@ class OptOuts {
 // and backticks dropped, a trailing colon trimmed.
 std::string normalized(std::string_view s) {
   std::string out;
+  out.reserve(s.size());  // never longer than `s`: one allocation, not one per doubling
   bool space = false;
   for (const char c : s) {
     if (c == '*' || c == '_' || c == '`') continue;

@@ -62,6 +62,11 @@ std::optional<std::string> vs_term(std::string_view text) {
   std::vector<std::string_view> sides;
   std::size_t begin = 0;
   for (std::size_t i = 0; i < lower.size();) {
+    // Every separator starts with a space: other bytes need no comparison.
+    if (lower[i] != ' ') {
+      ++i;
+      continue;
+    }
     std::size_t width = 0;
     for (const std::string_view sep : {" vs. ", " vs ", " versus "}) {
       if (lower.compare(i, sep.size(), sep) == 0) {

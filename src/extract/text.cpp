@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdint>
+#include <cstring>
 #include <unordered_map>
 #include <utility>
 
@@ -114,20 +116,6 @@ char32_t last_code_point(std::string_view s) {
 
 }  // namespace
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-bool starts_with(std::string_view s, std::string_view prefix) {
-  return s.substr(0, prefix.size()) == prefix;
-}
-
-bool ends_with(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
 std::vector<std::string_view> split_words(std::string_view s) {
   std::vector<std::string_view> words;
   std::size_t i = 0;
@@ -158,31 +146,6 @@ std::vector<std::string_view> split_lines(std::string_view s) {
   }
   lines.push_back(s.substr(begin));
   return lines;
-}
-
-char32_t next_code_point(std::string_view s, std::size_t& i) {
-  const auto byte = [&](std::size_t k) {
-    return k < s.size() ? static_cast<unsigned char>(s[k]) : 0x80u;
-  };
-  const unsigned b0 = byte(i);
-  if (b0 < 0x80) {
-    i += 1;
-    return b0;
-  }
-  if (b0 < 0xE0) {
-    const char32_t c = ((b0 & 0x1Fu) << 6) | (byte(i + 1) & 0x3Fu);
-    i += 2;
-    return c;
-  }
-  if (b0 < 0xF0) {
-    const char32_t c = ((b0 & 0x0Fu) << 12) | ((byte(i + 1) & 0x3Fu) << 6) | (byte(i + 2) & 0x3Fu);
-    i += 3;
-    return c;
-  }
-  const char32_t c = ((b0 & 0x07u) << 18) | ((byte(i + 1) & 0x3Fu) << 12) |
-                     ((byte(i + 2) & 0x3Fu) << 6) | (byte(i + 3) & 0x3Fu);
-  i += 4;
-  return c;
 }
 
 std::size_t code_point_count(std::string_view s) {
@@ -329,6 +292,15 @@ std::vector<Sentence> split_sentences(std::string_view text) {
       ++i;
       continue;
     }
+    // Most characters cannot end a sentence: ASCII other than `.?!`, and every character whose
+    // lead byte is not a terminator's (those below start with 0xE2, 0xE3 or 0xEF). Skipped as
+    // next_code_point would step over them.
+    const auto lead = static_cast<unsigned char>(c);
+    if (lead < 0x80 ? (c != '.' && c != '?' && c != '!')
+                    : (lead != 0xE2 && lead != 0xE3 && lead != 0xEF)) {
+      i += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+      continue;
+    }
     std::size_t next = i;
     const char32_t cp = next_code_point(text, next);
     const bool terminator = cp == '.' || cp == '?' || cp == '!' || cp == U'。' || cp == U'？' ||
@@ -391,8 +363,23 @@ bool has_word_character(std::string_view s) {
 
 std::string ascii_lower(std::string_view s) {
   std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  // Eight bytes at a time (the rules lower-case every sentence several times): in each byte,
+  // bit 7 of `ge_a` says byte & 0x7F >= 'A', of `gt_z` that it is > 'Z'; an ASCII byte with the
+  // one and not the other is upper case and gains 0x20. Bytes >= 0x80 are left as they are.
+  constexpr std::uint64_t kOnes = 0x0101010101010101;
+  std::size_t i = 0;
+  for (; i + 8 <= out.size(); i += 8) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, out.data() + i, 8);
+    const std::uint64_t low7 = word & (0x7F * kOnes);
+    const std::uint64_t ge_a = low7 + (0x80 - 'A') * kOnes;
+    const std::uint64_t gt_z = low7 + (0x7F - 'Z') * kOnes;
+    const std::uint64_t upper = (ge_a ^ gt_z) & ~word & (0x80 * kOnes);
+    word |= upper >> 2;
+    std::memcpy(out.data() + i, &word, 8);
+  }
+  for (; i < out.size(); ++i) {
+    if (out[i] >= 'A' && out[i] <= 'Z') out[i] = static_cast<char>(out[i] - 'A' + 'a');
   }
   return out;
 }

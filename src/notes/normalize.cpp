@@ -19,6 +19,26 @@ bool is_ascii(std::string_view s) {
                      [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
+// Whether the well-formed two- or three-byte sequence at `s[i]` is a code point that NFC keeps
+// as it is whatever surrounds it (see is_nfc_by_quick_check); advances `i` past it. Longer
+// sequences and ill-formed bytes answer false.
+bool quick_nfc_character(std::string_view s, std::size_t& i) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char b0 = byte(i);
+  if (b0 >= 0xC2 && b0 <= 0xCB) {  // U+0080..U+02FF
+    if (i + 1 >= s.size() || (byte(i + 1) & 0xC0) != 0x80) return false;
+    i += 2;
+    return true;
+  }
+  if ((b0 & 0xF0) != 0xE0 || i + 2 >= s.size()) return false;
+  if ((byte(i + 1) & 0xC0) != 0x80 || (byte(i + 2) & 0xC0) != 0x80) return false;
+  const char32_t c = (char32_t{b0} & 0x0F) << 12 | (char32_t{byte(i + 1)} & 0x3F) << 6 |
+                     (char32_t{byte(i + 2)} & 0x3F);
+  const bool stable = (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0x4E00 && c <= 0x9FFF);
+  if (stable) i += 3;
+  return stable;
+}
+
 // Length of the well-formed UTF-8 sequence at the start of `s`, or 0 if it is ill-formed.
 std::size_t sequence_length(std::string_view s) {
   const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
@@ -74,6 +94,18 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view bytes) {
   return std::nullopt;
 }
 
+bool is_nfc_by_quick_check(std::string_view utf8) {
+  std::size_t i = 0;
+  while (i < utf8.size()) {
+    if (static_cast<unsigned char>(utf8[i]) < 0x80) {
+      ++i;
+    } else if (!quick_nfc_character(utf8, i)) {
+      return false;
+    }
+  }
+  return true;
+}
+
 namespace {
 
 // NFC of text that has some non-ASCII characters, all at once.
@@ -91,10 +123,11 @@ std::string nfc_of(std::string_view utf8) {
 }  // namespace
 
 // A line break is a starter that composes with nothing, so NFC never reaches across it: the
-// lines can be normalized apart. ASCII lines are NFC already and are copied; each run of lines
-// with other characters goes through utf8proc at once, up to kNfcRunBytes: utf8proc decomposes
-// into 4 bytes per code point before composing (16 bytes for a 3-byte Hangul syllable), so one run
-// of a whole large Korean note would cost several times its size.
+// lines can be normalized apart. Lines that pass is_nfc_by_quick_check (ASCII, most Korean and
+// Chinese lines) are NFC already and are copied; each run of other lines goes through utf8proc at
+// once, up to kNfcRunBytes: utf8proc decomposes into 4 bytes per code point before composing (16
+// bytes for a 3-byte Hangul syllable), so one run of a whole large Korean note would cost several
+// times its size.
 std::string to_nfc(std::string_view utf8) {
   constexpr std::size_t kNfcRunBytes = 64 * 1024;
   if (is_ascii(utf8)) return std::string(utf8);
@@ -106,11 +139,12 @@ std::string to_nfc(std::string_view utf8) {
     std::size_t end = utf8.find('\n', pos);
     end = end == std::string_view::npos ? utf8.size() : end + 1;
     const std::string_view line = utf8.substr(pos, end - pos);
-    if (run != std::string_view::npos && (is_ascii(line) || pos - run >= kNfcRunBytes)) {
+    const bool stable = is_nfc_by_quick_check(line);
+    if (run != std::string_view::npos && (stable || pos - run >= kNfcRunBytes)) {
       out += nfc_of(utf8.substr(run, pos - run));
       run = std::string_view::npos;
     }
-    if (is_ascii(line)) {
+    if (stable) {
       out += line;
     } else if (run == std::string_view::npos) {
       run = pos;

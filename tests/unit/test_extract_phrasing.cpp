@@ -122,6 +122,25 @@ TEST_CASE("acronym, comparison and reverse questions", "[extract][phrasing]") {
         "Which term is this?\naverage surprise");
 }
 
+TEST_CASE("ascii_lower changes A-Z and no other byte, at every offset", "[extract][text]") {
+  // ascii_lower works eight bytes at a time: every byte value at each of the eight places of a
+  // word, and in the tail, against the plain rule.
+  for (int value = 0; value < 256; ++value) {
+    for (std::size_t at = 0; at < 11; ++at) {
+      std::string s = "Ab\xED\x95\x9CZz@[`{";  // 11 bytes: A b 한 Z z @ [ ` {
+      s[at] = static_cast<char>(value);
+      std::string expected = s;
+      for (char& c : expected) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+      }
+      INFO("byte " << value << " at " << at);
+      CHECK(ascii_lower(s) == expected);
+    }
+  }
+  CHECK(ascii_lower("") == "");
+  CHECK(ascii_lower("TF-IDF vs. BM25 (Okapi) — 한국어 ÀÉ") == "tf-idf vs. bm25 (okapi) — 한국어 ÀÉ");
+}
+
 TEST_CASE("split_sentences", "[extract][text]") {
   struct Case {
     const char* text;

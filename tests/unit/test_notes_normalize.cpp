@@ -1,10 +1,14 @@
 // notes::normalize_text and the UTF-8 helpers: table of byte strings in, text or problem out.
+#include <utf8proc.h>
+
 #include <catch2/catch.hpp>
+#include <cstdlib>
 #include <string>
 
 #include "recall/notes/normalize.hpp"
 
 using recall::notes::find_invalid_utf8;
+using recall::notes::is_nfc_by_quick_check;
 using recall::notes::normalize_text;
 using recall::notes::to_nfc;
 using recall::notes::to_nfc_lossy;
@@ -87,4 +91,42 @@ TEST_CASE("to_nfc composes a long run of non-ASCII lines in bounded parts", "[no
   }
   CHECK(to_nfc(decomposed) == composed);
   CHECK(normalize_text(decomposed).text == composed);
+}
+
+namespace {
+
+std::string utf8_of(char32_t c) {
+  utf8proc_uint8_t bytes[4];
+  const auto n = utf8proc_encode_char(static_cast<utf8proc_int32_t>(c), bytes);
+  return std::string(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(n));
+}
+
+}  // namespace
+
+TEST_CASE("is_nfc_by_quick_check passes only characters NFC never changes", "[notes][normalize]") {
+  // Every code point the check passes alone is its own NFC, of combining class 0, and never the
+  // second character of a composition (utf8proc 2.x marks those with comb_index >= 0x8000), so a
+  // line made only of them is NFC whatever it holds; U+0300 and the Hangul jamo are refused.
+  std::size_t passed = 0;
+  for (char32_t c = 0x1; c <= 0x10FFFF; ++c) {
+    if (c >= 0xD800 && c <= 0xDFFF) continue;
+    const std::string one = utf8_of(c);
+    if (!is_nfc_by_quick_check(one)) continue;
+    ++passed;
+    const utf8proc_property_t* property = utf8proc_get_property(static_cast<utf8proc_int32_t>(c));
+    INFO("U+" << std::hex << static_cast<unsigned>(c));
+    CHECK(property->combining_class == 0);
+    CHECK_FALSE((property->comb_index != UINT16_MAX && property->comb_index >= 0x8000));
+    utf8proc_uint8_t* nfc = utf8proc_NFC(reinterpret_cast<const utf8proc_uint8_t*>(one.c_str()));
+    CHECK(std::string(reinterpret_cast<const char*>(nfc)) == one);
+    std::free(nfc);
+  }
+  CHECK(passed == 0x2FF + 11172 + 20992);
+  CHECK(is_nfc_by_quick_check("ls -la \xED\x95\x9C \xC3\xA9 \xE4\xB8\x80"));  // 한 é 一
+  CHECK_FALSE(is_nfc_by_quick_check("e\xCC\x81"));                            // e + U+0301
+  CHECK_FALSE(is_nfc_by_quick_check("\xED\x95\x98\xE1\x86\xAB"));             // 하 + jamo ᆫ
+  CHECK_FALSE(is_nfc_by_quick_check("\xF0\x9F\x98\x80"));  // 😀: not in the set
+  CHECK_FALSE(is_nfc_by_quick_check("\xED\x95"));          // cut short
+  // A line that fails the check still composes: 하 + jamo ᆫ is 한, beside Hangul that passes.
+  CHECK(to_nfc("\xED\x95\x9C\n\xED\x95\x98\xE1\x86\xAB\n") == "\xED\x95\x9C\n\xED\x95\x9C\n");
 }

@@ -9,11 +9,20 @@
 
 namespace recall::extract {
 
-// `s` without leading and trailing spaces, tabs and newlines.
-std::string_view trim(std::string_view s);
+// `s` without leading and trailing spaces, tabs and newlines. These three are defined here so
+// that they inline: the rules call them tens of millions of times on a large import, most often
+// with a literal, whose length the compiler then knows.
+inline std::string_view trim(std::string_view s) {
+  const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  while (!s.empty() && space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && space(s.back())) s.remove_suffix(1);
+  return s;
+}
 
-bool starts_with(std::string_view s, std::string_view prefix);
-bool ends_with(std::string_view s, std::string_view suffix);
+inline bool starts_with(std::string_view s, std::string_view prefix) {
+  return s.starts_with(prefix);
+}
+inline bool ends_with(std::string_view s, std::string_view suffix) { return s.ends_with(suffix); }
 
 // The whitespace-separated words of `s`, in order.
 std::vector<std::string_view> split_words(std::string_view s);
@@ -21,8 +30,32 @@ std::vector<std::string_view> split_words(std::string_view s);
 // `s` split at '\n'; an empty `s` gives one empty line.
 std::vector<std::string_view> split_lines(std::string_view s);
 
-// The code point starting at byte `i` of valid UTF-8 `s`; advances `i` past it.
-char32_t next_code_point(std::string_view s, std::size_t& i);
+// The code point starting at byte `i` of valid UTF-8 `s`; advances `i` past it. Inline: the rules
+// decode every character of most sentences through it.
+inline char32_t next_code_point(std::string_view s, std::size_t& i) {
+  const auto byte = [&](std::size_t k) {
+    return k < s.size() ? static_cast<unsigned char>(s[k]) : 0x80u;
+  };
+  const unsigned b0 = byte(i);
+  if (b0 < 0x80) {
+    i += 1;
+    return b0;
+  }
+  if (b0 < 0xE0) {
+    const char32_t c = ((b0 & 0x1Fu) << 6) | (byte(i + 1) & 0x3Fu);
+    i += 2;
+    return c;
+  }
+  if (b0 < 0xF0) {
+    const char32_t c = ((b0 & 0x0Fu) << 12) | ((byte(i + 1) & 0x3Fu) << 6) | (byte(i + 2) & 0x3Fu);
+    i += 3;
+    return c;
+  }
+  const char32_t c = ((b0 & 0x07u) << 18) | ((byte(i + 1) & 0x3Fu) << 12) |
+                     ((byte(i + 2) & 0x3Fu) << 6) | (byte(i + 3) & 0x3Fu);
+  i += 4;
+  return c;
+}
 
 // The number of code points of valid UTF-8 `s`.
 std::size_t code_point_count(std::string_view s);

@@ -10,9 +10,9 @@ namespace recall::notes {
 
 // Note text, or why the bytes cannot be a note.
 struct NormalizedText {
-  std::string text;      // valid UTF-8 in NFC, no BOM, LF line ends; empty when `problem` is set
-  std::string problem;   // empty, "UTF-16 text: …" (a UTF-16 BOM), "binary file (contains NUL bytes)"
-                         // or "not valid UTF-8"
+  std::string text;     // valid UTF-8 in NFC, no BOM, LF line ends; empty when `problem` is set
+  std::string problem;  // empty, "UTF-16 text: …" (a UTF-16 BOM), "binary file (contains NUL
+                        // bytes)" or "not valid UTF-8"
   int problem_line = 0;  // 1-based line of the first bad byte, 0 when it concerns the whole file
 };
 
@@ -24,6 +24,13 @@ NormalizedText normalize_text(std::string_view bytes);
 // Offset of the first byte that does not belong to a well-formed UTF-8 sequence (overlong forms,
 // surrogates and code points above U+10FFFF are ill-formed), or nullopt when all is valid.
 std::optional<std::size_t> find_invalid_utf8(std::string_view bytes);
+
+// True only when `utf8` is certainly in NFC whatever comes before or after it: every character is
+// ASCII, below U+0300 (no combining marks), a Hangul syllable (U+AC00..U+D7A3) or a CJK unified
+// ideograph (U+4E00..U+9FFF). Each of these has combining class 0, is its own NFC and never is
+// the second character of a composition (a following jamo or mark is outside the set, so the
+// line as a whole fails the check). False says nothing; linear, no allocation.
+bool is_nfc_by_quick_check(std::string_view utf8);
 
 // `utf8` (valid UTF-8) in Unicode normalization form C.
 std::string to_nfc(std::string_view utf8);
