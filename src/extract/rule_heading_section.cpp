@@ -539,10 +539,11 @@ class SectionWalker {
       }
     }
     if (!answer || trim(answer->text).empty()) return;
-    // `Label smoothing :: …`, `Q: …`: a line the writer already made a card of answers its own
-    // question, not the heading's.
-    if (starts_with(trim(answer->text), "Q:") ||
-        find_outside_code(answer->text, " :: ") != std::string_view::npos) {
+    // `Label smoothing :: …`, `Q: …` opening the section: a line the writer already made a card
+    // of answers its own question, not the heading's.
+    if (const std::string_view first_line = split_lines(trim(answer->text)).front();
+        starts_with(first_line, "Q:") ||
+        find_outside_code(first_line, " :: ") != std::string_view::npos) {
       return;
     }
     const int end_line = std::max(s.line, answer->end_line);
