@@ -450,8 +450,6 @@ bool lists_values(std::string_view answer) {
   return values >= 4;
 }
 
-}  // namespace
-
 // `다뤄보도록 하겠다`, `다룰 예정`, `will be covered later`: the text says it will explain later.
 bool promises_more(std::string_view answer) {
   const std::string lower = ascii_lower(answer);
@@ -501,6 +499,8 @@ bool is_step_label(std::string_view term) {
   return std::all_of(term.begin() + 1, term.end(),
                      [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
 }
+
+}  // namespace
 
 std::string gate_reason(const CardDraft& card) {
   if (card.confidence >= 1.0) return {};

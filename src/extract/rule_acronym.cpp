@@ -157,7 +157,6 @@ const char* line_start_of(std::string_view line) {
   return line.data() + i;
 }
 
-// `Expansion (ACRONYM)`: the words in front of `open` that spell the acronym.
 // `사용해`, `보내며`, `보통`: a verb's connective form or an adverb, which ends the clause before
 // a name rather than being part of it (`UDP를 사용해 목적지(IP)`, `보통 집적회로(IC)`).
 bool ends_clause_or_modifies(std::string_view word) {
@@ -170,6 +169,7 @@ bool ends_clause_or_modifies(std::string_view word) {
   return false;
 }
 
+// `Expansion (ACRONYM)`: the words in front of `open` that spell the acronym.
 std::optional<Found> reverse_form(std::string_view line, std::size_t open, std::size_t close) {
   const std::string_view acronym = trim(line.substr(open + 1, close - open - 1));
   if (!is_acronym_like(acronym)) return std::nullopt;

@@ -173,13 +173,13 @@ std::optional<Pair> asked_pair(std::string_view question) {
   std::string_view q = trim(question);
   while (!q.empty() && (q.back() == '?' || q.back() == ' ')) q.remove_suffix(1);
   const std::string lower = ascii_lower(q);
+  if (lower.find("difference between ") == std::string::npos) return std::nullopt;
   for (const std::string_view lead : {"what is ", "what's ", "what are "}) {
     if (starts_with(lower, lead)) {
       q.remove_prefix(lead.size());
       break;
     }
   }
-  if (ascii_lower(q).find("difference between ") == std::string::npos) return std::nullopt;
   std::optional<Pair> pair = as_compared_pair(q);
   if (!pair) return std::nullopt;
   for (const std::string_view tail : {" for ", " in ", " when "}) {

@@ -209,15 +209,8 @@ class TermColonReader {
     for (std::size_t k = 0; k < lines.size(); ++k) {
       if (auto split = read(lines[k], false, true)) starts.emplace_back(k, *split);
     }
-    for (std::size_t s = 0; s < starts.size(); ++s) {
-      const auto& [k, split] = starts[s];
-      const std::size_t end = s + 1 < starts.size() ? starts[s + 1].first : lines.size();
-      std::string definition(split.definition);
-      for (std::size_t c = k + 1; c < end; ++c) definition += "\n" + std::string(lines[c]);
-      const int line = visit.paragraph.line + static_cast<int>(k);
-      emit(split, std::move(definition), line, visit.paragraph.line + static_cast<int>(end) - 1,
-           visit.headings);
-    }
+    emit_runs(starts, lines, visit.paragraph.line,
+              visit.paragraph.line + static_cast<int>(lines.size()) - 1, {}, visit.headings);
   }
 
  private:
@@ -234,20 +227,28 @@ class TermColonReader {
     for (std::size_t k = 1; k < lines.size(); ++k) {
       if (auto next = read(lines[k], false, true)) starts.emplace_back(k, *next);
     }
+    const std::string below =
+        nested ? render_markdown(std::span<const Block>(item.children).subspan(1),
+                                 {.drop_link_only_items = true, .drop_tasks = true})
+               : std::string();
+    emit_runs(starts, lines, visit.paragraph.line, item.end_line, below, visit.headings);
+  }
+
+  // One card per start (a line that reads `term : definition`), its definition running over the
+  // lines after it up to the next start; `below` (an item's nested text) goes with the last,
+  // which ends at `last_end_line`.
+  void emit_runs(const std::vector<std::pair<std::size_t, Split>>& starts,
+                 const std::vector<std::string_view>& lines, int first_line, int last_end_line,
+                 const std::string& below, const std::vector<std::string>& headings) {
     for (std::size_t s = 0; s < starts.size(); ++s) {
-      const auto& [k, at] = starts[s];
+      const auto& [k, split] = starts[s];
       const bool last = s + 1 == starts.size();
       const std::size_t end = last ? lines.size() : starts[s + 1].first;
-      std::string definition(at.definition);
+      std::string definition(split.definition);
       for (std::size_t c = k + 1; c < end; ++c) definition += "\n" + std::string(lines[c]);
-      if (nested && last) {
-        const std::string below = render_markdown(std::span<const Block>(item.children).subspan(1),
-                                                  {.drop_link_only_items = true, .drop_tasks = true});
-        if (!below.empty()) definition += "\n" + below;
-      }
-      const int line = visit.paragraph.line + static_cast<int>(k);
-      const int end_line = last ? item.end_line : visit.paragraph.line + static_cast<int>(end) - 1;
-      emit(at, std::move(definition), line, end_line, visit.headings);
+      if (last && !below.empty()) definition += "\n" + below;
+      const int end_line = last ? last_end_line : first_line + static_cast<int>(end) - 1;
+      emit(split, std::move(definition), first_line + static_cast<int>(k), end_line, headings);
     }
   }
 

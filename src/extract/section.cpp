@@ -133,6 +133,12 @@ std::string_view strip_wrapping(std::string_view s) {
   }
 }
 
+// Phrases whose meaning rests on what the text before them said (`deals with these problems`):
+// an answer holding one leans back, and points at earlier text (points_at_earlier_text).
+constexpr auto kEarlierContent = std::to_array<std::string_view>(
+    {"these problems", "this problem", "this issue", "does this", "do this", "combat this",
+     "the above"});
+
 // Words that begin an answer by pointing back at text the card does not show.
 bool leans_back(std::string_view sentence) {
   sentence = trim(sentence);
@@ -170,9 +176,11 @@ bool leans_back(std::string_view sentence) {
   }
   for (const std::string_view figure :
        {"위 그림", "위 표", "아래 그림", "아래 표", "위와같이", "위와 같", "이와 같", "이러한 ",
-        "위에서 ", "the figure", "the table below", "the plot", "these problems",
-        "this problem", "does this", "do this", "the above", "combat this", "this issue"}) {
+        "위에서 ", "the figure", "the table below", "the plot"}) {
     if (lower.find(figure) != std::string::npos) return true;
+  }
+  for (const std::string_view phrase : kEarlierContent) {
+    if (lower.find(phrase) != std::string::npos) return true;
   }
   return starts_with(lower, "as mentioned") || starts_with(lower, "as we saw") ||
          starts_with(lower, "the former") || starts_with(lower, "the latter") ||
@@ -194,11 +202,13 @@ bool points_at_earlier_text(std::string_view text) {
   // `deals with these problems`, `apply this idea`, `a method that does this`: the sentence
   // leans on what the text before it said, not on how the text is arranged (`Recall that …`,
   // `이번 논문에서 다루는 …`, `위에서 언급했던 것처럼` only frame it).
+  for (const std::string_view phrase : kEarlierContent) {
+    if (lower.find(phrase) != std::string::npos) return true;
+  }
   for (const std::string_view phrase :
-       {"this idea", "these ideas", "this problem", "these problems", "this issue", "these issues",
-        "this approach", "this method", "this process", "this step", "this trick", "does this",
-        "these rules", "these methods", "these models", "yet another", "one such", "the above",
-        "do this", "did this", "combat this", "address this", "solve this", "fix this",
+       {"this idea", "these ideas", "these issues", "this approach", "this method", "this process",
+        "this step", "this trick", "these rules", "these methods", "these models", "yet another",
+        "one such", "did this", "address this", "solve this", "fix this",
         "\xEC\x9D\xB4 \xEA\xB3\xBC\xEC\xA0\x95",                                      // 이 과정
         "\xEC\x9D\xB4\xEB\xA5\xBC "}) {                                                   // 이를
     if (lower.find(phrase) != std::string::npos) return true;
@@ -540,6 +550,13 @@ bool only_asks(std::string_view paragraph) {
                                            [](const Sentence& s) { return asks(s.text); });
 }
 
+// `sentence` added to an answer's text: after a space, or on a line of its own after a display
+// formula.
+void append_sentence(std::string& text, std::string_view sentence) {
+  if (!text.empty()) text += ends_with(text, "$$") ? '\n' : ' ';
+  text += sentence;
+}
+
 // `… is defined as follows:` closing a paragraph: the formula or list after it (in `rest`, the
 // blocks after the paragraph) is part of the answer. Whether one came.
 bool take_what_follows(SectionAnswer& answer, std::span<const Block> rest) {
@@ -576,9 +593,7 @@ std::optional<SectionAnswer> prose_answer(const Block& paragraph, std::span<cons
   for (const Sentence& sentence : sentences) {
     const std::size_t n = code_point_count(sentence.text);
     if (taken >= 1 && (taken >= 4 || length + n > 420 || length > 260)) break;
-    // A sentence after a display formula starts on a line of its own.
-    if (!answer.text.empty()) answer.text += ends_with(answer.text, "$$") ? '\n' : ' ';
-    answer.text += sentence.text;
+    append_sentence(answer.text, sentence.text);
     length += n;
     ++taken;
   }
@@ -790,8 +805,7 @@ std::optional<SectionAnswer> find_sentence(std::span<const Block> blocks, std::s
             (how.defining || !leans_back(sentences[k + 1].text))) ||
            (goes_on_about(sentences[k + 1].text) &&
             code_point_count(sentence) + code_point_count(sentences[k + 1].text) <= 320))) {
-        answer.text += ends_with(answer.text, "$$") ? '\n' : ' ';
-        answer.text += sentences[k + 1].text;
+        append_sentence(answer.text, sentences[k + 1].text);
         answer.end_line = block.line + sentences[k + 1].line;
         ++k;
       }
