@@ -9,9 +9,19 @@
 // later column does (`Definition`, `Description`, `Meaning`, `설명`, `의미`, `정의`, `뜻`). Each
 // row whose first cell is a term asks about it and answers with the explaining cell. Tables that
 // compare things column by column (`| | A | B |`) are not glossaries and make no card here.
+//
+//   | Loss | Outliers | When to use        |
+//   |------|----------|--------------------|   → MSE vs MAE: how do they differ?
+//   | MSE  | High     | large errors matter|     MSE: Outliers: High; When to use: large errors matter
+//   | MAE  | Low      | outliers present   |     MAE: Outliers: Low; When to use: outliers present
+//
+// A table of exactly two rows over three or more columns, its first column headed, sets two things
+// side by side: one comparison card besides the rows' own (with an explaining column, only that
+// column answers).
 #include <algorithm>
 #include <array>
 
+#include "recall/extract/phrasing.hpp"
 #include "recall/extract/rules.hpp"
 #include "recall/extract/section.hpp"
 #include "recall/extract/text.hpp"
@@ -23,6 +33,8 @@ using notes::Block;
 using notes::BlockKind;
 
 constexpr double kConfidence = 0.7;
+constexpr double kPairConfidence = 0.65;
+constexpr std::size_t kMaxPairAnswer = 400;  // code points
 constexpr TermLimits kCellTerm{6, 50};
 
 
@@ -58,6 +70,71 @@ bool explains(std::string_view header) {
   return std::find(kWords.begin(), kWords.end(), header) != kWords.end();
 }
 
+// One row's side of a two-row comparison: `MSE: Outliers: High; When to use: …`.
+std::string pair_side(std::string_view term, const std::vector<std::string>& header,
+                      const std::vector<std::string>& row, std::size_t column) {
+  std::string side = std::string(term) + ":";
+  if (column != 0) return side + " " + clean_inline(row[column]);
+  for (std::size_t k = 1; k < row.size() && k < header.size(); ++k) {
+    std::string value = clean_inline(row[k]);
+    if (value.empty()) continue;
+    if (k + 1 < row.size() && value.back() == '.') value.pop_back();
+    side += (k == 1 ? " " : "; ");
+    side += std::string(strip_emphasis(clean_inline(header[k]))) + ": " + value;
+  }
+  return side;
+}
+
+// A cell that says something: not empty, not a figure (`96.6`, `12%`: a results table).
+bool says_something(std::string_view cell) {
+  const std::string text = clean_inline(cell);
+  return !text.empty() && std::any_of(text.begin(), text.end(), [](char c) {
+    return !(std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == ',' || c == '%' ||
+             c == ' ' || c == '-' || c == '+');
+  });
+}
+
+// Two rows over three or more columns, the first column headed: the two things compared, when
+// every cell says something and each row has a phrase, not only one-word values.
+void pair_card(const Block& block, const std::vector<std::string_view>& rows,
+               const std::vector<std::string>& header, std::size_t column,
+               const std::vector<std::string>& context, RuleOutput& out) {
+  if (rows.size() != 4 || header.size() < 3 || clean_inline(header[0]).empty()) return;
+  std::vector<std::string> terms;
+  std::string answer;
+  for (std::size_t r = 2; r < 4; ++r) {
+    const std::vector<std::string> row = table_cells(rows[r]);
+    if (row.size() != header.size()) return;
+    if (!std::all_of(row.begin() + 1, row.end(), [](const std::string& c) { return says_something(c); }) ||
+        std::none_of(row.begin() + 1, row.end(),
+                     [](const std::string& c) { return word_count(clean_inline(c)) >= 2; })) {
+      return;
+    }
+    const std::optional<std::string> term =
+        as_term(clean_inline(without_link_targets(row[0])), kCellTerm);
+    if (!term) return;
+    if (!answer.empty()) answer += '\n';
+    answer += pair_side(*term, header, row, column);
+    terms.push_back(*term);
+  }
+  if (ascii_lower(terms[0]) == ascii_lower(terms[1]) || code_point_count(answer) > kMaxPairAnswer) {
+    return;
+  }
+  Proposal proposal;
+  CardDraft& card = proposal.draft;
+  card.term = terms[0] + " vs " + terms[1];
+  card.question = comparison_question(card.term, card_language(card.term, answer));
+  card.answer = std::move(answer);
+  card.kind = "comparison";
+  card.rule = "table";
+  card.confidence = kPairConfidence;
+  card.line = block.line + 2;
+  card.context = context;
+  proposal.end_line = block.line + 3;
+  proposal.nests = true;  // the rows' own cards stand beside it
+  out.cards.push_back(std::move(proposal));
+}
+
 void table_cards(const Block& block, const std::vector<std::string>& context, RuleOutput& out) {
   {
     const std::vector<std::string_view> rows = split_lines(block.text);
@@ -75,6 +152,7 @@ void table_cards(const Block& block, const std::vector<std::string>& context, Ru
     }
     // A `Definition` column, not a `Description` one (an index describes the pages it links).
     const bool headed = column != 0 && defines(header_word(header[column]));
+    pair_card(block, rows, header, column, context, out);
     if (column == 0 && names_things(header_word(header[0]))) column = 1;
     if (column == 0) return;
     for (std::size_t r = 2; r < rows.size(); ++r) {
