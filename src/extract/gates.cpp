@@ -405,6 +405,30 @@ bool is_code_expression(std::string_view term) {
   return term.find("==") != std::string_view::npos || term.find("!=") != std::string_view::npos;
 }
 
+// `addFirst : head에 자료 삽입`, `isPresent() : 값이 있으면 true`: a method's name glossed in a few
+// words says again what the name says (judged trivial, 3 of 3). A name that runs lower case into
+// upper case (`peekFront`) or ends in `()` is a method's; a longer gloss may explain it.
+bool glosses_method_name(std::string_view term, std::string_view answer) {
+  std::string_view name = trim(term);
+  if (starts_with(name, "`") && ends_with(name, "`") && name.size() > 2) name = name.substr(1, name.size() - 2);
+  if (name.empty() || name.find(' ') != std::string_view::npos || word_count(answer) > 6 ||
+      answer.find('\n') != std::string_view::npos) {
+    return false;
+  }
+  const bool call = ends_with(name, "()");
+  if (call) name.remove_suffix(2);
+  if (name.empty() || std::islower(static_cast<unsigned char>(name.front())) == 0) return false;
+  bool camel = false;
+  for (std::size_t k = 0; k < name.size(); ++k) {
+    const auto c = static_cast<unsigned char>(name[k]);
+    if (std::isalnum(c) == 0 && c != '_') return false;
+    if (k > 0 && std::isupper(c) != 0 && std::islower(static_cast<unsigned char>(name[k - 1])) != 0) {
+      camel = true;
+    }
+  }
+  return camel || call;
+}
+
 // `typeof instance === 'number'`, `x => x * 2`: a line of code where the meaning should be.
 bool is_code_line(std::string_view answer) {
   if (answer.find('\n') != std::string_view::npos || answer.find('$') != std::string_view::npos) {
@@ -613,15 +637,16 @@ std::string gate_reason(const CardDraft& card) {
       }
     }
     if (term.find('$') != std::string_view::npos) return "symbol";  // a formula or a variable
-    // `AI분야의 본래 목적 중 하나`, `위치 인코딩의 각 차원`, `term "Perceptron"`: a phrase about
-    // a part or a member of something, or about a word, is no name of its own.
+    // `AI분야의 본래 목적 중 하나`, `위치 인코딩의 각 차원`, `term "Perceptron"`, `첫 번째 방식`: a
+    // phrase about a part or a member of something, or about a word, is no name of its own.
     {
       const std::string lower_term = ascii_lower(term);
       if (ends_with(term, "\xEC\xA4\x91 \xED\x95\x98\xEB\x82\x98") ||           // 중 하나
           term.find("\xEC\x9D\x98 \xEA\xB0\x81 ") != std::string_view::npos ||  // 의 각
           starts_with(term, "\xEA\xB0\x81 ") ||                                      // 각
           starts_with(lower_term, "term ") || starts_with(lower_term, "the term ") ||
-          starts_with(lower_term, "one of ") || starts_with(lower_term, "each ")) {
+          starts_with(lower_term, "one of ") || starts_with(lower_term, "each ") ||
+          term.find("\xEB\xB2\x88\xEC\xA7\xB8 ") != std::string_view::npos) {  // `첫 번째 방식`
         return "fragment";
       }
     }
@@ -675,6 +700,7 @@ std::string gate_reason(const CardDraft& card) {
       }
     }
     if (is_code_expression(term) || is_code_line(answer)) return "code";
+    if (card.rule == "term-colon" && glosses_method_name(term, answer)) return "trivial";
     if (gives_example(answer) || lists_values(answer)) return "misframed";
     // `a parametric model, an RBF kernel SVM isn't, and the complexity of the latter grows …`: a
     // contrast whose other side the card does not show.
