@@ -274,6 +274,62 @@ bool ends_with_verb_stem(std::string_view base) {
   return false;
 }
 
+// Two definitions chained in one sentence: `A는 …을 말하며, B는 …을 말한다`, `A는 GRU 셀로
+// 구성되고 B는 … 구조이다`. The first clause, its connective turned into the sentence ending it
+// stands for (`말하며` → `말한다`), and the second, each read as a sentence of its own.
+struct Chain {
+  std::string first;
+  std::string_view second;
+};
+
+std::optional<Chain> chained(std::string_view s) {
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 10> kEndings{{
+      {"\xED\x95\x98\xEB\xA9\xB0", "\xED\x95\x9C\xEB\x8B\xA4"},  // 하며 → 한다
+      {"\xED\x95\x98\xEA\xB3\xA0", "\xED\x95\x9C\xEB\x8B\xA4"},  // 하고 → 한다
+      {"\xEB\x90\x98\xEB\xA9\xB0", "\xEB\x90\x9C\xEB\x8B\xA4"},  // 되며 → 된다
+      {"\xEB\x90\x98\xEA\xB3\xA0", "\xEB\x90\x9C\xEB\x8B\xA4"},  // 되고 → 된다
+      {"\xEC\x9D\xB4\xEB\xA9\xB0", "\xEC\x9D\xB4\xEB\x8B\xA4"},  // 이며 → 이다
+      {"\xEC\x9D\xB4\xEA\xB3\xA0", "\xEC\x9D\xB4\xEB\x8B\xA4"},  // 이고 → 이다
+      {"\xEC\x9E\x88\xEC\x9C\xBC\xEB\xA9\xB0", "\xEC\x9E\x88\xEB\x8B\xA4"},  // 있으며 → 있다
+      {"\xEC\x9E\x88\xEA\xB3\xA0", "\xEC\x9E\x88\xEB\x8B\xA4"},  // 있고 → 있다
+      {"\xEC\x97\x86\xEC\x9C\xBC\xEB\xA9\xB0", "\xEC\x97\x86\xEB\x8B\xA4"},  // 없으며 → 없다
+      {"\xEC\x97\x86\xEA\xB3\xA0", "\xEC\x97\x86\xEB\x8B\xA4"},  // 없고 → 없다
+  }};
+  const std::vector<std::string_view> words = split_words(s);
+  for (std::size_t j = 2; j + 1 < words.size(); ++j) {
+    std::string_view link = words[j - 1];
+    while (!link.empty() && link.back() == ',') link.remove_suffix(1);
+    const auto ending = std::find_if(kEndings.begin(), kEndings.end(), [&](const auto& e) {
+      return ends_with(link, e.first) && link.size() > e.first.size();
+    });
+    if (ending == kEndings.end()) continue;
+    // The second topic: a noun phrase of up to four words closed by `은`/`는`.
+    for (std::size_t t = j; t < words.size() - 1 && t < j + 4; ++t) {
+      std::string_view w = words[t];
+      const bool topic = ends_with(w, "\xEC\x9D\x80") || ends_with(w, "\xEB\x8A\x94");  // 은 는
+      if (!topic) {
+        if (contains_hangul(w) && ends_with_korean_particle(w)) break;
+        continue;
+      }
+      const std::string_view base = w.substr(0, w.size() - 3);
+      // `있다는`, `것이라는`: a clause quoted into a noun, not a name.
+      if (base.empty() || ends_with_verb_stem(base) || ends_with_case_particle(base) ||
+          ends_with(base, "\xEB\x8B\xA4") || ends_with(base, "\xEB\x9D\xBC") ||  // 다 라
+          is_anaphora(w) || is_anaphora(base)) {
+        break;
+      }
+      std::string first(s.substr(0, static_cast<std::size_t>(link.data() - s.data()) + link.size() -
+                                        ending->first.size()));
+      first += ending->second;
+      first += '.';
+      const std::string_view second =
+          trim(s.substr(static_cast<std::size_t>(words[j].data() - s.data())));
+      return Chain{std::move(first), second};
+    }
+  }
+  return std::nullopt;
+}
+
 // Whether a predicate names a second topic (`…를 구하고, LayerNorm은 …`): the sentence then
 // contrasts two things rather than defining one.
 bool has_second_topic(std::string_view predicate) {
@@ -346,6 +402,26 @@ class SentenceReader {
       }
       if (found.empty()) {
         if (auto m = identified(s)) found.push_back(std::move(*m));
+      }
+      if (found.empty()) {
+        if (const std::optional<Chain> chain = chained(s)) {
+          // Only clauses that define: a clause that only says something about its topic
+          // (`BatchNorm은 배치 축으로 구하고, LayerNorm은 …`) contrasts, as before.
+          const auto defines = [](const std::optional<Match>& m) {
+            return m && m->confidence != kTopicOther && m->confidence != kTopicFirst &&
+                   m->confidence != kMarkedTopic;
+          };
+          // And only when the second clause defines its topic: otherwise the sentence goes on
+          // about the first (`IP 주소는 …주소이며, 장치가 … 정해지는 …`).
+          if (std::optional<Match> second = korean_topic(chain->second); defines(second)) {
+            m_first_clause = true;
+            std::optional<Match> first = korean_topic(chain->first);
+            m_first_clause = false;
+            if (defines(first)) found.push_back(std::move(*first));
+            found.push_back(std::move(*second));
+            return found;
+          }
+        }
       }
       if (found.empty()) {
         if (auto m = korean_topic(s)) found.push_back(std::move(*m));
@@ -470,6 +546,7 @@ class SentenceReader {
 
   // `answer` and the sentences right after that explain it further (`즉, …`, `This …`).
   std::string with_followers(std::string answer) const {
+    if (m_first_clause) return answer;  // what follows goes on with the sentence's second topic
     static constexpr auto kFollow =
         std::to_array<std::string_view>({"즉", "즉,", "이는", "이것은", "다시 말해", "It ", "This ",
                                          "In other words", "That is", "i.e."});
@@ -584,6 +661,12 @@ class SentenceReader {
       // out of reach, and the sentence by itself says nothing about the term.
       // Unless the paragraph right above says it (`…하며,` / `이를 X라고 한다.`).
       if (m_index == 0 && !can_borrow(s) && (first == 0 || (first == 1 && refers_back(words[0])))) {
+        continue;
+      }
+      // `두 번째 특징은 Local Markov Property라고 한다.`: the thing named is one of a numbered
+      // set told earlier; the sentence before names another one of it (judged anaphora).
+      if (std::any_of(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(first),
+                      [](std::string_view w) { return ends_with(w, "\xEB\xB2\x88\xEC\xA7\xB8"); })) {  // 번째
         continue;
       }
       // The object in front (`…하는 것을`) is the definition.
@@ -1029,6 +1112,7 @@ class SentenceReader {
   const std::unordered_map<std::string, std::pair<std::size_t, std::size_t>>& m_first;
   std::size_t m_paragraph;
   const std::vector<Sentence>* m_sentences = nullptr;
+  mutable bool m_first_clause = false;  // reading the first of two chained clauses
   std::string_view m_previous_paragraph;
   mutable std::string_view m_previous;  // its last sentence, once read
   mutable bool m_previous_read = false;

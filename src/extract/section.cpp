@@ -1340,7 +1340,8 @@ Remark rates_or_advises(std::string_view text) {
        {"most popular", "most famous", "most widely used", "most commonly used",
         "should be preferred", "may be preferred", "is preferred", "are preferred",
         "rule of thumb", "the preferred", "a good choice", "a better choice", "the best choice",
-        "the default", "the \"default\"", "most common",
+        "the default", "the \"default\"", "most common", "sota ", "sota)", "state-of-the-art",
+        "state of the art",
         "\xEA\xB0\x80\xEC\x9E\xA5 \xEC\x9C\xA0\xEB\xAA\x85",      // 가장 유명
         "\xEA\xB0\x80\xEC\x9E\xA5 \xEC\x9D\xB8\xEA\xB8\xB0",      // 가장 인기
         "\xEA\xB0\x80\xEC\x9E\xA5 \xEB\x84\x90\xEB\xA6\xAC",  // 가장 널리
