@@ -433,6 +433,7 @@ class SentenceReader {
     if (found.empty()) {
       if (auto m = there_is(s)) found.push_back(std::move(*m));
     }
+    for (Match& m : found) with_same_topic(m);
     // A framing clause's hedge (`As we probably know, X is …`) is not the definition's.
     const bool hedged = is_hedged(without_framing(sentences[j].text));
     for (Match& m : found) {
@@ -542,6 +543,39 @@ class SentenceReader {
       return std::string(m_previous) + " " + std::string(s);
     }
     return std::string((*m_sentences)[m_index - 1].text) + " " + std::string(s);
+  }
+
+  // `X는 Y의 좋은 대체제 중 하나이다. Y는 …. X도 마찬가지로 …을 수행한다.`: a short answer that
+  // says only what kind of thing X is goes on with the next sentence of the paragraph that takes X
+  // up again as its topic, past one about something else.
+  void with_same_topic(Match& m) const {
+    constexpr std::size_t kShortAnswer = 50;
+    constexpr std::size_t kLongest = 240;
+    constexpr std::size_t kReach = 3;  // sentences looked at after the definition's
+    if (code_point_count(m.answer) >= kShortAnswer) return;
+    std::string term;
+    for (const char c : std::string(strip_emphasis(m.term))) {
+      if (c != '`') term += c;
+    }
+    if (term.empty()) return;
+    for (std::size_t k = m_index + 1; k < m_sentences->size() && k <= m_index + kReach; ++k) {
+      const std::string_view next = trim((*m_sentences)[k].text);
+      if (m.answer.find(next) != std::string::npos) continue;  // a follower already
+      std::string plain;
+      for (const char c : std::string(strip_emphasis(next.substr(0, term.size() + 8)))) {
+        if (c != '`') plain += c;
+      }
+      if (!starts_with(plain, term)) continue;
+      const std::string_view after = std::string_view(plain).substr(term.size());
+      const bool topic = starts_with(after, "\xEC\x9D\x80 ") || starts_with(after, "\xEB\x8A\x94 ") ||  // 은 는
+                         starts_with(after, "\xEB\x8F\x84 ") ||  // 도
+                         starts_with(after, " also ") || starts_with(after, " is ");
+      if (!topic || ends_with(next, "?") || code_point_count(m.answer) + code_point_count(next) > kLongest) {
+        return;
+      }
+      m.answer += " " + std::string(next);
+      return;
+    }
   }
 
   // `answer` and the sentences right after that explain it further (`즉, …`, `This …`).
