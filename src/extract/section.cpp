@@ -986,6 +986,11 @@ bool defines_implicitly_sentence(std::string_view sentence) {
     // `강화학습에서의 목적은 …하는 것이다`, `기존 논문에서는 …`: a sentence that opens on the field or
     // the earlier work the section starts from sets the scene, whatever its ending.
     if (starts_with(first, "기존")) return false;
+    // `**Commit convention rule** : 날짜-[주제]-내용-상태`: a labelled line, not a phrase.
+    if (starts_with(first, "**") && (first.find("** :") != std::string_view::npos ||
+                                     first.find("**:") != std::string_view::npos)) {
+      return false;
+    }
     const std::vector<std::string_view> words = split_words(first);
     for (std::size_t i = 0; i < std::min<std::size_t>(words.size(), 3); ++i) {
       if (ends_with(words[i], "에서의") || ends_with(words[i], "에서는")) return false;
@@ -1010,7 +1015,8 @@ bool defines_implicitly_sentence(std::string_view sentence) {
          {"기법", "방법", "방법론", "구조", "자료구조", "알고리즘", "모델", "개념", "과정", "기술",
           "함수", "네트워크", "프로토콜", "장치", "단위", "문제", "현상", "지표", "방식", "기능",
           "시스템", "패턴", "원리", "성질", "분포", "값", "집합", "언어", "도구", "전략", "태스크",
-          "작업", "연산", "메모리", "공간", "그래프", "형태", "절차", "규칙", "공격"}) {
+          "작업", "연산", "메모리", "공간", "그래프", "형태", "절차", "규칙", "공격", "능력",
+          "특성", "속성", "상태", "역할", "관계", "영역", "데이터", "정보", "객체", "프로그램"}) {
       if (ends_with(body, kind)) return true;
     }
     if (copula) return false;
