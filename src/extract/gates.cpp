@@ -279,6 +279,22 @@ bool is_task_title(std::string_view term) {
       std::find(kOrders.begin(), kOrders.end(), ascii_lower(words.front())) != kOrders.end()) {
     return true;
   }
+  // `Training the Model`, `Speeding up computation`, `Comparing the two`: a task told as what is
+  // being done to something (judged wrong-term); `Running averages`, `Training data` name things.
+  static constexpr auto kDoing = std::to_array<std::string_view>(
+      {"speeding", "saving", "loading", "calculating", "computing", "creating", "defining",
+       "getting", "preparing", "choosing", "initializing", "evaluating", "installing",
+       "converting", "collecting", "visualizing", "importing", "printing", "making", "writing",
+       "setting", "putting", "training", "comparing", "implementing", "applying", "finding",
+       "selecting", "building", "using", "adding", "removing", "checking", "handling"});
+  static constexpr auto kObjects = std::to_array<std::string_view>(
+      {"the", "a", "an", "up", "our", "your", "its", "this", "these", "two", "both", "with",
+       "into", "from", "out"});
+  if (words.size() >= 2 &&
+      std::find(kDoing.begin(), kDoing.end(), ascii_lower(words[0])) != kDoing.end() &&
+      std::find(kObjects.begin(), kObjects.end(), ascii_lower(words[1])) != kObjects.end()) {
+    return true;
+  }
   return false;
 }
 
