@@ -143,6 +143,18 @@ constexpr auto kEarlierContent = std::to_array<std::string_view>(
 bool leans_back(std::string_view sentence) {
   sentence = trim(sentence);
   if (sentence.empty()) return false;
+  // `Typically, this would …`: an adverb in front does not change what the sentence leans on.
+  for (const std::string_view adverb : {"Typically, ", "Usually, ", "Generally, ", "Often, ",
+                                        "In practice, ", "In general, ", "Intuitively, "}) {
+    if (starts_with(sentence, adverb)) {
+      const std::string_view rest = trim(sentence.substr(adverb.size()));
+      const std::string head = ascii_lower(rest.substr(0, std::min<std::size_t>(rest.size(), 6)));
+      if (starts_with(head, "this ") || starts_with(head, "these ") || starts_with(head, "that ") ||
+          starts_with(head, "those ")) {
+        return true;
+      }
+    }
+  }
   const std::size_t space = sentence.find_first_of(" \t\n");
   std::string first = ascii_lower(sentence.substr(0, space));
   while (!first.empty() && (first.back() == ',' || first.back() == '.')) first.pop_back();
