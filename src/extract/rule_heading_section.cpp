@@ -527,10 +527,12 @@ class SectionWalker {
     }
     // `## Batch Norm` whose own text only leads up to it (`Training deep nets is hard.`) while
     // `### How it works` says `Batch normalization is applied …`: the defining sentence answers.
+    // Not past an opening that defines the heading without naming it (`…를 줄이기 위한 메모리를
+    // 말한다`): `(L1, L2 캐시라고 부른다)` further down names kinds of it.
     bool from_subsection = false;
     if (term && s.subtree.size() > s.body.size() &&
         (!answer || (!answer->defining && !answer->from_list && !answer->label_led &&
-                     !names_term(answer->text, *term)))) {
+                     !names_term(answer->text, *term) && !defines_implicitly(answer->text)))) {
       if (std::optional<SectionAnswer> deeper = defining_sentence(s.subtree, *term)) {
         // The definition-sentence card of that sentence already asks it.
         if (carded_near(deeper->end_line, *term, deeper->text)) return;

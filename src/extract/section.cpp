@@ -998,6 +998,10 @@ bool defines_implicitly_sentence(std::string_view sentence) {
     // `강화학습에서의 목적은 …하는 것이다`, `기존 논문에서는 …`: a sentence that opens on the field or
     // the earlier work the section starts from sets the scene, whatever its ending.
     if (starts_with(first, "기존")) return false;
+    // `주체 객체 & 관찰 객체`: two things named side by side, not one said to be a kind.
+    if (first.find(" & ") != std::string_view::npos) {
+      return false;
+    }
     // `**Commit convention rule** : 날짜-[주제]-내용-상태`: a labelled line, not a phrase.
     if (starts_with(first, "**") && (first.find("** :") != std::string_view::npos ||
                                      first.find("**:") != std::string_view::npos)) {
