@@ -36,7 +36,9 @@ bool is_label(std::string_view term) {
        "핵심",       "key point",   "weakness", "weaknesses", "strength",  "strengths",
        "limitation", "limitations", "drawback", "drawbacks", "benefit",   "benefits",
        "algorithm",  "applications", "application", "others", "other", "misc",
-       "miscellaneous", "etc", "기타", "highlight", "highlights"});
+       "miscellaneous", "etc", "기타", "highlight", "highlights", "차이점", "공통점",
+       "다른점", "다른 점", "같은점", "같은 점", "차이", "주의점", "주의사항", "문제점",
+       "한계", "한계점", "difference", "differences", "similarity", "similarities"});
   if (std::find(kLabels.begin(), kLabels.end(), lower) != kLabels.end()) return true;
   return is_generic_label(lower);
 }
