@@ -24,7 +24,7 @@ bool is_decoration(char32_t c) {
          (c >= 0x2460 && c <= 0x24FF);
 }
 
-// `s` without leading decorations, numbers (`3.`, `2-1.`, `1)`, `(2)`, `Ⅱ.`) and spaces.
+// `s` without leading decorations, numbers (`3.`, `2-1.`, `1)`, `(2)`, `Ⅱ.`, `#0`) and spaces.
 std::string_view without_leading_marks(std::string_view s) {
   for (bool changed = true; changed;) {
     changed = false;
@@ -43,6 +43,16 @@ std::string_view without_leading_marks(std::string_view s) {
       if (starts_with(s, arrow)) {
         s.remove_prefix(arrow.size());
         changed = true;
+      }
+    }
+    // `#0 `, `#12 `: a number written after `#` in the heading's text.
+    if (s.size() > 2 && s[0] == '#' && std::isdigit(static_cast<unsigned char>(s[1])) != 0) {
+      std::size_t k = 1;
+      while (k < s.size() && std::isdigit(static_cast<unsigned char>(s[k])) != 0) ++k;
+      if (k < s.size() && s[k] == ' ') {
+        s.remove_prefix(k);
+        changed = true;
+        continue;
       }
     }
     // `3. `, `2-1. `, `1) `, `(2) `, `2.1 `: numbers and their punctuation, then a space.
