@@ -655,8 +655,9 @@ std::string gate_reason(const CardDraft& card) {
       }
     }
     if (term.find('$') != std::string_view::npos) return "symbol";  // a formula or a variable
-    // `AI분야의 본래 목적 중 하나`, `위치 인코딩의 각 차원`, `term "Perceptron"`, `첫 번째 방식`: a
-    // phrase about a part or a member of something, or about a word, is no name of its own.
+    // `AI분야의 본래 목적 중 하나`, `위치 인코딩의 각 차원`, `term "Perceptron"`, `첫 번째 방식`,
+    // `key to LSTMs`: a phrase about a part or a member of something, or about a word, is no name
+    // of its own.
     {
       const std::string lower_term = ascii_lower(term);
       if (ends_with(term, "\xEC\xA4\x91 \xED\x95\x98\xEB\x82\x98") ||           // 중 하나
@@ -664,6 +665,7 @@ std::string gate_reason(const CardDraft& card) {
           starts_with(term, "\xEA\xB0\x81 ") ||                                      // 각
           starts_with(lower_term, "term ") || starts_with(lower_term, "the term ") ||
           starts_with(lower_term, "one of ") || starts_with(lower_term, "each ") ||
+          starts_with(lower_term, "key to ") || starts_with(lower_term, "the key to ") ||
           term.find("\xEB\xB2\x88\xEC\xA7\xB8 ") != std::string_view::npos) {  // `첫 번째 방식`
         return "fragment";
       }
@@ -720,6 +722,16 @@ std::string gate_reason(const CardDraft& card) {
     if (is_code_expression(term) || is_code_line(answer)) return "code";
     if (card.rule == "term-colon" && glosses_method_name(term, answer)) return "trivial";
     if (gives_example(answer) || lists_values(answer)) return "misframed";
+    // `Backpropagation with RNNs is a little more challenging …`: `is a …` read as a kind of
+    // thing where the sentence says how much of a quality it has.
+    {
+      const std::string head = ascii_lower(answer.substr(0, std::min<std::size_t>(answer.size(), 14)));
+      if (starts_with(head, "a little ") || starts_with(head, "a bit more ") ||
+          starts_with(head, "a bit less ") || starts_with(head, "a lot more ") ||
+          starts_with(head, "a lot less ") || starts_with(head, "a great deal ")) {
+        return "misframed";
+      }
+    }
     // `a parametric model, an RBF kernel SVM isn't, and the complexity of the latter grows …`: a
     // contrast whose other side the card does not show.
     {

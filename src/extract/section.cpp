@@ -1384,18 +1384,33 @@ Remark rates_or_advises(std::string_view text) {
                       first.find(" used when") != std::string::npos;
     return used ? Remark::use : Remark::rating;
   }
+  // `Discovered by researchers at Google.`, `The paper … was released in November 2016 and reached
+  // new records …`, `GPT-1을 2018년에 출시했는데 …`: where it comes from and how it fared, told in
+  // place of what it is (judged misframed).
+  for (const std::string_view origin : {"discovered by ", "introduced by ", "proposed by ",
+                                        "developed by ", "invented by ", "created by "}) {
+    if (starts_with(first, origin)) return Remark::rating;
+  }
+  for (const std::string_view origin :
+       {" was released", " were released", " was published", " was the winner", " won the ",
+        " new records", " new record ", "ëì ë°í",  // 년에 발표
+        "ëì ì¶ì"}) {                            // 년에 출시
+    if (first.find(origin) != std::string::npos) return Remark::rating;
+  }
   // `멀티스레드로 구현하다 보면, 동기화는 필수적이다.`, `Scaling is essential.`: how much it
   // matters, said in place of what it is.
   std::string_view end = trim(first);
   while (!end.empty() && (end.back() == '.' || end.back() == '!')) end.remove_suffix(1);
-  // Every ending below ends in `다`, `함`, `임`, `l` or `t`: most sentences are passed at once.
+  // Every ending below ends in `다`, `함`, `임`, `l`, `t` or `p`: most sentences are passed at once.
   if (!(ends_with(end, "다") || ends_with(end, "함") || ends_with(end, "임") ||
-        ends_with(end, "l") || ends_with(end, "t"))) {
+        ends_with(end, "l") || ends_with(end, "t") || ends_with(end, "p"))) {
     return Remark::none;
   }
   for (const std::string_view rating : {"필수적이다", "필수이다", "필수적임", "중요하다", "중요함",
                                         " is essential", " are essential", " is important",
-                                        " are important", " is crucial", " are crucial"}) {
+                                        " are important", " is crucial", " are crucial",
+                                        " a crucial step", " an important step", " a key step",
+                                        " an essential step"}) {
     if (ends_with(end, rating)) return Remark::rating;
   }
   return Remark::none;
