@@ -74,7 +74,7 @@ std::vector<std::string> compared_sides(std::string_view heading) {
   if (sides.empty()) return {};
   sides.push_back(folded(std::string_view(lower).substr(begin)));
   for (std::string& side : sides) {
-    for (const std::string_view tail : {"ì ì°¨ì´", " ì°¨ì´"}) {  // 의 차이, 차이
+    for (const std::string_view tail : {"\xEC\x9D\x98 \xEC\xB0\xA8\xEC\x9D\xB4", " \xEC\xB0\xA8\xEC\x9D\xB4"}) {  // 의 차이, 차이
       if (const std::size_t cut = side.find(tail); cut != std::string::npos) side.resize(cut);
     }
     if (side.empty() || word_count(side) > 6) return {};

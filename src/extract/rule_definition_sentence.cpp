@@ -282,7 +282,24 @@ struct Chain {
   std::string_view second;
 };
 
+// How many words of `s` end in the topic particle `은` or `는` before a space, counted up to
+// `most`.
+std::size_t topic_particles(std::string_view s, std::size_t most) {
+  // Searched by their last byte and the space (`\x80 `, `\x94 `), rarer than their first.
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 2> kParticles{{
+      {"\xEC\x9D\x80", "\x80 "}, {"\xEB\x8A\x94", "\x94 "}}};  // 은 는
+  std::size_t count = 0;
+  for (const auto& [particle, tail] : kParticles) {
+    for (std::size_t at = s.find(tail); at != std::string_view::npos && count < most;
+         at = s.find(tail, at + tail.size())) {
+      if (at >= 2 && s.compare(at - 2, 3, particle) == 0) ++count;
+    }
+  }
+  return count;
+}
+
 std::optional<Chain> chained(std::string_view s) {
+  if (topic_particles(s, 2) < 2) return std::nullopt;  // most sentences stop here
   static constexpr std::array<std::pair<std::string_view, std::string_view>, 10> kEndings{{
       {"\xED\x95\x98\xEB\xA9\xB0", "\xED\x95\x9C\xEB\x8B\xA4"},  // 하며 → 한다
       {"\xED\x95\x98\xEA\xB3\xA0", "\xED\x95\x9C\xEB\x8B\xA4"},  // 하고 → 한다

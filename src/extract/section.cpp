@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <span>
 #include <utility>
 
 #include "recall/extract/gates.hpp"
@@ -154,9 +155,12 @@ bool leans_back(std::string_view sentence) {
   sentence = trim(sentence);
   if (sentence.empty()) return false;
   // `Typically, this would …`: an adverb in front does not change what the sentence leans on.
-  for (const std::string_view adverb : {"Typically, ", "Usually, ", "Generally, ", "Often, ",
-                                        "In practice, ", "In general, ", "Intuitively, "}) {
-    if (starts_with(sentence, adverb)) {
+  static constexpr auto kAdverbs = std::to_array<std::string_view>(
+      {"Typically, ", "Usually, ", "Generally, ", "Often, ", "In practice, ", "In general, ",
+       "Intuitively, "});
+  if (std::string_view("TUGOI").find(sentence.front()) != std::string_view::npos) {
+    for (const std::string_view adverb : kAdverbs) {
+      if (!starts_with(sentence, adverb)) continue;
       const std::string_view rest = trim(sentence.substr(adverb.size()));
       const std::string head = ascii_lower(rest.substr(0, std::min<std::size_t>(rest.size(), 6)));
       if (starts_with(head, "this ") || starts_with(head, "these ") || starts_with(head, "that ") ||
@@ -1355,6 +1359,21 @@ bool speculates(std::string_view text) {
   return is_hangul_syllable(c) && (c - 0xAC00) % 28 == 8;  // final consonant ㄹ
 }
 
+// Ratings told in place of what a thing is (`the most popular …`, `가장 널리 …`), and the words
+// one of them always holds.
+constexpr auto kRatings = std::to_array<std::string_view>(
+    {"most popular", "most famous", "most widely used", "most commonly used",
+     "should be preferred", "may be preferred", "is preferred", "are preferred",
+     "rule of thumb", "the preferred", "a good choice", "a better choice", "the best choice",
+     "the default", "the \"default\"", "most common", "sota ", "sota)", "state-of-the-art",
+     "state of the art",
+     "\xEA\xB0\x80\xEC\x9E\xA5 \xEC\x9C\xA0\xEB\xAA\x85",      // 가장 유명
+     "\xEA\xB0\x80\xEC\x9E\xA5 \xEC\x9D\xB8\xEA\xB8\xB0",      // 가장 인기
+     "\xEA\xB0\x80\xEC\x9E\xA5 \xEB\x84\x90\xEB\xA6\xAC",  // 가장 널리
+     "가장 일반적으로", "가장 많이 쓰이", "가장 많이 사용"});
+constexpr auto kRatingKeys = std::to_array<std::string_view>(
+    {"most ", "prefer", "rule of", "choice", "default", "sota", "state", "가장 "});
+
 Remark rates_or_advises(std::string_view text) {
   const std::string first = ascii_lower(opening_sentence(text));
   if (first.empty()) return Remark::none;
@@ -1368,16 +1387,13 @@ Remark rates_or_advises(std::string_view text) {
                                      "사용하면 된다", "쓰면 된다", "사용하면 좋", "사용하는 것이 좋"}) {
     if (first.find(use) != std::string::npos) return Remark::use;
   }
-  for (const std::string_view remark :
-       {"most popular", "most famous", "most widely used", "most commonly used",
-        "should be preferred", "may be preferred", "is preferred", "are preferred",
-        "rule of thumb", "the preferred", "a good choice", "a better choice", "the best choice",
-        "the default", "the \"default\"", "most common", "sota ", "sota)", "state-of-the-art",
-        "state of the art",
-        "\xEA\xB0\x80\xEC\x9E\xA5 \xEC\x9C\xA0\xEB\xAA\x85",      // 가장 유명
-        "\xEA\xB0\x80\xEC\x9E\xA5 \xEC\x9D\xB8\xEA\xB8\xB0",      // 가장 인기
-        "\xEA\xB0\x80\xEC\x9E\xA5 \xEB\x84\x90\xEB\xA6\xAC",  // 가장 널리
-        "가장 일반적으로", "가장 많이 쓰이", "가장 많이 사용"}) {
+  // Every rating below holds one of these words: a sentence with none is passed at once.
+  const bool may_rate = std::any_of(
+      kRatingKeys.begin(), kRatingKeys.end(),
+      [&](std::string_view key) { return first.find(key) != std::string::npos; });
+  const std::span<const std::string_view> ratings =
+      may_rate ? std::span<const std::string_view>(kRatings) : std::span<const std::string_view>{};
+  for (const std::string_view remark : ratings) {
     if (first.find(remark) == std::string::npos) continue;
     // `the default cache used in web backends`: the rating tells where it is used.
     const bool used = first.find(" used in ") != std::string::npos ||
@@ -1391,11 +1407,23 @@ Remark rates_or_advises(std::string_view text) {
                                         "developed by ", "invented by ", "created by "}) {
     if (starts_with(first, origin)) return Remark::rating;
   }
-  for (const std::string_view origin :
-       {" was released", " were released", " was published", " was the winner", " won the ",
-        " new records", " new record ", "ëì ë°í",  // 년에 발표
-        "ëì ì¶ì"}) {                            // 년에 출시
+  // Each of these tells a year or a score, so a sentence without a digit is passed at once.
+  const bool has_digit = std::any_of(first.begin(), first.end(), [](char c) {
+    return static_cast<unsigned char>(c - '0') < 10;
+  });
+  for (const std::string_view origin : {"was released", "were released", "was published",
+                                        "was the winner", "won the ", "new record"}) {
+    if (!has_digit) break;
     if (first.find(origin) != std::string::npos) return Remark::rating;
+  }
+  if (const std::size_t year = has_digit ? first.find("\xEB\x85\x84\xEC\x97\x90 ")  // 년에
+                                         : std::string::npos;
+      year != std::string::npos) {
+    const std::string_view after = std::string_view(first).substr(year + 7);
+    if (starts_with(after, "\xEB\xB0\x9C\xED\x91\x9C") ||   // 발표
+        starts_with(after, "\xEC\xB6\x9C\xEC\x8B\x9C")) {  // 출시
+      return Remark::rating;
+    }
   }
   // `멀티스레드로 구현하다 보면, 동기화는 필수적이다.`, `Scaling is essential.`: how much it
   // matters, said in place of what it is.
