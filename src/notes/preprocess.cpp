@@ -717,9 +717,18 @@ class Rewriter {
     const int indent = column < 0 ? std::min(line.indent, 3) : column;
     std::string& out = out_of(line);
     out.assign(static_cast<std::size_t>(indent), ' ');
-    line.escape = indent;
+    std::string_view text = trim(line.src);
+    // `> $$` … `> \max(…)`: math inside a block quote (an Obsidian callout) keeps the quote's
+    // markers in front of the escape, or the quote would end there and its `>` become text.
+    if (i > 0 && trim_left(m_lines[i - 1].src).starts_with(">")) {
+      while (!text.empty() && (text.front() == '>' || text.front() == ' ')) {
+        out += text.front();
+        text.remove_prefix(1);
+      }
+    }
+    line.escape = static_cast<int>(out.size());
     out += '\\';
-    out += trim(line.src);
+    out += text;
     line.written = true;
   }
 

@@ -282,6 +282,8 @@ TEST_CASE("LaTeX is kept exactly and $$ blocks stay one paragraph", "[notes][for
        "paragraph \"$$\\na\\n- b\\n\\n# c\\n$$\\nafter\" @1-7\n"},
       {"inline math with markdown characters", "- $a_1 * b_2$ and $\\{x\\}$\n",
        "list @1\n  item @1\n    paragraph \"$a_1 * b_2$ and $\\\\{x\\\\}$\" @1\n"},
+      {"display math inside a block quote keeps the quote", "> x is:\n> $$\n> - y\n> $$\n> so z\n",
+       "quote @1-5\n  paragraph \"x is:\\n$$\\n- y\\n$$\\nso z\" @1-5\n"},
       {"an unclosed $$ changes nothing", "$$\n- a\n",
        "paragraph \"$$\" @1\nlist @2\n  item @2\n"
        "    paragraph \"a\" @2\n"},
