@@ -535,6 +535,24 @@ bool only_code_spans(std::string_view answer) {
 // `t1`, `t2`: a time step or a variable of a worked example, not a concept (`L1`, `L2` name cache
 // levels and penalties).
 bool is_step_label(std::string_view term) {
+  // `3차`, `2단계`, `1회차`: a number and a counter of rounds or stages name a step of a process the
+  // note sets out, not a concept (judged wrong-term in round 25).
+  if (!term.empty() && std::isdigit(static_cast<unsigned char>(term.front())) != 0) {
+    std::string_view rest = term;
+    while (!rest.empty() && std::isdigit(static_cast<unsigned char>(rest.front())) != 0) {
+      rest.remove_prefix(1);
+    }
+    rest = trim(rest);
+    for (const std::string_view counter :
+         {"\xEC\xB0\xA8",                          // 차
+          "\xEB\x8B\xA8\xEA\xB3\x84",              // 단계
+          "\xED\x9A\x8C\xEC\xB0\xA8",              // 회차
+          "\xEC\xA3\xBC\xEC\xB0\xA8",              // 주차
+          "\xEC\x9D\xBC\xEC\xB0\xA8",              // 일차
+          "\xEA\xB5\x90\xEC\x8B\x9C"}) {           // 교시
+      if (rest == counter) return true;
+    }
+  }
   if (term.size() < 2 || term.size() > 3 || std::islower(static_cast<unsigned char>(term[0])) == 0) {
     return false;
   }
@@ -573,6 +591,29 @@ std::string gate_reason(const CardDraft& card) {
     }
   }
   if (answer.empty() || !has_word_character(answer)) return "empty";
+  // `- 수신 윈도우:\n  -\n`: an item left empty (where a picture stood), or one side of a comparison
+  // with nothing under it: the card shows less than the note (judged code-or-table, round 25).
+  {
+    const std::vector<std::string_view> lines = split_lines(answer);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      const std::string_view item = trim(lines[i]);
+      if (item == "-" || item == "*" || item == "+") return "empty";
+      if (card.kind == "comparison" && starts_with(item, "- ") && ends_with(item, ":") &&
+          (i + 1 == lines.size() || !starts_with(lines[i + 1], " "))) {
+        return "empty";
+      }
+    }
+  }
+  // `&lambda; &Sigma;i |wi|`: a formula written in HTML entities.
+  {
+    std::size_t entities = 0;
+    for (std::size_t at = answer.find('&'); at != std::string_view::npos; at = answer.find('&', at + 1)) {
+      std::size_t end = at + 1;
+      while (end < answer.size() && std::isalpha(static_cast<unsigned char>(answer[end])) != 0) ++end;
+      if (end > at + 1 && end < answer.size() && answer[end] == ';') ++entities;
+    }
+    if (entities >= 2 && prose_words(answer) < 4) return "formula";
+  }
   // `and how does it differ …`: the answer starts inside a clause the card does not show.
   // `which calculate attention score`: a relative clause whose noun the card does not show.
   if (starts_with(answer, "and ") || starts_with(answer, "or ") || starts_with(answer, "but ") ||
@@ -752,19 +793,40 @@ std::string gate_reason(const CardDraft& card) {
   return {};
 }
 
+namespace {
+
+// `<img src='…'>` alone on a line, or as a list item's only text.
+bool is_image_line(std::string_view line) {
+  std::string_view t = trim(line);
+  if (starts_with(t, "- ") || starts_with(t, "* ")) t = trim(t.substr(2));
+  return starts_with(ascii_lower(t.substr(0, std::min<std::size_t>(t.size(), 4))), "<img") &&
+         ends_with(t, ">") && t.find('>') == t.size() - 1;
+}
+
+}  // namespace
+
 std::string clean_answer(std::string_view answer) {
   std::string out;
   bool fence = false;
-  for (const std::string_view line : split_lines(answer)) {
+  const std::vector<std::string_view> lines = split_lines(answer);
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const std::string_view line = lines[i];
     const std::string_view t = trim(line);
     if (starts_with(t, "```") || starts_with(t, "~~~")) fence = !fence;
+    // A picture given as an HTML tag (alone, or as an item whose only text it is, `-` then the
+    // tag under it) shows nothing on a card.
+    if (!fence && (is_image_line(line) ||
+                   ((t == "-" || t == "*") && i + 1 < lines.size() && is_image_line(lines[i + 1])))) {
+      continue;
+    }
     std::string kept;
     if (fence || starts_with(t, "```") || starts_with(t, "~~~")) {
       kept = std::string(line);
     } else if (line.find("![") != std::string_view::npos ||
                line.find("{:") != std::string_view::npos ||
                line.find("[[") != std::string_view::npos ||
-               line.find("<sup>") != std::string_view::npos) {
+               line.find("<sup>") != std::string_view::npos ||
+               line.find("<img") != std::string_view::npos) {
       const std::size_t indent = line.size() - std::string_view(line).substr(
                                                    line.find_first_not_of(' ') == std::string_view::npos
                                                        ? line.size()
@@ -772,7 +834,7 @@ std::string clean_answer(std::string_view answer) {
                                                    .size();
       kept = std::string(line.substr(0, indent)) + clean_inline(line);
       const std::string_view rest = trim(kept);
-      if (rest.empty() || rest == "-" || rest == "*" || rest == ">") continue;
+      if (rest.empty() || rest == "-" || rest == "*" || rest == ">" || rest == "- -") continue;
     } else {
       kept = std::string(line);
     }

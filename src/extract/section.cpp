@@ -957,7 +957,9 @@ std::string clean_inline(std::string_view text) {
           s.substr(i, close - i).find('\n') == std::string_view::npos) {
         // `<https://…>` is an autolink: its address is text.
         const std::string_view inner = s.substr(i + 1, close - i - 1);
-        if (inner.find("://") != std::string_view::npos) out += inner;
+        if (inner.find("://") != std::string_view::npos && inner.find(' ') == std::string_view::npos) {
+          out += inner;
+        }
         i = close + 1;
         continue;
       }

@@ -56,6 +56,9 @@ TEST_CASE("gates name the reason a card is not worth a review", "[extract][gates
       {"contribution from this paper", "the designing of deeper networks", "anaphora"},
       {"The", "first step of the method", "anaphora"},  // once read past the end (fuzz_note)
       {"appeal of this", "connecting previous information to the present task", "anaphora"},
+      {"2단계", "서류를 낸 사람 중 일부를 면접에 부른다", "label"},
+      {"Ring buffer", "- 앞쪽:\n  -\n- 뒤쪽: 읽는 자리", "empty"},
+      {"Penalty", "&alpha; &Sigma;j |vj|", "formula"},
   };
   for (const Row& row : rows) {
     INFO(row.term);
@@ -66,7 +69,7 @@ TEST_CASE("gates name the reason a card is not worth a review", "[extract][gates
 TEST_CASE("gates let real concepts through", "[extract][gates]") {
   for (const char* term : {"Load balancing", "Voxilingual107", "Bloom Filter (블룸 필터)", "GPT2",
                            "learning_rate", "교착 상태", "Multi-Head Attention", "깊은 신경망",
-                           "흔한 IDF 식"}) {
+                           "흔한 IDF 식", "2차 모멘트"}) {
     INFO(term);
     CHECK(gate_reason(card(term, "a short definition of it")) == "");
   }
@@ -85,4 +88,13 @@ TEST_CASE("answers are cleaned of images and the blank lines they leave", "[extr
   CHECK(clean_answer("Intro.\n\n![](a.png){: width=\"50%\"}\n\nMore.") == "Intro.\n\nMore.");
   CHECK(clean_answer("- see [[Other Note|the other note]]") == "- see the other note");
   CHECK(clean_answer("```\n![not an image](in code)\n```") == "```\n![not an image](in code)\n```");
+  // A picture given as an HTML tag, alone or as an item's only text, goes with its item.
+  CHECK(clean_answer("Waits for each ack.\n-\n  <img src='https://example.org/a.png'>") ==
+        "Waits for each ack.");
+  CHECK(clean_answer("- <img src=\"https://example.org/b.png\">\n- sent, not acked") ==
+        "- sent, not acked");
+  CHECK(clean_answer("- bytes <img src='https://example.org/c.png'> in flight") == "- bytes in flight");
+  // An autolink beside a picture keeps its address.
+  CHECK(clean_answer("- <img src='https://example.org/d.png'> from <https://example.org/d>") ==
+        "- from https://example.org/d");
 }
