@@ -612,8 +612,10 @@ ExtractResult extract_cards(const notes::NoteFile& note) {
         // definition sentence's answer is its predicate: that sentence opens on the term.)
         if (const Remark remark = rates_or_advises(d.answer);
             d.kind == "definition" && remark != Remark::none) {
-          const bool says_kind = remark == Remark::rating &&
-                                 (d.rule == "definition-sentence" || opens_on_term(d.answer, d.term));
+          const bool says_kind =
+              remark == Remark::rating &&
+              (d.rule == "definition-sentence" ||
+               (opens_on_term(d.answer, d.term) && says_what_kind(d.answer)));
           d.confidence = std::max(0.05, d.confidence - (says_kind ? kNarrates : kLeansOnContext));
         }
         proposal.draft.answer = clean_answer(proposal.draft.answer);

@@ -261,6 +261,24 @@ bool is_task_title(std::string_view term) {
     return true;
   }
   if (words.size() >= 2 && ends_with(words.back(), "하기")) return true;
+  // `Stack 구현(Sudo Code)`, `정렬 예제`: how to build or try something, not what it is.
+  {
+    std::string_view head = trim(term.substr(0, term.find('(')));
+    for (const std::string_view task : {" \xEA\xB5\xAC\xED\x98\x84",    // 구현
+                                        " \xEC\x98\x88\xEC\xA0\x9C",    // 예제
+                                        " \xEC\x8B\xA4\xEC\x8A\xB5",    // 실습
+                                        " \xED\x92\x80\xEC\x9D\xB4"}) {  // 풀이
+      if (ends_with(head, task)) return true;
+    }
+  }
+  // `randomly shuffle samples in the training set`: a line of pseudo-code, an adverb then an order.
+  if (words.size() >= 3 && ends_with(ascii_lower(words[0]), "ly") &&
+      std::islower(static_cast<unsigned char>(words[0][0])) != 0) {
+    for (const std::string_view order : {"shuffle", "sort", "split", "select", "update", "compute",
+                                         "initialize", "choose", "pick", "repeat", "draw", "sample"}) {
+      if (ascii_lower(words[1]) == order) return true;
+    }
+  }
   // `Calculate Gradients`, `Take a Step`, `3. Feed into RNN`: a step of a procedure, told as an
   // order, names no concept (judged wrong-term). Verbs that also open concept names (`Update
   // gate`, `Move semantics`, `Clean code`, `Use case`) are not in the list.
@@ -560,6 +578,53 @@ bool is_step_label(std::string_view term) {
                      [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
 }
 
+// `Based on gradient descent …, we can use gradient descent for logistic regression.`: one
+// sentence that ends on the term it should explain says only that the term applies (judged
+// trivial). A sentence that names it at the end (`… is called X.`) is a definition.
+bool restates(std::string_view answer, std::string_view term) {
+  if (answer.find('\n') != std::string_view::npos || split_words(term).size() < 2 ||
+      contains_hangul(answer)) {
+    return false;
+  }
+  std::string lower = ascii_lower(trim(answer));
+  while (!lower.empty() && (lower.back() == '.' || lower.back() == ' ')) lower.pop_back();
+  const std::string t = ascii_lower(strip_emphasis(term));
+  if (t.empty() || !ends_with(lower, t) || lower.size() == t.size()) return false;
+  if (split_sentences(answer).size() != 1) return false;
+  const std::string_view before = trim(std::string_view(lower).substr(0, lower.size() - t.size()));
+  for (const std::string_view naming : {"called", "known as", "referred to as", "named", "termed",
+                                        "name", "as", "is", "are", "a", "an", "the"}) {
+    if (ends_with(before, naming)) return false;
+  }
+  return true;
+}
+
+// Whether `answer` is one sentence saying how many kinds or ways there are, and nothing else.
+bool counts_kinds(std::string_view answer) {
+  if (answer.find('\n') != std::string_view::npos || split_sentences(answer).size() != 1) {
+    return false;
+  }
+  std::string_view a = trim(answer);
+  while (!a.empty() && (a.back() == '.' || a.back() == ':' || a.back() == ' ')) a.remove_suffix(1);
+  const std::string lower = ascii_lower(a);
+  for (const std::string_view start : {"there are two ", "there are three ", "there are several ",
+                                       "there are many ", "there are various "}) {
+    if (starts_with(lower, start) && word_count(a) <= 10) return true;
+  }
+  // `… 두 가지 방식이 존재한다`, `… 세가지 종류가 있다`
+  for (const std::string_view tail :
+       {"\xEA\xB0\x80\xEC\xA7\x80 \xEB\xB0\xA9\xEC\x8B\x9D\xEC\x9D\xB4 \xEC\xA1\xB4\xEC\x9E\xAC\xED\x95\x9C\xEB\x8B\xA4",  // 가지 방식이 존재한다
+        "\xEA\xB0\x80\xEC\xA7\x80 \xEB\xB0\xA9\xEB\xB2\x95\xEC\x9D\xB4 \xEC\xA1\xB4\xEC\x9E\xAC\xED\x95\x9C\xEB\x8B\xA4",  // 가지 방법이 존재한다
+        "\xEA\xB0\x80\xEC\xA7\x80 \xEC\xA2\x85\xEB\xA5\x98\xEA\xB0\x80 \xEC\x9E\x88\xEB\x8B\xA4",  // 가지 종류가 있다
+        "\xEA\xB0\x80\xEC\xA7\x80 \xEB\xB0\xA9\xEB\xB2\x95\xEC\x9D\xB4 \xEC\x9E\x88\xEB\x8B\xA4",  // 가지 방법이 있다
+        "\xEA\xB0\x80\xEC\xA7\x80 \xEB\xB0\xA9\xEC\x8B\x9D\xEC\x9D\xB4 \xEC\x9E\x88\xEB\x8B\xA4",  // 가지 방식이 있다
+        "\xEA\xB0\x80\xEC\xA7\x80\xEA\xB0\x80 \xEC\x9E\x88\xEB\x8B\xA4",  // 가지가 있다
+        "\xEA\xB0\x80\xEC\xA7\x80\xEA\xB0\x80 \xEC\xA1\xB4\xEC\x9E\xAC\xED\x95\x9C\xEB\x8B\xA4"}) {  // 가지가 존재한다
+    if (ends_with(a, tail)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string gate_reason(const CardDraft& card) {
@@ -789,6 +854,12 @@ std::string gate_reason(const CardDraft& card) {
     if (only_names(answer, term)) return "anaphora";
     if (is_task_title(term)) return "label";
     if (asks_instead(answer)) return "misframed";
+    if (restates(answer, term)) return "trivial";
+  }
+  // `컴퓨터에서 실수를 표현하는 방법은 A와 B 두가지 방식이 존재한다.`, `There are two kinds of X.`:
+  // a sentence that says how many there are leads in to what the card does not show.
+  if ((card.kind == "definition" || card.kind == "comparison") && counts_kinds(answer)) {
+    return "misframed";
   }
   return {};
 }

@@ -1372,9 +1372,29 @@ constexpr auto kRatings = std::to_array<std::string_view>(
      "\xEA\xB0\x80\xEC\x9E\xA5 \xEC\x9C\xA0\xEB\xAA\x85",      // 가장 유명
      "\xEA\xB0\x80\xEC\x9E\xA5 \xEC\x9D\xB8\xEA\xB8\xB0",      // 가장 인기
      "\xEA\xB0\x80\xEC\x9E\xA5 \xEB\x84\x90\xEB\xA6\xAC",  // 가장 널리
-     "가장 일반적으로", "가장 많이 쓰이", "가장 많이 사용"});
+     "가장 일반적으로", "가장 많이 쓰이", "가장 많이 사용",
+     // `Swish is as efficient as ReLU and shows better performance …`, `… is an improvement on
+     // Dropout, and was originally designed to …`: how it compares or where it came from.
+     "better performance", "outperform", "performs better", "an improvement on",
+     "an improvement over", "originally designed", "originally proposed"});
 constexpr auto kRatingKeys = std::to_array<std::string_view>(
-    {"most ", "prefer", "rule of", "choice", "default", "sota", "state", "가장 "});
+    {"most ", "prefer", "rule of", "choice", "default", "sota", "state", "가장 ", "better",
+     "outperform", "improvement", "originally"});
+
+bool says_what_kind(std::string_view answer) {
+  const std::vector<Sentence> sentences = split_sentences(answer.substr(0, std::min<std::size_t>(answer.size(), 400)));
+  if (sentences.empty()) return false;
+  const std::string_view first = sentences.front().text;
+  if (contains_hangul(first)) return true;
+  const std::string lower = ascii_lower(first);
+  for (const std::string_view kind : {" is a ", " is an ", " is one of ", " is the ", " are a ",
+                                      " are an ", " are one of ", " are the ", " refers to ",
+                                      " is called ", " become a ", " become the ", " became a ",
+                                      " became the ", " are special ", " is a special "}) {
+    if (lower.find(kind) != std::string::npos) return true;
+  }
+  return false;
+}
 
 Remark rates_or_advises(std::string_view text) {
   const std::string first = ascii_lower(opening_sentence(text));
@@ -1413,8 +1433,10 @@ Remark rates_or_advises(std::string_view text) {
   const bool has_digit = std::any_of(first.begin(), first.end(), [](char c) {
     return static_cast<unsigned char>(c - '0') < 10;
   });
-  for (const std::string_view origin : {"was released", "were released", "was published",
-                                        "was the winner", "won the ", "new record"}) {
+  for (const std::string_view origin :
+       {"was released", "were released", "was published", "was the winner", "won the ",
+        "new record", "was introduced by", "were introduced by", "was proposed by",
+        "were proposed by", "was developed by", "were developed by", "was invented by"}) {
     if (!has_digit) break;
     if (first.find(origin) != std::string::npos) return Remark::rating;
   }

@@ -59,6 +59,14 @@ TEST_CASE("gates name the reason a card is not worth a review", "[extract][gates
       {"2단계", "서류를 낸 사람 중 일부를 면접에 부른다", "label"},
       {"Ring buffer", "- 앞쪽:\n  -\n- 뒤쪽: 읽는 자리", "empty"},
       {"Penalty", "&alpha; &Sigma;j |vj|", "formula"},
+      {"Hash Map 구현", "- 배열로 만드는 방법이 있다.", "label"},
+      {"randomly permute the rows", "- for each epoch", ""},
+      {"randomly sample rows from the pool", "- for each epoch", "label"},
+      {"Momentum for Linear Models", "As with plain steps, we can use momentum for linear models.",
+       "trivial"},
+      {"Sort orders", "There are three ways to sort a table.", "misframed"},
+      {"정렬 방식", "정렬에는 크게 세 가지 종류가 있다.", "misframed"},
+      {"Softmax Regression", "One model over many classes this way is called softmax regression.", ""},
   };
   for (const Row& row : rows) {
     INFO(row.term);

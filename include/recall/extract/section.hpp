@@ -153,6 +153,10 @@ bool speculates(std::string_view text);
 // popular …`, `should be preferred`, `the default …`, `가장 유명한 …`); none when neither.
 enum class Remark { none, use, rating };
 Remark rates_or_advises(std::string_view text);
+// Whether an English opening sentence says what kind of thing its subject is (`… is a …`, `… is
+// one of …`, `… has become the standard …`) rather than only how it compares or where it came from
+// (`Swish is as efficient as ReLU …`). Korean sentences are taken to (their copula ends them).
+bool says_what_kind(std::string_view answer);
 
 // Whether `text` names `term` in its first 400 bytes (case folded; gloss and plural as above;
 // unless `exactly`, also without a version, `ResNet` for `ResNet-50`, or with its words shortened,
