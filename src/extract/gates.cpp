@@ -707,8 +707,13 @@ std::string gate_reason(const CardDraft& card) {
   }
   // `에서 UDP를 사용하는 이유`: a line that starts on a Korean particle is the rest of a clause whose
   // subject went into the question.
-  for (const std::string_view line : split_lines(answer)) {
-    if (starts_on_particle(line)) return "fragment";
+  {
+    bool code = false;  // a line of a code block is not prose (`의 IP가 형성되고` after a result)
+    for (const std::string_view line : split_lines(answer)) {
+      const std::string_view t = trim(line);
+      if (starts_with(t, "```") || starts_with(t, "~~~")) code = !code;
+      if (!code && starts_on_particle(line)) return "fragment";
+    }
   }
   // `- Where: $\hat{y}$ is …`: the answer explains a formula the card does not show.
   {

@@ -83,6 +83,9 @@ TEST_CASE("gates let real concepts through", "[extract][gates]") {
   }
   // A formula with words around it teaches something.
   CHECK(gate_reason(card("Huber Loss", "quadratic near zero and linear far from it: $L = h(e)$")) == "");
+  // A line of a code block that starts on a particle is not a clause cut off.
+  CHECK(gate_reason(card("Subnet mask", "- 네트워크 영역을 가른다.\n```\nA AND B\n의 값이 나온다\n```", "qa")) == "");
+  CHECK(gate_reason(card("Subnet mask", "- 네트워크 영역을 가른다.\n의 값이 나온다", "qa")) == "fragment");
   // Markup in the question and a kramdown answer.
   CardDraft image = card("x", "y");
   image.question = "What is ![fig](x.png){: width=\"60%\"}?";
