@@ -217,6 +217,18 @@ bool has_label_last_word(std::string_view s) {
        "workshop", "example", "examples", "code",    "implementation", "summary",    "notes",
        "overview", "usage",   "results",  "plan",    "plans",          "todo",       "references",
        "links",    "review",  "study",    "meeting", "insights",       "ideas"});
+  if (last == "code") {
+    // `Sample code`, `Python code`: code to read, a label; `Thermometer code`, `Huffman code`,
+    // `Gray code`: a way of encoding, a term.
+    static constexpr auto kCodeOf = std::to_array<std::string_view>(
+        {"sample", "example", "source", "full", "complete", "final", "starter", "test", "demo",
+         "my", "the", "our", "your", "this", "pseudo", "python", "java", "c", "c++", "javascript",
+         "js", "typescript", "go", "rust", "kotlin", "swift", "r", "matlab", "sql", "shell",
+         "bash", "pytorch", "tensorflow", "keras", "numpy", "training", "helper", "utility"});
+    const std::string before = ascii_lower(words[words.size() - 2]);
+    return std::find(kCodeOf.begin(), kCodeOf.end(), before) != kCodeOf.end() ||
+           contains_hangul(before);
+  }
   return std::find(kLast.begin(), kLast.end(), last) != kLast.end();
 }
 
