@@ -194,6 +194,25 @@ std::size_t latin_word_count(std::string_view s) {
   return n;
 }
 
+namespace {
+
+// `… a uniform class distribution` + a new line `Intuitively, the Gini Impurity …`: a line that opens
+// on a sentence adverb and its comma starts a sentence, though the line before it has no period.
+bool opens_with_connective(std::string_view line) {
+  if (line.empty() || line.front() < 'A' || line.front() > 'Z') return false;
+  static constexpr std::string_view kConnectives[] = {
+      "Intuitively, ", "However, ", "Similarly, ", "Therefore, ", "Thus, ", "Hence, ",
+      "Moreover, ", "Furthermore, ", "Finally, ", "Additionally, ", "Instead, ", "Otherwise, ",
+      "Consequently, ", "Typically, ", "Usually, ", "Generally, ", "In contrast, ",
+      "In practice, ", "In general, ", "In other words, ", "For example, ", "For instance, "};
+  for (const std::string_view connective : kConnectives) {
+    if (line.substr(0, connective.size()) == connective) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 std::vector<Sentence> split_sentences(std::string_view text) {
   std::vector<Sentence> out;
   std::size_t start = 0;
@@ -256,7 +275,11 @@ std::vector<Sentence> split_sentences(std::string_view text) {
           formula_ends = ends_with(lead, ":");
         }
       }
-      if (!before.empty() && (formula_ends || is_note_ending(last_code_point(before)))) emit(i);
+      if (!before.empty() &&
+          (formula_ends || is_note_ending(last_code_point(before)) ||
+           opens_with_connective(text.substr(i + 1, std::min<std::size_t>(text.size() - i - 1, 24))))) {
+        emit(i);
+      }
       line_start = i + 1;
       ++line;
       depth = 0;
