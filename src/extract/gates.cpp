@@ -272,8 +272,8 @@ bool is_task_title(std::string_view term) {
     }
   }
   // `randomly shuffle samples in the training set`: a line of pseudo-code, an adverb then an order.
-  if (words.size() >= 3 && ends_with(ascii_lower(words[0]), "ly") &&
-      std::islower(static_cast<unsigned char>(words[0][0])) != 0) {
+  if (words.size() >= 3 && std::islower(static_cast<unsigned char>(words[0][0])) != 0 &&
+      ends_with(words[0], "ly")) {
     for (const std::string_view order : {"shuffle", "sort", "split", "select", "update", "compute",
                                          "initialize", "choose", "pick", "repeat", "draw", "sample"}) {
       if (ascii_lower(words[1]) == order) return true;
@@ -582,15 +582,23 @@ bool is_step_label(std::string_view term) {
 // sentence that ends on the term it should explain says only that the term applies (judged
 // trivial). A sentence that names it at the end (`… is called X.`) is a definition.
 bool restates(std::string_view answer, std::string_view term) {
-  if (answer.find('\n') != std::string_view::npos || split_words(term).size() < 2 ||
-      contains_hangul(answer)) {
+  if (answer.find('\n') != std::string_view::npos) return false;
+  std::string_view a = trim(answer);
+  while (!a.empty() && (a.back() == '.' || a.back() == ' ')) a.remove_suffix(1);
+  // Most answers end on another word than the term does: compare the last letters first.
+  const std::string_view bare = trim(term);
+  if (a.empty() || bare.empty() ||
+      std::tolower(static_cast<unsigned char>(a.back())) !=
+          std::tolower(static_cast<unsigned char>(bare.back()))) {
     return false;
   }
-  std::string lower = ascii_lower(trim(answer));
-  while (!lower.empty() && (lower.back() == '.' || lower.back() == ' ')) lower.pop_back();
   const std::string t = ascii_lower(strip_emphasis(term));
-  if (t.empty() || !ends_with(lower, t) || lower.size() == t.size()) return false;
-  if (split_sentences(answer).size() != 1) return false;
+  if (t.empty() || a.size() <= t.size() ||
+      ascii_lower(a.substr(a.size() - t.size())) != t || word_count(t) < 2 ||
+      contains_hangul(a) || split_sentences(answer).size() != 1) {
+    return false;
+  }
+  const std::string lower = ascii_lower(a);
   const std::string_view before = trim(std::string_view(lower).substr(0, lower.size() - t.size()));
   for (const std::string_view naming : {"called", "known as", "referred to as", "named", "termed",
                                         "name", "as", "is", "are", "a", "an", "the"}) {
@@ -601,15 +609,15 @@ bool restates(std::string_view answer, std::string_view term) {
 
 // Whether `answer` is one sentence saying how many kinds or ways there are, and nothing else.
 bool counts_kinds(std::string_view answer) {
-  if (answer.find('\n') != std::string_view::npos || split_sentences(answer).size() != 1) {
-    return false;
-  }
+  if (answer.find('\n') != std::string_view::npos) return false;
   std::string_view a = trim(answer);
   while (!a.empty() && (a.back() == '.' || a.back() == ':' || a.back() == ' ')) a.remove_suffix(1);
-  const std::string lower = ascii_lower(a);
-  for (const std::string_view start : {"there are two ", "there are three ", "there are several ",
-                                       "there are many ", "there are various "}) {
-    if (starts_with(lower, start) && word_count(a) <= 10) return true;
+  if (starts_with(a, "There are ") || starts_with(a, "there are ")) {
+    const std::string lower = ascii_lower(a.substr(0, std::min<std::size_t>(a.size(), 24)));
+    for (const std::string_view start : {"there are two ", "there are three ", "there are several ",
+                                         "there are many ", "there are various "}) {
+      if (starts_with(lower, start) && word_count(a) <= 10) return split_sentences(a).size() == 1;
+    }
   }
   // `… 두 가지 방식이 존재한다`, `… 세가지 종류가 있다`
   for (const std::string_view tail :
@@ -620,7 +628,7 @@ bool counts_kinds(std::string_view answer) {
         "\xEA\xB0\x80\xEC\xA7\x80 \xEB\xB0\xA9\xEC\x8B\x9D\xEC\x9D\xB4 \xEC\x9E\x88\xEB\x8B\xA4",  // 가지 방식이 있다
         "\xEA\xB0\x80\xEC\xA7\x80\xEA\xB0\x80 \xEC\x9E\x88\xEB\x8B\xA4",  // 가지가 있다
         "\xEA\xB0\x80\xEC\xA7\x80\xEA\xB0\x80 \xEC\xA1\xB4\xEC\x9E\xAC\xED\x95\x9C\xEB\x8B\xA4"}) {  // 가지가 존재한다
-    if (ends_with(a, tail)) return true;
+    if (ends_with(a, tail)) return split_sentences(a).size() == 1;
   }
   return false;
 }
@@ -658,15 +666,14 @@ std::string gate_reason(const CardDraft& card) {
   if (answer.empty() || !has_word_character(answer)) return "empty";
   // `- 수신 윈도우:\n  -\n`: an item left empty (where a picture stood), or one side of a comparison
   // with nothing under it: the card shows less than the note (judged code-or-table, round 25).
-  {
-    const std::vector<std::string_view> lines = split_lines(answer);
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-      const std::string_view item = trim(lines[i]);
-      if (item == "-" || item == "*" || item == "+") return "empty";
-      if (card.kind == "comparison" && starts_with(item, "- ") && ends_with(item, ":") &&
-          (i + 1 == lines.size() || !starts_with(lines[i + 1], " "))) {
-        return "empty";
-      }
+  for (std::size_t begin = 0; begin < answer.size();) {
+    const std::size_t end = std::min(answer.find('\n', begin), answer.size());
+    const std::string_view item = trim(answer.substr(begin, end - begin));
+    begin = end + 1;
+    if (item == "-" || item == "*" || item == "+") return "empty";
+    if (card.kind == "comparison" && starts_with(item, "- ") && ends_with(item, ":") &&
+        (end == answer.size() || answer.substr(begin, 1) != " ")) {
+      return "empty";
     }
   }
   // `&lambda; &Sigma;i |wi|`: a formula written in HTML entities.
