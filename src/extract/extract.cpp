@@ -629,6 +629,12 @@ ExtractResult extract_cards(const notes::NoteFile& note) {
             d.answer = std::move(*before);
           }
         }
+        // `… feature space:` and then `For example, …`: the formula or figure the colon announced
+        // is not shown (judged anaphora or dump twice of three, round 25 and 26).
+        // (An answer too long for a card shows its first paragraph only, which has no such gap.)
+        if (code_point_count(d.answer) <= kMaxAnswerCodePoints && announces_missing(d.answer)) {
+          d.confidence = std::max(0.05, d.confidence - kLeansOnContext);
+        }
         proposal.draft.left_out = gate_reason(proposal.draft);
         if (!proposal.draft.left_out.empty()) {
           gated.push_back(std::move(proposal.draft));

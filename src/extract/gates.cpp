@@ -676,15 +676,23 @@ std::string gate_reason(const CardDraft& card) {
       return "empty";
     }
   }
-  // `&lambda; &Sigma;i |wi|`: a formula written in HTML entities.
-  {
+  // `&lambda; &Sigma;i |wi| = &lambda; |**w**|1,`: a formula written in HTML entities, with few
+  // words besides them.
+  if (answer.find('&') != std::string_view::npos) {
     std::size_t entities = 0;
+    std::string words;  // the answer without its entities
+    std::size_t from = 0;
     for (std::size_t at = answer.find('&'); at != std::string_view::npos; at = answer.find('&', at + 1)) {
       std::size_t end = at + 1;
       while (end < answer.size() && std::isalpha(static_cast<unsigned char>(answer[end])) != 0) ++end;
-      if (end > at + 1 && end < answer.size() && answer[end] == ';') ++entities;
+      if (end > at + 1 && end < answer.size() && answer[end] == ';') {
+        ++entities;
+        words.append(answer.substr(from, at - from)).push_back(' ');
+        from = end + 1;
+      }
     }
-    if (entities >= 2 && prose_words(answer) < 4) return "formula";
+    words.append(answer.substr(std::min(from, answer.size())));
+    if (entities >= 2 && prose_words(words) < 4) return "formula";
   }
   // `and how does it differ …`: the answer starts inside a clause the card does not show.
   // `which calculate attention score`: a relative clause whose noun the card does not show.
@@ -1024,6 +1032,35 @@ std::optional<std::string> without_trailing_lead_in(std::string_view answer) {
   if (!has_word_character(trimmed)) return std::string();
   if (pointer) trimmed += "\n" + std::string(*pointer);
   return trimmed;
+}
+
+bool announces_missing(std::string_view answer) {
+  bool fence = false;
+  std::size_t begin = 0;
+  while (begin < answer.size()) {
+    const std::size_t end = std::min(answer.find('\n', begin), answer.size());
+    const std::string_view line = trim(answer.substr(begin, end - begin));
+    if (starts_with(line, "```") || starts_with(line, "~~~")) fence = !fence;
+    begin = end + 1;
+    if (fence || !ends_with(line, ":") || starts_with(line, "-") || starts_with(line, "*") ||
+        end == answer.size()) {
+      continue;
+    }
+    // The line after it must be blank, and the next text prose.
+    const std::size_t blank_end = std::min(answer.find('\n', begin), answer.size());
+    if (!trim(answer.substr(begin, blank_end - begin)).empty()) continue;
+    std::size_t next = blank_end;
+    while (next < answer.size() && (answer[next] == '\n' || answer[next] == ' ')) ++next;
+    if (next >= answer.size()) continue;
+    const std::string_view rest = answer.substr(next);
+    const char c = rest.front();
+    if (c == '-' || c == '*' || c == '+' || c == '$' || c == '`' || c == '|' || c == '>' ||
+        std::isdigit(static_cast<unsigned char>(c)) != 0) {
+      continue;
+    }
+    return true;
+  }
+  return false;
 }
 
 }  // namespace recall::extract

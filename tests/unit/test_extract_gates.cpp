@@ -6,6 +6,7 @@
 #include "recall/extract/gates.hpp"
 
 using recall::extract::CardDraft;
+using recall::extract::announces_missing;
 using recall::extract::clean_answer;
 using recall::extract::gate_reason;
 
@@ -58,7 +59,7 @@ TEST_CASE("gates name the reason a card is not worth a review", "[extract][gates
       {"appeal of this", "connecting previous information to the present task", "anaphora"},
       {"2단계", "서류를 낸 사람 중 일부를 면접에 부른다", "label"},
       {"Ring buffer", "- 앞쪽:\n  -\n- 뒤쪽: 읽는 자리", "empty"},
-      {"Penalty", "&alpha; &Sigma;j |vj|", "formula"},
+      {"Penalty", "&alpha; &Sigma;j |vj| = &alpha; |**v**|1,", "formula"},
       {"Hash Map 구현", "- 배열로 만드는 방법이 있다.", "label"},
       {"randomly permute the rows", "- for each epoch", ""},
       {"randomly sample rows from the pool", "- for each epoch", "label"},
@@ -86,6 +87,8 @@ TEST_CASE("gates let real concepts through", "[extract][gates]") {
   // A line of a code block that starts on a particle is not a clause cut off.
   CHECK(gate_reason(card("Subnet mask", "- 네트워크 영역을 가른다.\n```\nA AND B\n의 값이 나온다\n```", "qa")) == "");
   CHECK(gate_reason(card("Subnet mask", "- 네트워크 영역을 가른다.\n의 값이 나온다", "qa")) == "fragment");
+  // A formula in entities with words around it teaches something.
+  CHECK(gate_reason(card("Penalty", "the sum of the weights' magnitudes times &alpha;, &Sigma;j |vj|")) == "");
   // Markup in the question and a kramdown answer.
   CardDraft image = card("x", "y");
   image.question = "What is ![fig](x.png){: width=\"60%\"}?";
@@ -108,4 +111,12 @@ TEST_CASE("answers are cleaned of images and the blank lines they leave", "[extr
   // An autolink beside a picture keeps its address.
   CHECK(clean_answer("- <img src='https://example.org/d.png'> from <https://example.org/d>") ==
         "- from https://example.org/d");
+}
+
+TEST_CASE("a colon followed by more prose announced what the card does not show", "[extract][gates]") {
+  CHECK(announces_missing("It is a distance between two samples:\n\nFor example, picture a line."));
+  CHECK_FALSE(announces_missing("It is a distance between two samples:\n\n- along each axis"));
+  CHECK_FALSE(announces_missing("It is a distance:\n\n$$d = |p - q|$$\n\nso it is never negative."));
+  CHECK_FALSE(announces_missing("Two kinds: LDA is supervised, PCA is not."));
+  CHECK_FALSE(announces_missing("```\nx:\n\ny\n```"));
 }

@@ -29,4 +29,9 @@ std::string clean_answer(std::string_view answer);
 // empty when the lead-in was all there was; nullopt when the answer does not close on one.
 std::optional<std::string> without_trailing_lead_in(std::string_view answer);
 
+// A paragraph of prose that ends in a colon, followed by more prose rather than the list, formula,
+// code or table it announced (`… in an n-dimensional feature space:` + a blank line + `For example,
+// …`): a picture or formula stood there and is not shown.
+bool announces_missing(std::string_view answer);
+
 }  // namespace recall::extract
