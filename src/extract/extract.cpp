@@ -480,7 +480,9 @@ bool orders(std::string_view answer) {
        "run", "check", "create", "add", "remove", "make", "get", "find", "pick", "call", "save",
        "store", "fit", "plot", "import", "install", "open", "write", "read", "print", "return",
        "assign", "convert", "replace", "shuffle", "sort", "repeat", "multiply", "divide",
-       "subtract", "append", "drop", "take", "pass", "try", "avoid", "keep", "start", "stop"});
+       "subtract", "append", "drop", "take", "pass", "try", "avoid", "keep", "start", "stop",
+       "assess", "analyze", "analyse", "explore", "tune", "monitor", "validate", "preprocess",
+       "visualize", "visualise"});
   const std::string first = ascii_lower(words.front());
   // `After training, use …`: an order after a short lead-in.
   if (first == "after" || first == "then" || first == "next" || first == "finally") {

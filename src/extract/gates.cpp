@@ -261,13 +261,16 @@ bool is_task_title(std::string_view term) {
     return true;
   }
   if (words.size() >= 2 && ends_with(words.back(), "하기")) return true;
-  // `Stack 구현(Sudo Code)`, `정렬 예제`: how to build or try something, not what it is.
+  // `Stack 구현(Sudo Code)`, `정렬 예제`, `파이어베이스 연동`: how to build, set up or try
+  // something, not what it is.
   {
     std::string_view head = trim(term.substr(0, term.find('(')));
     for (const std::string_view task : {" \xEA\xB5\xAC\xED\x98\x84",    // 구현
                                         " \xEC\x98\x88\xEC\xA0\x9C",    // 예제
                                         " \xEC\x8B\xA4\xEC\x8A\xB5",    // 실습
-                                        " \xED\x92\x80\xEC\x9D\xB4"}) {  // 풀이
+                                        " \xED\x92\x80\xEC\x9D\xB4",    // 풀이
+                                        " \xEC\x97\xB0\xEB\x8F\x99",    // 연동
+                                        " \xEC\x84\xA4\xEC\xB9\x98"}) {  // 설치
       if (ends_with(head, task)) return true;
     }
   }

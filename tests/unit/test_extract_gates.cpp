@@ -61,6 +61,7 @@ TEST_CASE("gates name the reason a card is not worth a review", "[extract][gates
       {"Ring buffer", "- 앞쪽:\n  -\n- 뒤쪽: 읽는 자리", "empty"},
       {"Penalty", "&alpha; &Sigma;j |vj| = &alpha; |**v**|1,", "formula"},
       {"Hash Map 구현", "- 배열로 만드는 방법이 있다.", "label"},
+      {"로그인 연동", "이제 가장 중요한 로그인 연동이다.", "label"},
       {"randomly permute the rows", "- for each epoch", ""},
       {"randomly sample rows from the pool", "- for each epoch", "label"},
       {"Momentum for Linear Models", "As with plain steps, we can use momentum for linear models.",
