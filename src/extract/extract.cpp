@@ -634,7 +634,7 @@ ExtractResult extract_cards(const notes::NoteFile& note) {
         // `… feature space:` and then `For example, …`: the formula or figure the colon announced
         // is not shown (judged anaphora or dump twice of three, round 25 and 26).
         // (An answer too long for a card shows its first paragraph only, which has no such gap.)
-        if (code_point_count(d.answer) <= kMaxAnswerCodePoints && announces_missing(d.answer)) {
+        if (announces_missing(d.answer) && code_point_count(d.answer) <= kMaxAnswerCodePoints) {
           d.confidence = std::max(0.05, d.confidence - kLeansOnContext);
         }
         proposal.draft.left_out = gate_reason(proposal.draft);
