@@ -38,6 +38,15 @@ struct TotalsComparison {
   std::string table;
   std::vector<std::string> stored;
   std::vector<std::string> recomputed;
+  // Equal, and neither query failed (two failures would otherwise compare equal).
+  bool same() const {
+    for (const auto* rows : {&stored, &recomputed}) {
+      for (const auto& row : *rows) {
+        if (row.rfind("error: ", 0) == 0) return false;
+      }
+    }
+    return stored == recomputed;
+  }
 };
 
 inline std::vector<TotalsComparison> compare_totals(sqlite3* db) {
@@ -90,7 +99,7 @@ inline std::vector<TotalsComparison> compare_totals(const std::filesystem::path&
   sqlite3* db = nullptr;
   if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
     sqlite3_close(db);
-    return {{"open", {"cannot open " + path.string()}, {}}};
+    return {{"open", {"error: cannot open " + path.string()}, {}}};
   }
   auto out = compare_totals(db);
   sqlite3_close(db);

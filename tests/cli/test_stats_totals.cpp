@@ -15,6 +15,7 @@ void check_kept_totals(const Sandbox& box) {
   for (const auto& table : recall::test::compare_totals(box.db())) {
     INFO("table " << table.table);
     CHECK(table.stored == table.recomputed);
+    CHECK(table.same());
   }
 }
 

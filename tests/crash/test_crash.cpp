@@ -257,7 +257,7 @@ class Trials {
     }
     // The totals that triggers keep were written in the killed transaction or not at all.
     for (const auto& table : compare_totals(db())) {
-      if (table.stored == table.recomputed) continue;
+      if (table.same()) continue;
       ++tally.corrupt;
       FAILURE_NOTE(table.table << " differs from the totals recomputed from the cards and log");
       return false;

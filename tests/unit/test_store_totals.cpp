@@ -87,6 +87,7 @@ void check_totals(const fs::path& db) {
   for (const auto& table : test::compare_totals(db)) {
     INFO("table " << table.table);
     CHECK(table.stored == table.recomputed);
+    CHECK(table.same());
   }
 }
 
