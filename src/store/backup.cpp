@@ -305,7 +305,7 @@ int Store::seed_schedules(const std::vector<ScheduleSeed>& seeds) {
       update.reset();
       for (ReviewRecord record : seed.log) {
         record.card_id = id;
-        insert_review(db, record);
+        insert_review(m_impl->statements, record);
       }
       ++seeded;
     }

@@ -327,13 +327,20 @@ int Store::reviews_on(std::chrono::sys_days day, std::optional<ReviewKind> kind)
   return query.getColumn(0).getInt();
 }
 
-std::int64_t insert_review(SQLite::Database& db, const ReviewRecord& record) {
-  SQLite::Statement insert(db, R"sql(
+namespace {
+
+constexpr const char* kInsertReview = R"sql(
     INSERT INTO reviews (card_id, reviewed_at, review_day, grade, kind, state_before, state_after,
       repetitions_before, repetitions_after, interval_before, interval_after, ef_before, ef_after,
       due_after, answer_ms)
     VALUES (:card, :at, :day, :grade, :kind, :state_before, :state_after, :reps_before,
-      :reps_after, :interval_before, :interval_after, :ef_before, :ef_after, :due_after, :ms))sql");
+      :reps_after, :interval_before, :interval_after, :ef_before, :ef_after, :due_after, :ms))sql";
+
+}  // namespace
+
+std::int64_t insert_review(KeptStatements& statements, const ReviewRecord& record) {
+  auto kept = statements.get(kInsertReview);
+  SQLite::Statement& insert = *kept;
   insert.bind(":card", record.card_id);
   insert.bind(":at", core::format_utc(record.reviewed_at));
   insert.bind(":day", core::format_date(record.review_day));
@@ -354,12 +361,12 @@ std::int64_t insert_review(SQLite::Database& db, const ReviewRecord& record) {
   }
   insert.bind(":ms", record.answer_ms);
   insert.exec();
-  return db.getLastInsertRowid();
+  return statements.db().getLastInsertRowid();
 }
 
 void Store::record_review(const ReviewRecord& record) {
   SQLite::Transaction transaction(m_impl->db);
-  insert_review(m_impl->db, record);
+  insert_review(m_impl->statements, record);
 
   if (record.kind != ReviewKind::drill) {
     SQLite::Statement update(m_impl->db, R"sql(
