@@ -145,8 +145,7 @@ constexpr const char* kAnswerUpdate = R"sql(
         WHERE id = :card)sql";
 
 // Whether the card exists and its SM-2 fields are `state`; throws for an unknown card.
-bool card_is(KeptStatements& statements, std::int64_t card_id,
-             const schedule::ReviewState& state) {
+bool card_is(KeptStatements& statements, std::int64_t card_id, const schedule::ReviewState& state) {
   auto& db = statements.db();
   auto kept = statements.get(kCardIs);
   SQLite::Statement& same = *kept;
@@ -189,7 +188,8 @@ std::optional<std::int64_t> write_answer(KeptStatements& statements, const Revie
 }  // namespace
 
 std::int64_t Store::record_answer(const ReviewRecord& record, bool leech) {
-  return *m_impl->retry_busy([&] { return write_answer(m_impl->statements, record, leech, false); });
+  return *m_impl->retry_busy(
+      [&] { return write_answer(m_impl->statements, record, leech, false); });
 }
 
 std::optional<std::int64_t> Store::record_answer_if_unchanged(const ReviewRecord& record,

@@ -1,8 +1,8 @@
 // Retention by group (deck, note file, or section) for `recall stats`. Over the whole log, by
 // deck or section, the totals kept per section answer (from_section_totals). Otherwise the
 // per-card figures are summed in memory, by card id, from the per-card totals (or from the log's
-// rows since a day), then the cards are read once and added to their group. A join and a GROUP BY in SQL would
-// sort a million rows instead (docs/stats.md, "How it stays fast").
+// rows since a day), then the cards are read once and added to their group. A join and a GROUP BY
+// in SQL would sort a million rows instead (docs/stats.md, "How it stays fast").
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <algorithm>

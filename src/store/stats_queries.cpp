@@ -140,10 +140,10 @@ std::vector<CensusRow> StatsReader::census(const CardFilter& filter) {
       m_impl->db,
       filter.deck.empty()
           ? "SELECT state, interval_days, ef_centi, cards FROM card_census WHERE cards > 0"
-          : indexed(filter, "SELECT c.state, c.interval_days, c.ef_centi, count(*) FROM cards c "
-                            "WHERE 1" +
-                                deck_filter(filter) +
-                                " GROUP BY c.state, c.interval_days, c.ef_centi"));
+          : indexed(filter,
+                    "SELECT c.state, c.interval_days, c.ef_centi, count(*) FROM cards c "
+                    "WHERE 1" +
+                        deck_filter(filter) + " GROUP BY c.state, c.interval_days, c.ef_centi"));
   bind_filter(query, filter);
   std::vector<CensusRow> out;
   while (query.executeStep()) {
