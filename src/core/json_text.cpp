@@ -5,10 +5,6 @@
 
 namespace recall::core {
 
-namespace {
-
-// Whether `text` is well-formed UTF-8 (no overlong forms, surrogates or code points past
-// U+10FFFF), as nlohmann's decoder judges it.
 bool valid_utf8(std::string_view text) {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const auto* end = p + text.size();
@@ -42,8 +38,6 @@ bool valid_utf8(std::string_view text) {
   }
   return true;
 }
-
-}  // namespace
 
 void append_json_string(std::string& out, std::string_view text) {
   if (!valid_utf8(text)) {

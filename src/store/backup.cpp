@@ -155,6 +155,7 @@ Backup Store::backup(const CardFilter& filter, std::optional<schedule::CardState
 
 void Store::restore(const Backup& backup) {
   for (const BackupCard& card : backup.cards) check_card(card);
+  TempStoreInMemory temp_in_memory(m_impl->db);
   m_impl->retry_busy([&] {
     auto& db = m_impl->db;
     SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
@@ -283,6 +284,7 @@ void Store::restore(const Backup& backup) {
 namespace recall::store {
 
 int Store::seed_schedules(const std::vector<ScheduleSeed>& seeds) {
+  TempStoreInMemory temp_in_memory(m_impl->db);
   return m_impl->retry_busy([&] {
     auto& db = m_impl->db;
     SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
@@ -305,7 +307,7 @@ int Store::seed_schedules(const std::vector<ScheduleSeed>& seeds) {
       update.reset();
       for (ReviewRecord record : seed.log) {
         record.card_id = id;
-        insert_review(db, record);
+        insert_review(m_impl->statements, record);
       }
       ++seeded;
     }

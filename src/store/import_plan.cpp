@@ -707,6 +707,7 @@ struct ImportStream::State {
   std::vector<std::string> scope;
   bool unchanged_text;
   std::function<void(PlannedCard&)> on_card;
+  std::optional<TempStoreInMemory> temp_in_memory;   // when writing; outlives the transaction
   std::unique_ptr<SQLite::Transaction> transaction;  // when writing
   std::optional<Writer> writer;                      // when writing
   std::optional<Matcher> matcher;
@@ -739,6 +740,7 @@ ImportStream::ImportStream(Store& store, std::vector<std::string> scope,
   if (write_at) {
     // Taken before anything is read, so that the plan is made against what it writes over; a
     // busy database is waited for and tried again (nothing is written yet).
+    m->temp_in_memory.emplace(db);
     m->transaction = m->impl.retry_busy([&] {
       return std::make_unique<SQLite::Transaction>(db, SQLite::TransactionBehavior::IMMEDIATE);
     });
@@ -919,6 +921,7 @@ ImportPlan Store::plan_import(std::vector<NoteInput> notes, std::vector<std::str
 }
 
 void Store::apply_import(const ImportPlan& plan, std::chrono::sys_seconds now) {
+  TempStoreInMemory temp_in_memory(m_impl->db);
   m_impl->retry_busy([&] {
     SQLite::Transaction transaction(m_impl->db, SQLite::TransactionBehavior::IMMEDIATE);
     Writer writer(m_impl->db, now, has_left_out(m_impl->db));

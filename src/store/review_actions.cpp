@@ -65,11 +65,6 @@ int count_unburied(SQLite::Database& db, const std::string& where, const CardFil
 constexpr const char* kDueWhere = "c.state IN ('learning', 'review') AND c.due <= :today";
 constexpr const char* kNewWhere = "c.state = 'new'";
 
-// The card's SM-2 fields are the ones bound by bind_state().
-constexpr const char* kSameState =
-    "state = :state AND repetitions = :reps AND interval_days = :interval AND ef_centi = :ef "
-    "AND lapses = :lapses AND due IS :due";
-
 constexpr const char* kUpdateState = R"sql(
   UPDATE cards SET state = :state, repetitions = :reps, interval_days = :interval, ef_centi = :ef,
     lapses = :lapses, due = :due, leech = :leech WHERE id = :card)sql";
@@ -138,10 +133,22 @@ int Store::answers_on(const CardFilter& filter, std::chrono::sys_days day, Revie
 
 namespace {
 
+// The card exists and its SM-2 fields are the ones bound by bind_state().
+constexpr const char* kCardIs =
+    "SELECT count(*) FROM cards WHERE id = :card AND state = :state AND repetitions = :reps AND "
+    "interval_days = :interval AND ef_centi = :ef AND lapses = :lapses AND due IS :due";
+
+constexpr const char* kAnswerUpdate = R"sql(
+        UPDATE cards SET state = :state, repetitions = :reps, interval_days = :interval,
+          ef_centi = :ef, lapses = :lapses, due = :due, updated_at = :at,
+          leech = CASE WHEN :leech THEN 1 ELSE leech END
+        WHERE id = :card)sql";
+
 // Whether the card exists and its SM-2 fields are `state`; throws for an unknown card.
-bool card_is(SQLite::Database& db, std::int64_t card_id, const schedule::ReviewState& state) {
-  SQLite::Statement same(
-      db, std::string("SELECT count(*) FROM cards WHERE id = :card AND ") + kSameState);
+bool card_is(KeptStatements& statements, std::int64_t card_id, const schedule::ReviewState& state) {
+  auto& db = statements.db();
+  auto kept = statements.get(kCardIs);
+  SQLite::Statement& same = *kept;
   same.bind(":card", card_id);
   bind_state(same, state);
   same.executeStep();
@@ -154,20 +161,18 @@ bool card_is(SQLite::Database& db, std::int64_t card_id, const schedule::ReviewS
 
 // Store::record_answer and record_answer_if_unchanged: the second writes nothing (nullopt) when
 // the card's SM-2 fields are no longer record.before.
-std::optional<std::int64_t> write_answer(SQLite::Database& db, const ReviewRecord& record,
+// The statements are the store's kept ones, prepared once a session.
+std::optional<std::int64_t> write_answer(KeptStatements& statements, const ReviewRecord& record,
                                          bool leech, bool if_unchanged) {
-  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+  SQLite::Transaction transaction(statements.db(), SQLite::TransactionBehavior::IMMEDIATE);
   // The card as the session read it, or it changed meanwhile (another session answered it, an
   // import retired it, it was suspended elsewhere): then this answer is not counted.
-  if (if_unchanged && !card_is(db, record.card_id, record.before)) return std::nullopt;
-  const std::int64_t id = insert_review(db, record);
+  if (if_unchanged && !card_is(statements, record.card_id, record.before)) return std::nullopt;
+  const std::int64_t id = insert_review(statements, record);
 
   if (record.kind != ReviewKind::drill) {
-    SQLite::Statement update(db, R"sql(
-        UPDATE cards SET state = :state, repetitions = :reps, interval_days = :interval,
-          ef_centi = :ef, lapses = :lapses, due = :due, updated_at = :at,
-          leech = CASE WHEN :leech THEN 1 ELSE leech END
-        WHERE id = :card)sql");
+    auto kept = statements.get(kAnswerUpdate);
+    SQLite::Statement& update = *kept;
     bind_state(update, record.after);
     update.bind(":at", core::format_utc(record.reviewed_at));
     update.bind(":leech", leech ? 1 : 0);
@@ -183,12 +188,13 @@ std::optional<std::int64_t> write_answer(SQLite::Database& db, const ReviewRecor
 }  // namespace
 
 std::int64_t Store::record_answer(const ReviewRecord& record, bool leech) {
-  return *m_impl->retry_busy([&] { return write_answer(m_impl->db, record, leech, false); });
+  return *m_impl->retry_busy(
+      [&] { return write_answer(m_impl->statements, record, leech, false); });
 }
 
 std::optional<std::int64_t> Store::record_answer_if_unchanged(const ReviewRecord& record,
                                                               bool leech) {
-  return m_impl->retry_busy([&] { return write_answer(m_impl->db, record, leech, true); });
+  return m_impl->retry_busy([&] { return write_answer(m_impl->statements, record, leech, true); });
 }
 
 bool Store::undo_answer(std::int64_t card_id, std::int64_t review_id,

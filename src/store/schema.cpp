@@ -10,7 +10,7 @@ namespace recall::store {
 namespace {
 
 // Append only: migration i takes user_version i to i+1.
-constexpr std::array<const char*, 11> kMigrations = {
+constexpr std::array<const char*, 12> kMigrations = {
     R"sql(
 CREATE TABLE notes (
   id INTEGER PRIMARY KEY,
@@ -216,6 +216,148 @@ CREATE TABLE IF NOT EXISTS duplicates (
   tags TEXT NOT NULL,
   PRIMARY KEY (note_id, match_key)
 ) WITHOUT ROWID;
+)sql",
+    // Issue 13, `recall stats --by section` and `--by deck` without reading every card: the
+    // scheduled reviews of each section (deck, note, headings; a gone note's cards by their
+    // source) and the census of cards by state, interval and E-Factor, kept by triggers in the
+    // transaction of every write, so that the queries read a row per section or per census
+    // group instead of a million cards. A section's figures are those of its cards'
+    // card_review_totals rows (the cards with a scheduled review, their reviews and passes):
+    // a change there (an answer, an undo, a card's deletion cascading to its log) moves the
+    // section; a card that changes section (deck, note, headings; its note deleted) takes its
+    // totals along. A card is taken out of its section before it is deleted: the cascade on its
+    // log runs after its row is gone, when its section can no longer be found. A section or
+    // census row that falls to zero is removed. Both tables are filled from the rows already
+    // stored, in this migration's transaction; what an earlier run left is dropped first.
+    R"sql(
+DROP TRIGGER IF EXISTS card_review_totals_insert;
+DROP TRIGGER IF EXISTS card_review_totals_update;
+DROP TRIGGER IF EXISTS card_review_totals_delete;
+DROP TRIGGER IF EXISTS cards_totals_insert;
+DROP TRIGGER IF EXISTS cards_census_update;
+DROP TRIGGER IF EXISTS cards_section_update;
+DROP TRIGGER IF EXISTS cards_totals_delete;
+DROP TABLE IF EXISTS section_review_totals;
+DROP TABLE IF EXISTS card_census;
+CREATE TABLE section_review_totals (
+  deck TEXT NOT NULL,
+  note_id INTEGER NOT NULL,
+  source TEXT NOT NULL,
+  context TEXT NOT NULL,
+  cards INTEGER NOT NULL DEFAULT 0,
+  reviews INTEGER NOT NULL DEFAULT 0,
+  passed INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (deck, note_id, source, context)
+) WITHOUT ROWID;
+CREATE TABLE card_census (
+  state TEXT NOT NULL,
+  interval_days INTEGER NOT NULL,
+  ef_centi INTEGER NOT NULL,
+  cards INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (state, interval_days, ef_centi)
+) WITHOUT ROWID;
+INSERT INTO section_review_totals (deck, note_id, source, context, cards, reviews, passed)
+  SELECT c.deck, coalesce(c.note_id, 0), CASE WHEN c.note_id IS NULL THEN c.source ELSE '' END,
+    c.context, count(*), sum(t.scheduled), sum(t.passed)
+  FROM card_review_totals t JOIN cards c ON c.id = t.card_id WHERE t.scheduled > 0
+  GROUP BY 1, 2, 3, 4;
+INSERT INTO card_census (state, interval_days, ef_centi, cards)
+  SELECT state, interval_days, ef_centi, count(*) FROM cards GROUP BY 1, 2, 3;
+CREATE TRIGGER card_review_totals_insert AFTER INSERT ON card_review_totals BEGIN
+  INSERT INTO section_review_totals (deck, note_id, source, context, cards, reviews, passed)
+    SELECT c.deck, coalesce(c.note_id, 0),
+      CASE WHEN c.note_id IS NULL THEN c.source ELSE '' END, c.context,
+      new.scheduled > 0, new.scheduled, new.passed
+    FROM cards c WHERE c.id = new.card_id
+  ON CONFLICT (deck, note_id, source, context) DO UPDATE SET cards = cards + excluded.cards,
+    reviews = reviews + excluded.reviews, passed = passed + excluded.passed;
+END;
+CREATE TRIGGER card_review_totals_update AFTER UPDATE ON card_review_totals BEGIN
+  INSERT INTO section_review_totals (deck, note_id, source, context, cards, reviews, passed)
+    SELECT c.deck, coalesce(c.note_id, 0),
+      CASE WHEN c.note_id IS NULL THEN c.source ELSE '' END, c.context,
+      (new.scheduled > 0) - (old.scheduled > 0), new.scheduled - old.scheduled,
+      new.passed - old.passed
+    FROM cards c WHERE c.id = new.card_id
+  ON CONFLICT (deck, note_id, source, context) DO UPDATE SET cards = cards + excluded.cards,
+    reviews = reviews + excluded.reviews, passed = passed + excluded.passed;
+  DELETE FROM section_review_totals WHERE new.scheduled = 0 AND old.scheduled > 0
+    AND cards = 0 AND reviews = 0 AND passed = 0
+    AND (deck, note_id, source, context) IN (SELECT c.deck, coalesce(c.note_id, 0),
+      CASE WHEN c.note_id IS NULL THEN c.source ELSE '' END, c.context
+      FROM cards c WHERE c.id = new.card_id);
+END;
+CREATE TRIGGER card_review_totals_delete AFTER DELETE ON card_review_totals BEGIN
+  UPDATE section_review_totals SET cards = cards - (old.scheduled > 0),
+    reviews = reviews - old.scheduled, passed = passed - old.passed
+  WHERE (deck, note_id, source, context) IN (SELECT c.deck, coalesce(c.note_id, 0),
+      CASE WHEN c.note_id IS NULL THEN c.source ELSE '' END, c.context
+      FROM cards c WHERE c.id = old.card_id);
+  DELETE FROM section_review_totals WHERE cards = 0 AND reviews = 0 AND passed = 0
+    AND (deck, note_id, source, context) IN (SELECT c.deck, coalesce(c.note_id, 0),
+      CASE WHEN c.note_id IS NULL THEN c.source ELSE '' END, c.context
+      FROM cards c WHERE c.id = old.card_id);
+END;
+CREATE TRIGGER cards_totals_insert AFTER INSERT ON cards BEGIN
+  INSERT INTO card_census (state, interval_days, ef_centi, cards)
+    VALUES (new.state, new.interval_days, new.ef_centi, 1)
+  ON CONFLICT (state, interval_days, ef_centi) DO UPDATE SET cards = cards + 1;
+  INSERT INTO section_review_totals (deck, note_id, source, context, cards, reviews, passed)
+    SELECT new.deck, coalesce(new.note_id, 0),
+      CASE WHEN new.note_id IS NULL THEN new.source ELSE '' END, new.context,
+      1, t.scheduled, t.passed
+    FROM card_review_totals t WHERE t.card_id = new.id AND t.scheduled > 0
+  ON CONFLICT (deck, note_id, source, context) DO UPDATE SET cards = cards + excluded.cards,
+    reviews = reviews + excluded.reviews, passed = passed + excluded.passed;
+END;
+CREATE TRIGGER cards_census_update AFTER UPDATE OF state, interval_days, ef_centi ON cards
+WHEN old.state IS NOT new.state OR old.interval_days IS NOT new.interval_days
+  OR old.ef_centi IS NOT new.ef_centi BEGIN
+  UPDATE card_census SET cards = cards - 1
+  WHERE state = old.state AND interval_days = old.interval_days AND ef_centi = old.ef_centi;
+  DELETE FROM card_census WHERE state = old.state AND interval_days = old.interval_days
+    AND ef_centi = old.ef_centi AND cards = 0;
+  INSERT INTO card_census (state, interval_days, ef_centi, cards)
+    VALUES (new.state, new.interval_days, new.ef_centi, 1)
+  ON CONFLICT (state, interval_days, ef_centi) DO UPDATE SET cards = cards + 1;
+END;
+CREATE TRIGGER cards_section_update AFTER UPDATE OF deck, note_id, source, context ON cards
+WHEN old.deck IS NOT new.deck OR old.note_id IS NOT new.note_id OR old.context IS NOT new.context
+  OR (new.note_id IS NULL AND old.source IS NOT new.source) BEGIN
+  UPDATE section_review_totals SET cards = cards - 1,
+    reviews = reviews - (SELECT scheduled FROM card_review_totals WHERE card_id = old.id),
+    passed = passed - (SELECT passed FROM card_review_totals WHERE card_id = old.id)
+  WHERE deck = old.deck AND note_id = coalesce(old.note_id, 0)
+    AND source = CASE WHEN old.note_id IS NULL THEN old.source ELSE '' END
+    AND context = old.context
+    AND EXISTS (SELECT 1 FROM card_review_totals WHERE card_id = old.id AND scheduled > 0);
+  DELETE FROM section_review_totals WHERE deck = old.deck AND note_id = coalesce(old.note_id, 0)
+    AND source = CASE WHEN old.note_id IS NULL THEN old.source ELSE '' END
+    AND context = old.context AND cards = 0 AND reviews = 0 AND passed = 0;
+  INSERT INTO section_review_totals (deck, note_id, source, context, cards, reviews, passed)
+    SELECT new.deck, coalesce(new.note_id, 0),
+      CASE WHEN new.note_id IS NULL THEN new.source ELSE '' END, new.context,
+      1, t.scheduled, t.passed
+    FROM card_review_totals t WHERE t.card_id = new.id AND t.scheduled > 0
+  ON CONFLICT (deck, note_id, source, context) DO UPDATE SET cards = cards + excluded.cards,
+    reviews = reviews + excluded.reviews, passed = passed + excluded.passed;
+END;
+CREATE TRIGGER cards_totals_delete BEFORE DELETE ON cards BEGIN
+  UPDATE card_census SET cards = cards - 1
+  WHERE state = old.state AND interval_days = old.interval_days AND ef_centi = old.ef_centi;
+  DELETE FROM card_census WHERE state = old.state AND interval_days = old.interval_days
+    AND ef_centi = old.ef_centi AND cards = 0;
+  UPDATE section_review_totals SET cards = cards - 1,
+    reviews = reviews - (SELECT scheduled FROM card_review_totals WHERE card_id = old.id),
+    passed = passed - (SELECT passed FROM card_review_totals WHERE card_id = old.id)
+  WHERE deck = old.deck AND note_id = coalesce(old.note_id, 0)
+    AND source = CASE WHEN old.note_id IS NULL THEN old.source ELSE '' END
+    AND context = old.context
+    AND EXISTS (SELECT 1 FROM card_review_totals WHERE card_id = old.id AND scheduled > 0);
+  DELETE FROM section_review_totals WHERE deck = old.deck AND note_id = coalesce(old.note_id, 0)
+    AND source = CASE WHEN old.note_id IS NULL THEN old.source ELSE '' END
+    AND context = old.context AND cards = 0 AND reviews = 0 AND passed = 0;
+END;
 )sql",
 };
 

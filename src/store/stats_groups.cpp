@@ -1,7 +1,8 @@
-// Retention by group (deck, note file, or section) for `recall stats`: the per-card figures are
-// summed in memory, by card id, from the per-card totals (or from the log's rows since a day),
-// then the cards are read once and added to their group. A join and a GROUP BY in SQL would
-// sort a million rows instead (docs/stats.md, "How it stays fast").
+// Retention by group (deck, note file, or section) for `recall stats`. Over the whole log, by
+// deck or section, the totals kept per section answer (from_section_totals). Otherwise the
+// per-card figures are summed in memory, by card id, from the per-card totals (or from the log's
+// rows since a day), then the cards are read once and added to their group. A join and a GROUP BY
+// in SQL would sort a million rows instead (docs/stats.md, "How it stays fast").
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <algorithm>
@@ -221,6 +222,65 @@ std::vector<GroupRetention> by_section(SQLite::Database& db, const CardFilter& f
   return values(groups);
 }
 
+// The whole log by section or by deck, from the totals that triggers keep per section
+// (section_review_totals, schema 12): a row per deck, note and headings, or per deck, source and
+// headings for the cards of a gone note, summed here into the groups the card-by-card reading
+// above makes (a gone note's source may name a stored note's file: one group, as there).
+std::vector<GroupRetention> from_section_totals(SQLite::Database& db, const CardFilter& filter,
+                                                GroupBy by) {
+  std::map<std::string, GroupRetention> groups;
+  if (by == GroupBy::deck) {
+    SQLite::Statement rows(db,
+                           "SELECT c.deck, sum(c.cards), sum(c.reviews), sum(c.passed) FROM "
+                           "section_review_totals c WHERE c.cards > 0" +
+                               deck_filter(filter) + " GROUP BY c.deck");
+    bind_filter(rows, filter);
+    while (rows.executeStep()) {
+      GroupRetention& group = groups[rows.getColumn(0).getString()];
+      group.deck = rows.getColumn(0).getString();
+      group.cards = rows.getColumn(1).getInt();
+      group.reviews = rows.getColumn(2).getInt();
+      group.passed = rows.getColumn(3).getInt();
+    }
+    return values(groups);
+  }
+  const auto paths = note_paths(db);
+  SQLite::Statement rows(db,
+                         "SELECT c.deck, c.note_id, c.source, c.context, c.cards, c.reviews, "
+                         "c.passed FROM section_review_totals c WHERE c.cards > 0" +
+                             deck_filter(filter));
+  bind_filter(rows, filter);
+  std::string key;
+  while (rows.executeStep()) {
+    const std::string deck = rows.getColumn(0).getString();
+    const std::int64_t note = rows.getColumn(1).getInt64();
+    std::string path;
+    if (note == 0) {
+      path = rows.getColumn(2).getString();
+    } else if (const auto it = paths.find(note); it != paths.end()) {
+      path = it->second;
+    }
+    const std::string context = rows.getColumn(3).getString();
+    // deck, path and the headings' JSON, NUL-separated, as by_section keys its groups.
+    key.assign(deck);
+    key += '\0';
+    key += path;
+    key += '\0';
+    key += context;
+    auto [it, fresh] = groups.try_emplace(key);
+    GroupRetention& group = it->second;
+    if (fresh) {
+      group.deck = deck;
+      group.path = path;
+      group.context = context_from_json(context);
+    }
+    group.cards += rows.getColumn(4).getInt();
+    group.reviews += rows.getColumn(5).getInt();
+    group.passed += rows.getColumn(6).getInt();
+  }
+  return values(groups);
+}
+
 // One deck from a day on: the deck's cards' rows of the log through reviews_card, grouped in
 // SQL (a few thousand cards; reading every review since the day would cost more).
 std::vector<GroupRetention> deck_since_in_sql(SQLite::Database& db, const CardFilter& filter,
@@ -272,6 +332,7 @@ std::vector<GroupRetention> group_retention(SQLite::Database& db, const CardFilt
                                             GroupBy by,
                                             std::optional<std::chrono::sys_days> since) {
   if (since && !filter.deck.empty()) return deck_since_in_sql(db, filter, by, *since);
+  if (!since && by != GroupBy::file) return from_section_totals(db, filter, by);
   const CardTallies tallies = read_tallies(db, since);
   switch (by) {
     case GroupBy::deck:

@@ -1,5 +1,6 @@
 // Read-only queries for `recall stats`. Without a deck filter the sums come from the totals
-// tables that triggers keep (migration 5); with one, from the log joined to the deck's cards.
+// tables that triggers keep (migrations 5 and 12); with one, from the log joined to the deck's
+// cards.
 #include "recall/store/stats_queries.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -15,7 +16,7 @@ namespace recall::store {
 
 namespace {
 
-constexpr int kStatsSchema = 5;
+constexpr int kStatsSchema = 12;
 
 std::chrono::sys_days day_of(const SQLite::Column& column) {
   return core::parse_date(column.getString()).value_or(std::chrono::sys_days{});
@@ -134,12 +135,15 @@ std::vector<DayTotals> StatsReader::day_totals(const CardFilter& filter, std::ch
 }
 
 std::vector<CensusRow> StatsReader::census(const CardFilter& filter) {
+  // The whole collection from the census that triggers keep (schema 12), a deck from its cards.
   SQLite::Statement query(
       m_impl->db,
-      indexed(filter,
-              "SELECT c.state, c.interval_days, c.ef_centi, count(*) FROM cards c "
-              "WHERE 1" +
-                  deck_filter(filter) + " GROUP BY c.state, c.interval_days, c.ef_centi"));
+      filter.deck.empty()
+          ? "SELECT state, interval_days, ef_centi, cards FROM card_census WHERE cards > 0"
+          : indexed(filter,
+                    "SELECT c.state, c.interval_days, c.ef_centi, count(*) FROM cards c "
+                    "WHERE 1" +
+                        deck_filter(filter) + " GROUP BY c.state, c.interval_days, c.ef_centi"));
   bind_filter(query, filter);
   std::vector<CensusRow> out;
   while (query.executeStep()) {

@@ -92,7 +92,7 @@ TEST_CASE("several processes opening a new database at once all succeed", "[conc
     for (int in : inputs) ::close(in);
     for (pid_t pid : pids) CHECK(wait_bounded(pid) == 0);
     Db db(box.dir() / ("new-" + std::to_string(round) + ".db"));
-    CHECK(db.number("PRAGMA user_version") == 11);
+    CHECK(db.number("PRAGMA user_version") == 12);
   }
 }
 

@@ -1,5 +1,6 @@
 // Crash trials: the real recall binary SIGKILLed at random (seeded) moments during re-imports and
-// piped reviews. After each kill the database must pass integrity_check, an import must have left
+// piped reviews. After each kill the database must pass integrity_check and hold the totals its
+// triggers keep equal to a recount (tests/totals_check.hpp), an import must have left
 // it exactly as before or exactly as the same import run to the end leaves it, and a review must
 // have logged every answer it confirmed (showed the next card after), with each card's schedule
 // equal to its last logged answer. RECALL_CRASH_TRIALS (default 50) and RECALL_CRASH_SEED set the
@@ -10,6 +11,7 @@
 #include <random>
 
 #include "../cli/robust.hpp"
+#include "../totals_check.hpp"
 
 using namespace recall::test;
 
@@ -248,10 +250,19 @@ class Trials {
 
   bool intact(Tally& tally) {
     const std::string check = Db(db()).text("PRAGMA integrity_check");
-    if (check == "ok") return true;
-    ++tally.corrupt;
-    FAILURE_NOTE("integrity_check: " << check);
-    return false;
+    if (check != "ok") {
+      ++tally.corrupt;
+      FAILURE_NOTE("integrity_check: " << check);
+      return false;
+    }
+    // The totals that triggers keep were written in the killed transaction or not at all.
+    for (const auto& table : compare_totals(db())) {
+      if (table.same()) continue;
+      ++tally.corrupt;
+      FAILURE_NOTE(table.table << " differs from the totals recomputed from the cards and log");
+      return false;
+    }
+    return true;
   }
 
   Sandbox m_box;

@@ -65,11 +65,11 @@ TEST_CASE("store: a new database is created with its folder and migrated", "[sto
   TempDb tmp;
   {
     store::Store s(tmp.path());
-    CHECK(s.schema_version() == 11);
+    CHECK(s.schema_version() == 12);
   }
   CHECK(fs::exists(tmp.path()));
   store::Store again(tmp.path());
-  CHECK(again.schema_version() == 11);
+  CHECK(again.schema_version() == 12);
 }
 
 TEST_CASE("store: a database newer than the binary is refused", "[store]") {
@@ -220,7 +220,7 @@ TEST_CASE("store: a version 1 database is upgraded and keeps its cards", "[store
               nullptr, nullptr, nullptr) == SQLITE_OK);
   sqlite3_close(db);
   store::Store upgraded(tmp.path());
-  CHECK(upgraded.schema_version() == 11);
+  CHECK(upgraded.schema_version() == 12);
   const auto cards = upgraded.cards({});
   REQUIRE(cards.size() == 1);
   CHECK(cards[0].answer == "surprise");
@@ -252,7 +252,7 @@ TEST_CASE("store: a version 8 database gets reviews_day covering card and grade"
   CHECK(index_columns() == "review_day kind ");
   {
     store::Store upgraded(tmp.path());
-    CHECK(upgraded.schema_version() == 11);
+    CHECK(upgraded.schema_version() == 12);
   }
   CHECK(index_columns() == "review_day kind card_id grade ");
   sqlite3_close(db);
@@ -314,7 +314,7 @@ TEST_CASE(
           "cards_state_due");
   {
     store::Store upgraded(tmp.path());
-    CHECK(upgraded.schema_version() == 11);
+    CHECK(upgraded.schema_version() == 12);
     const auto cards = upgraded.cards({});
     REQUIRE(cards.size() == 2);
     CHECK(cards[0].answer == "surprise");
@@ -359,7 +359,7 @@ TEST_CASE("store: a version 10 database gains the table of duplicates, its cards
   REQUIRE(scalar(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'duplicates'") == "0");
   {
     store::Store upgraded(tmp.path());
-    CHECK(upgraded.schema_version() == 11);
+    CHECK(upgraded.schema_version() == 12);
     const auto cards = upgraded.cards({});
     REQUIRE(cards.size() == 2);
     CHECK(cards[0].answer == "surprise");

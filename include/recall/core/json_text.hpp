@@ -13,4 +13,8 @@ namespace recall::core {
 // with U+FFFD as nlohmann does.
 void append_json_string(std::string& out, std::string_view text);
 
+// Whether `text` is well-formed UTF-8 (no overlong forms, surrogates or code points past
+// U+10FFFF), as nlohmann's decoder judges it.
+bool valid_utf8(std::string_view text);
+
 }  // namespace recall::core
