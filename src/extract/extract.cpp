@@ -467,32 +467,6 @@ constexpr double kCut = 0.3;
 constexpr double kNamedParts = 0.6;
 constexpr double kCutList = 0.45;
 
-// Whether an answer opens with an English order (`Gather relevant data …`, `- Use the learned
-// weights …`): the step of a procedure.
-bool orders(std::string_view answer) {
-  answer = trim(answer);
-  while (starts_with(answer, "-") || starts_with(answer, "*")) answer = trim(answer.substr(1));
-  const std::vector<std::string_view> words = split_words(answer.substr(0, 40));
-  if (words.empty()) return false;
-  static constexpr auto kVerbs = std::to_array<std::string_view>(
-      {"choose", "gather", "use", "apply", "split", "compute", "calculate", "collect", "train",
-       "evaluate", "select", "deploy", "clean", "load", "define", "initialize", "set", "update",
-       "run", "check", "create", "add", "remove", "make", "get", "find", "pick", "call", "save",
-       "store", "fit", "plot", "import", "install", "open", "write", "read", "print", "return",
-       "assign", "convert", "replace", "shuffle", "sort", "repeat", "multiply", "divide",
-       "subtract", "append", "drop", "take", "pass", "try", "avoid", "keep", "start", "stop",
-       "assess", "analyze", "analyse", "explore", "tune", "monitor", "validate", "preprocess",
-       "visualize", "visualise"});
-  const std::string first = ascii_lower(words.front());
-  // `After training, use …`: an order after a short lead-in.
-  if (first == "after" || first == "then" || first == "next" || first == "finally") {
-    for (std::size_t k = 1; k < words.size() && k < 4; ++k) {
-      if (std::find(kVerbs.begin(), kVerbs.end(), ascii_lower(words[k])) != kVerbs.end()) return true;
-    }
-  }
-  return std::find(kVerbs.begin(), kVerbs.end(), first) != kVerbs.end();
-}
-
 // Whether a term starts with a bold or code span: `**actor-critic** 알고리즘`.
 bool starts_marked(std::string_view term) {
   term = trim(term);

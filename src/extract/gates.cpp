@@ -249,6 +249,32 @@ bool only_names(std::string_view answer, std::string_view term) {
 
 }  // namespace
 
+// Whether an answer opens with an English order (`Gather relevant data …`, `- Use the learned
+// weights …`): the step of a procedure.
+bool orders(std::string_view answer) {
+  answer = trim(answer);
+  while (starts_with(answer, "-") || starts_with(answer, "*")) answer = trim(answer.substr(1));
+  const std::vector<std::string_view> words = split_words(answer.substr(0, 40));
+  if (words.empty()) return false;
+  static constexpr auto kVerbs = std::to_array<std::string_view>(
+      {"choose", "gather", "use", "apply", "split", "compute", "calculate", "collect", "train",
+       "evaluate", "select", "deploy", "clean", "load", "define", "initialize", "set", "update",
+       "run", "check", "create", "add", "remove", "make", "get", "find", "pick", "call", "save",
+       "store", "fit", "plot", "import", "install", "open", "write", "read", "print", "return",
+       "assign", "convert", "replace", "shuffle", "sort", "repeat", "multiply", "divide",
+       "subtract", "append", "drop", "take", "pass", "try", "avoid", "keep", "start", "stop",
+       "assess", "analyze", "analyse", "explore", "tune", "monitor", "validate", "preprocess",
+       "visualize", "visualise", "sample", "draw"});
+  const std::string first = ascii_lower(words.front());
+  // `After training, use …`: an order after a short lead-in.
+  if (first == "after" || first == "then" || first == "next" || first == "finally") {
+    for (std::size_t k = 1; k < words.size() && k < 4; ++k) {
+      if (std::find(kVerbs.begin(), kVerbs.end(), ascii_lower(words[k])) != kVerbs.end()) return true;
+    }
+  }
+  return std::find(kVerbs.begin(), kVerbs.end(), first) != kVerbs.end();
+}
+
 // A Korean task or exercise title (`Visual Studio 설정하기`, `page fault 횟수 구하기`), a step told
 // as an order (`Calculate Gradients`), or a `Note on …` remark: a thing to do or a comment, not a
 // concept.
@@ -261,26 +287,11 @@ bool is_task_title(std::string_view term) {
     return true;
   }
   if (words.size() >= 2 && ends_with(words.back(), "하기")) return true;
-  // `Stack 구현(Sudo Code)`, `정렬 예제`, `파이어베이스 연동`: how to build, set up or try
-  // something, not what it is.
-  {
-    std::string_view head = trim(term.substr(0, term.find('(')));
-    for (const std::string_view task : {" \xEA\xB5\xAC\xED\x98\x84",    // 구현
-                                        " \xEC\x98\x88\xEC\xA0\x9C",    // 예제
-                                        " \xEC\x8B\xA4\xEC\x8A\xB5",    // 실습
-                                        " \xED\x92\x80\xEC\x9D\xB4",    // 풀이
-                                        " \xEC\x97\xB0\xEB\x8F\x99",    // 연동
-                                        " \xEC\x84\xA4\xEC\xB9\x98"}) {  // 설치
-      if (ends_with(head, task)) return true;
-    }
-  }
   // `randomly shuffle samples in the training set`: a line of pseudo-code, an adverb then an order.
   if (words.size() >= 3 && std::islower(static_cast<unsigned char>(words[0][0])) != 0 &&
-      ends_with(words[0], "ly")) {
-    for (const std::string_view order : {"shuffle", "sort", "split", "select", "update", "compute",
-                                         "initialize", "choose", "pick", "repeat", "draw", "sample"}) {
-      if (ascii_lower(words[1]) == order) return true;
-    }
+      ends_with(words[0], "ly") &&
+      orders(term.substr(static_cast<std::size_t>(words[0].data() - term.data()) + words[0].size()))) {
+    return true;
   }
   // `Calculate Gradients`, `Take a Step`, `3. Feed into RNN`: a step of a procedure, told as an
   // order, names no concept (judged wrong-term). Verbs that also open concept names (`Update
@@ -875,7 +886,7 @@ std::string gate_reason(const CardDraft& card) {
       if (line.find("\xED\x9B\x84\xEC\x9E\x90") != std::string_view::npos) return "anaphora";  // 후자
     }
     if (only_names(answer, term)) return "anaphora";
-    if (is_task_title(term)) return "label";
+    if (is_task_title(term) || has_label_last_word(term)) return "label";
     if (asks_instead(answer)) return "misframed";
     if (restates(answer, term)) return "trivial";
   }

@@ -189,9 +189,15 @@ bool has_inline_colon(std::string_view s) {
   return false;
 }
 
+}  // namespace
+
 // Last words that make a phrase a label rather than a term: `구현 방법`, `좋았던 점`, `0306
-// 스터디`.
+// 스터디`, `Stack 구현(Sudo Code)` (a gloss in parentheses after the last word aside).
 bool has_label_last_word(std::string_view s) {
+  if (const std::size_t paren = s.find('('); paren != std::string_view::npos && paren > 0 &&
+                                             ends_with(trim(s), ")")) {
+    s = trim(s.substr(0, paren));
+  }
   const std::vector<std::string_view> words = split_words(s);
   // `생성방법`, `실행순서`: a label noun glued to what it is about.
   static constexpr auto kGlued = std::to_array<std::string_view>(
@@ -211,6 +217,7 @@ bool has_label_last_word(std::string_view s) {
   static constexpr auto kLast = std::to_array<std::string_view>(
       {"점",       "방법",    "과정",     "예제",    "예시",           "코드",       "정리",
        "요약",     "후기",    "계획",     "순서",    "구현",           "결과",       "목표",
+       "실습",     "풀이",    "연동",     "설치",
        "목적",     "이유",    "장점",     "단점",    "장단점",         "특징",       "종류",
        "스터디",   "세미나",  "미팅",     "회의",    "발표",           "리뷰",       "인사이트",
        "아이디어", "학회",    "컨퍼런스", "세션",    "워크샵",         "conference", "session",
@@ -231,6 +238,8 @@ bool has_label_last_word(std::string_view s) {
   }
   return std::find(kLast.begin(), kLast.end(), last) != kLast.end();
 }
+
+namespace {
 
 // Items that plan work rather than note knowledge: `plan biosyn`, `maybe later`, `다음 주에 할 것`.
 bool is_plan(std::string_view lower) {

@@ -17,6 +17,10 @@ namespace recall::extract {
 // (nothing left to answer). Explicit syntaxes (confidence 1) pass every gate.
 std::string gate_reason(const CardDraft& card);
 
+// Whether an answer (or what follows a term's adverb) opens with an English order: `Gather
+// relevant data …`, `After training, use …`.
+bool orders(std::string_view answer);
+
 // Whether `line` starts on a Korean particle (`에서 …`, `과 …`, `를 …`): the rest of a clause.
 bool starts_on_particle(std::string_view line);
 

@@ -159,6 +159,8 @@ bool is_korean_clause(std::string_view s);
 // True for labels that head a group of bullets without naming a thing one could define
 // (`Examples`, `References`, `Authors`, `장점`, `참고`), compared in ASCII lower case.
 bool is_generic_label(std::string_view lower);
+// Whether the last word makes a phrase a label (`구현 방법`, `Stack 구현(Sudo Code)`, `Sample code`).
+bool has_label_last_word(std::string_view s);
 
 // Whether a table with this header row makes a card of each row (rule `table`): a column headed
 // `Definition`, `Description`, `설명` …, or a first column headed `Term`, `Type`, `용어` ….
