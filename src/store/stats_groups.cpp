@@ -151,20 +151,14 @@ std::vector<GroupRetention> by_file(SQLite::Database& db, const CardFilter& filt
   return out;
 }
 
-// By section (deck, file, headings). cards_deck (deck, note_id, context) covers every column
-// needed for the cards of stored notes, in an order where a section's cards follow each other:
-// a row whose deck, note and headings are those of the row before goes to the same group,
-// compared in SQLite's own buffers, and only a change builds the group's key and looks it up.
-// The cards of notes that are gone (note_id NULL, named by their source) are read from their
-// rows, through the front of the (note_id, match_key) index.
-std::vector<GroupRetention> by_section(SQLite::Database& db, const CardFilter& filter,
-                                       const CardTallies& tallies) {
-  const auto paths = note_paths(db);
+// The groups of a reading by section, keyed by deck, path and the headings' JSON, NUL-separated
+// (none of them holds a NUL), each made on first use; the card-by-card reading and the one from
+// kept totals key them alike, so a gone note's cards and a stored note's of the same file meet.
+struct SectionGroups {
   std::map<std::string, GroupRetention> groups;
   std::string key;
-  // The group of deck, file and headings, made on first use.
-  auto group_of = [&](std::string_view deck, std::string_view path, std::string_view context) {
-    // deck, path and the headings' JSON, NUL-separated: none of them holds a NUL.
+
+  GroupRetention& of(std::string_view deck, std::string_view path, std::string_view context) {
     key.assign(deck);
     key += '\0';
     key += path;
@@ -176,8 +170,20 @@ std::vector<GroupRetention> by_section(SQLite::Database& db, const CardFilter& f
       it->second.path = path;
       it->second.context = context_from_json(std::string(context));
     }
-    return &it->second;
-  };
+    return it->second;
+  }
+};
+
+// By section (deck, file, headings). cards_deck (deck, note_id, context) covers every column
+// needed for the cards of stored notes, in an order where a section's cards follow each other:
+// a row whose deck, note and headings are those of the row before goes to the same group,
+// compared in SQLite's own buffers, and only a change builds the group's key and looks it up.
+// The cards of notes that are gone (note_id NULL, named by their source) are read from their
+// rows, through the front of the (note_id, match_key) index.
+std::vector<GroupRetention> by_section(SQLite::Database& db, const CardFilter& filter,
+                                       const CardTallies& tallies) {
+  const auto paths = note_paths(db);
+  SectionGroups groups;
   struct Run {
     GroupRetention* group = nullptr;
     std::string deck;
@@ -204,7 +210,7 @@ std::vector<GroupRetention> by_section(SQLite::Database& db, const CardFilter& f
       run.note = note;
       run.context = context;
       const auto path = paths.find(note);
-      run.group = group_of(deck, path == paths.end() ? std::string_view() : path->second, context);
+      run.group = &groups.of(deck, path == paths.end() ? std::string_view() : path->second, context);
     }
     count(*run.group, *tally);
   }
@@ -216,10 +222,10 @@ std::vector<GroupRetention> by_section(SQLite::Database& db, const CardFilter& f
   while (gone.executeStep()) {
     const Tally* tally = tally_of(tallies, gone.getColumn(0).getInt64());
     if (!tally) continue;
-    count(*group_of(text(gone.getColumn(1)), text(gone.getColumn(2)), text(gone.getColumn(3))),
+    count(groups.of(text(gone.getColumn(1)), text(gone.getColumn(2)), text(gone.getColumn(3))),
           *tally);
   }
-  return values(groups);
+  return values(groups.groups);
 }
 
 // The whole log by section or by deck, from the totals that triggers keep per section
@@ -250,7 +256,7 @@ std::vector<GroupRetention> from_section_totals(SQLite::Database& db, const Card
                          "c.passed FROM section_review_totals c WHERE c.cards > 0" +
                              deck_filter(filter));
   bind_filter(rows, filter);
-  std::string key;
+  SectionGroups sections;
   while (rows.executeStep()) {
     const std::string deck = rows.getColumn(0).getString();
     const std::int64_t note = rows.getColumn(1).getInt64();
@@ -260,25 +266,12 @@ std::vector<GroupRetention> from_section_totals(SQLite::Database& db, const Card
     } else if (const auto it = paths.find(note); it != paths.end()) {
       path = it->second;
     }
-    const std::string context = rows.getColumn(3).getString();
-    // deck, path and the headings' JSON, NUL-separated, as by_section keys its groups.
-    key.assign(deck);
-    key += '\0';
-    key += path;
-    key += '\0';
-    key += context;
-    auto [it, fresh] = groups.try_emplace(key);
-    GroupRetention& group = it->second;
-    if (fresh) {
-      group.deck = deck;
-      group.path = path;
-      group.context = context_from_json(context);
-    }
+    GroupRetention& group = sections.of(deck, path, rows.getColumn(3).getString());
     group.cards += rows.getColumn(4).getInt();
     group.reviews += rows.getColumn(5).getInt();
     group.passed += rows.getColumn(6).getInt();
   }
-  return values(groups);
+  return values(sections.groups);
 }
 
 // One deck from a day on: the deck's cards' rows of the log through reviews_card, grouped in
