@@ -612,11 +612,12 @@ bool restates(std::string_view answer, std::string_view term) {
       contains_hangul(a) || split_sentences(answer).size() != 1) {
     return false;
   }
-  const std::string lower = ascii_lower(a);
-  const std::string_view before = trim(std::string_view(lower).substr(0, lower.size() - t.size()));
-  for (const std::string_view naming : {"called", "known as", "referred to as", "named", "termed",
-                                        "name", "as", "is", "are", "a", "an", "the"}) {
-    if (ends_with(before, naming)) return false;
+  // The word before the term: `called`, `known as`, `is a`, `the` name it rather than use it.
+  const std::string_view before = trim(a.substr(0, a.size() - t.size()));
+  const std::string last = ascii_lower(before.substr(before.rfind(' ') + 1));
+  for (const std::string_view naming :
+       {"called", "named", "termed", "name", "as", "is", "are", "a", "an", "the"}) {
+    if (last == naming) return false;
   }
   return true;
 }
@@ -633,16 +634,19 @@ bool counts_kinds(std::string_view answer) {
       if (starts_with(lower, start) && word_count(a) <= 10) return split_sentences(a).size() == 1;
     }
   }
-  // `… 두 가지 방식이 존재한다`, `… 세가지 종류가 있다`
-  for (const std::string_view tail :
-       {"\xEA\xB0\x80\xEC\xA7\x80 \xEB\xB0\xA9\xEC\x8B\x9D\xEC\x9D\xB4 \xEC\xA1\xB4\xEC\x9E\xAC\xED\x95\x9C\xEB\x8B\xA4",  // 가지 방식이 존재한다
-        "\xEA\xB0\x80\xEC\xA7\x80 \xEB\xB0\xA9\xEB\xB2\x95\xEC\x9D\xB4 \xEC\xA1\xB4\xEC\x9E\xAC\xED\x95\x9C\xEB\x8B\xA4",  // 가지 방법이 존재한다
-        "\xEA\xB0\x80\xEC\xA7\x80 \xEC\xA2\x85\xEB\xA5\x98\xEA\xB0\x80 \xEC\x9E\x88\xEB\x8B\xA4",  // 가지 종류가 있다
-        "\xEA\xB0\x80\xEC\xA7\x80 \xEB\xB0\xA9\xEB\xB2\x95\xEC\x9D\xB4 \xEC\x9E\x88\xEB\x8B\xA4",  // 가지 방법이 있다
-        "\xEA\xB0\x80\xEC\xA7\x80 \xEB\xB0\xA9\xEC\x8B\x9D\xEC\x9D\xB4 \xEC\x9E\x88\xEB\x8B\xA4",  // 가지 방식이 있다
-        "\xEA\xB0\x80\xEC\xA7\x80\xEA\xB0\x80 \xEC\x9E\x88\xEB\x8B\xA4",  // 가지가 있다
-        "\xEA\xB0\x80\xEC\xA7\x80\xEA\xB0\x80 \xEC\xA1\xB4\xEC\x9E\xAC\xED\x95\x9C\xEB\x8B\xA4"}) {  // 가지가 존재한다
-    if (ends_with(a, tail)) return split_sentences(a).size() == 1;
+  // `… 두 가지 방식이 존재한다`, `… 세가지 종류가 있다`: a count of kinds (`가지`) and at most a noun
+  // before the verb of being.
+  for (const std::string_view being : {" \xEC\x9E\x88\xEB\x8B\xA4",                    // 있다
+                                       " \xEC\xA1\xB4\xEC\x9E\xAC\xED\x95\x9C\xEB\x8B\xA4"}) {  // 존재한다
+    if (!ends_with(a, being)) continue;
+    const std::size_t kinds = a.rfind("\xEA\xB0\x80\xEC\xA7\x80");  // 가지, not 가지고 (has)
+    const std::string_view after = kinds == std::string_view::npos ? std::string_view{}
+                                                                   : a.substr(kinds + 6);
+    if (kinds != std::string_view::npos && (starts_with(after, " ") ||
+                                            starts_with(after, "\xEA\xB0\x80 ")) &&  // 가
+        word_count(a.substr(kinds)) <= 3) {
+      return split_sentences(a).size() == 1;
+    }
   }
   return false;
 }
