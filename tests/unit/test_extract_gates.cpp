@@ -88,6 +88,9 @@ TEST_CASE("gates let real concepts through", "[extract][gates]") {
   // A line of a code block that starts on a particle is not a clause cut off.
   CHECK(gate_reason(card("Subnet mask", "- 네트워크 영역을 가른다.\n```\nA AND B\n의 값이 나온다\n```", "qa")) == "");
   CHECK(gate_reason(card("Subnet mask", "- 네트워크 영역을 가른다.\n의 값이 나온다", "qa")) == "fragment");
+  // `가지고 있다` (has) counts no kinds; `두 가지 요소로 이루어져있다` says what the parts are.
+  CHECK(gate_reason(card("스레드", "각자의 스택과 레지스터를 가지고 있다.")) == "");
+  CHECK(gate_reason(card("액터 크리틱", "actor와 critic 두가지 요소로 이루어져있다.")) == "");
   // A formula in entities with words around it teaches something.
   CHECK(gate_reason(card("Penalty", "the sum of the weights' magnitudes times &alpha;, &Sigma;j |vj|")) == "");
   // Markup in the question and a kramdown answer.
