@@ -28,6 +28,7 @@ constexpr double kBoldColon = 0.85;
 constexpr double kColon = 0.8;
 constexpr double kDash = 0.75;    // ` — `, ` – `
 constexpr double kArrow = 0.45;   // ` -> `, ` → `: judged, 0 of 5 kept
+constexpr double kArrowThing = 0.6;  // `작업 단위 → 명령문들을 한 단위로 묶는 것`: unjudged
 constexpr double kHyphen = 0.45;  // ` - `: as often a compound name (`Vapnik - Chervonenkis`)
 constexpr double kPeriod = 0.45;  // `term. definition`: often just two sentences
 constexpr double kPeriodKorean = 0.6;  // `English term. 한국어 설명`: unjudged, held just above
@@ -101,11 +102,12 @@ std::optional<Split> split_line(std::string_view line, bool allow_period) {
     double confidence;
     Separator separator;
   };
-  static constexpr std::array<Mark, 8> kMarks = {{{": ", kColon, Separator::colon},
+  static constexpr std::array<Mark, 9> kMarks = {{{": ", kColon, Separator::colon},
                                                   {"\xEF\xBC\x9A", kColon, Separator::colon},
                                                   {" \xE2\x80\x94 ", kDash, Separator::dash},
                                                   {" \xE2\x80\x93 ", kDash, Separator::dash},
                                                   {" -> ", kArrow, Separator::arrow},
+                                                  {"-> ", kArrow, Separator::arrow},
                                                   {" \xE2\x86\x92 ", kArrow, Separator::arrow},
                                                   {" - ", kHyphen, Separator::hyphen},
                                                   {". ", kPeriod, Separator::period}}};
@@ -300,6 +302,12 @@ class TermColonReader {
          split->definition.find("\xE2\x86\x92") != std::string_view::npos)) {
       return std::nullopt;
     }
+    // `작업 단위 → 명령문들을 한 단위로 묶는 것`, `unlearning-> 잊게 만드는 거..`: an arrow whose
+    // right side opens with a clause named by 것/거 ("the thing that …") says what the left
+    // side means; any other arrow is as often a consequence or a step.
+    if (split->separator == Separator::arrow && names_a_thing(split->definition)) {
+      split->confidence = kArrowThing;
+    }
     // A period splits only a Latin name from its explanation (`Noisy Top-k Gating. softmax(H)…`).
     if (split->separator == Separator::period && contains_hangul(*term)) return std::nullopt;
     // `sequential feature. 모델에 입력되는 순차정보들은 …`: an English name, then a Korean
@@ -310,6 +318,23 @@ class TermColonReader {
     }
     split->clean_term = *term;
     return split;
+  }
+
+  // Whether the first clause of `text` (up to `..`, `. `, `, ` or the end) ends in the noun 것
+  // or 거, perhaps closed by 이다 / 임 (`…정하는 것`, `…만드는거..`, `**…접근하는 것**`).
+  static bool names_a_thing(std::string_view text) {
+    std::string_view t = trim(strip_emphasis(text));
+    for (const std::string_view end : {"..", ". ", ", "}) {
+      const std::size_t at = t.find(end);
+      if (at != std::string_view::npos) t = t.substr(0, at);
+    }
+    t = trim(t);
+    while (!t.empty() && (t.back() == '.' || t.back() == '*')) t = trim(t.substr(0, t.size() - 1));
+    for (const std::string_view tail : {"\xEC\x9D\xB4\xEB\x8B\xA4", "\xEC\x9E\x84"}) {  // 이다 임
+      if (ends_with(t, tail)) t = t.substr(0, t.size() - tail.size());
+    }
+    return word_count(t) >= 2 &&
+           (ends_with(t, "\xEA\xB2\x83") || ends_with(t, "\xEA\xB1\xB0"));  // 것 거
   }
 
   // Whether `text` is three or more steps joined by arrows, each of two words or more (`socket()
