@@ -26,13 +26,13 @@ using notes::Block;
 constexpr TermLimits kTermLimits{6, 50};
 constexpr double kBoldColon = 0.85;
 constexpr double kColon = 0.8;
-constexpr double kDash = 0.75;    // ` — `, ` – `
-constexpr double kArrow = 0.45;   // ` -> `, ` → `: judged, 0 of 5 kept
+constexpr double kDash = 0.75;   // ` — `, ` – `
+constexpr double kArrow = 0.45;  // ` -> `, ` → `: judged, 0 of 5 kept
 constexpr double kArrowThing = 0.6;  // `작업 단위 → 명령문들을 한 단위로 묶는 것`: unjudged
-constexpr double kHyphen = 0.45;  // ` - `: as often a compound name (`Vapnik - Chervonenkis`)
-constexpr double kPeriod = 0.45;  // `term. definition`: often just two sentences
+constexpr double kHyphen = 0.45;       // ` - `: as often a compound name (`Vapnik - Chervonenkis`)
+constexpr double kPeriod = 0.45;       // `term. definition`: often just two sentences
 constexpr double kPeriodKorean = 0.6;  // `English term. 한국어 설명`: unjudged, held just above
-constexpr double kGloss = 0.6;    // `term (gloss)`
+constexpr double kGloss = 0.6;         // `term (gloss)`
 constexpr double kShort =
     0.45;  // a word or two (`관리 그룹`, `약 20초`): a value, not a definition
 constexpr double kUnsure = 0.4;  // the note hesitates (`…성립..?`)
@@ -126,8 +126,11 @@ std::optional<Split> split_line(std::string_view line, bool allow_period) {
     }
   }
   if (best_mark == nullptr || best == 0) return std::nullopt;
-  return Split{trim(line.substr(0, best)), trim(line.substr(best + best_mark->text.size())),
-               best_mark->confidence, {}, best_mark->separator};
+  return Split{trim(line.substr(0, best)),
+               trim(line.substr(best + best_mark->text.size())),
+               best_mark->confidence,
+               {},
+               best_mark->separator};
 }
 
 // `Huber loss (이상치 처리에 좋은 로스)`: a term and a parenthesised explanation, nothing else.
@@ -266,7 +269,8 @@ class TermColonReader {
     term = trim(term);
     for (const std::string_view label :
          {"\xEC\x9D\x98 \xEC\xA0\x95\xEC\x9D\x98", "\xEC\x9D\x98 \xEC\x9D\x98\xEB\xAF\xB8",
-          "\xEC\x9D\x98 \xEB\x9C\xBB", "\xEC\x9D\x98\xEC\xA0\x95\xEC\x9D\x98"}) {  // 의 정의 의 의미 의 뜻
+          "\xEC\x9D\x98 \xEB\x9C\xBB",
+          "\xEC\x9D\x98\xEC\xA0\x95\xEC\x9D\x98"}) {  // 의 정의 의 의미 의 뜻
       if (ends_with(term, label) && term.size() > label.size() + 1) {
         return trim(term.substr(0, term.size() - label.size()));
       }
