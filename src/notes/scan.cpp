@@ -36,7 +36,7 @@ constexpr int kMaxFolderDepth = 100;
 // one stat() where std::filesystem would make one per property. `folder_fd` is the open folder
 // that holds `name` (a stat relative to it does not walk the whole path again), or -1 to stat
 // `path` itself.
-Found found_file(fs::path path, int folder_fd, const std::string& name, bool is_symlink,
+Found found_file(std::string path, int folder_fd, const std::string& name, bool is_symlink,
                  std::string source, std::string deck) {
   Found found{std::move(path), std::move(source), std::move(deck)};
   found.is_symlink = is_symlink;
@@ -76,6 +76,16 @@ bool has_note_extension(std::string_view name) {
 
 // The file name without its extension, as std::filesystem::path::stem() gives it.
 std::string_view stem_of(std::string_view name) { return name.substr(0, extension_at(name)); }
+
+// `folder / name` as std::filesystem::path writes it (no `/` added after an empty folder or one
+// that ends in `/`), without splitting it into components.
+std::string join_path(const std::string& folder, std::string_view name) {
+  std::string out;
+  out.reserve(folder.size() + 1 + name.size());
+  out += folder;
+  if (!folder.empty() && folder.back() != '/') out += '/';
+  return out += name;
+}
 
 std::string join_rel(const std::string& prefix, std::string_view name) {
   std::string out;
@@ -193,7 +203,7 @@ class Walker {
     std::sort(children.begin(), children.end(),
               [](const Child& a, const Child& b) { return a.name < b.name; });
     for (const Child& child : children) {
-      const std::string child_rel = join_rel(rel, child.name);
+      std::string child_rel = join_rel(rel, child.name);
       bool is_link = child.type == DT_LNK;
       bool is_folder = child.type == DT_DIR;
       if (child.type == DT_UNKNOWN) {
@@ -215,7 +225,8 @@ class Walker {
         walk(folder / child.name, child_rel, depth + 1);
       } else if (has_note_extension(child.name)) {
         // Devices, FIFOs and sockets too: read_note() names them in a warning and skips them.
-        m_found.push_back(found_file(folder / child.name, fd, child.name, false, child_rel,
+        m_found.push_back(found_file(join_path(folder.native(), child.name), fd, child.name,
+                                     false, std::move(child_rel),
                                      join_rel(rel, stem_of(child.name))));
       }
     }
@@ -249,7 +260,8 @@ class Walker {
       }
       m_deferred.push_back({link, child_rel, depth + 1});
     } else if (has_note_extension(name)) {
-      m_found.push_back(found_file(link, -1, name, true, child_rel, join_rel(rel, stem_of(name))));
+      m_found.push_back(
+          found_file(link.native(), -1, name, true, child_rel, join_rel(rel, stem_of(name))));
     }
   }
 
@@ -347,7 +359,7 @@ NoteListing list_notes(const std::vector<fs::path>& roots) {
       Walker(root, listing, rules).walk_all(root);
     } else {
       // A file named on the command line is listed whatever its extension.
-      found.push_back(found_file(root, -1, "", fs::is_symlink(root, ec),
+      found.push_back(found_file(root.native(), -1, "", fs::is_symlink(root, ec),
                                  root.filename().string(), root.stem().string()));
     }
   }
@@ -393,17 +405,17 @@ std::optional<NoteFile> read_note(const FoundNote& found, std::vector<extract::W
                                   std::uint64_t max_bytes) {
   std::string bytes;
   if (const std::optional<std::string> problem = read_regular(found.path, max_bytes, bytes)) {
-    warnings.push_back({found.path.generic_string(), 0, *problem});
+    warnings.push_back({found.path, 0, *problem});
     return std::nullopt;
   }
   NormalizedText text = normalize_text(bytes);
   std::string().swap(bytes);
   if (!text.problem.empty()) {
-    warnings.push_back({found.path.generic_string(), text.problem_line, text.problem});
+    warnings.push_back({found.path, text.problem_line, text.problem});
     return std::nullopt;
   }
   if (const auto problem = front_matter_problem(text.text)) {
-    warnings.push_back({found.path.generic_string(), problem->line, problem->message});
+    warnings.push_back({found.path, problem->line, problem->message});
   }
   return NoteFile{found.path, found.source, found.deck, std::move(text.text)};
 }

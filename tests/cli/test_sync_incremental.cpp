@@ -260,3 +260,22 @@ TEST_CASE("incremental 12: notes reached through symbolic links are skipped when
   CHECK(work_of(out) == Work{3, 1, 1, 2});
   CHECK_THAT(out, Catch::Contains("0 new, 1 updated, 2 unchanged"));
 }
+
+TEST_CASE("incremental 14: a renamed folder moves its notes, and the other notes are not read",
+          "[sync][incremental]") {
+  Notes n;
+  n.write("ml/entropy.md", kEntropy);
+  n.write("ml/ddpm.md", kDdpm);
+  n.write("ir/bm25.md", kBm25);
+  CHECK(n.import() == Work{3, 3, 3, 0});
+  fs::rename(n.root / "ml", n.root / "learning");
+  const std::string out = n.import_out();
+  // The moved notes are found by their content and parsed at their new path (their deck
+  // changed); bm25.md is not read.
+  CHECK(work_of(out) == Work{3, 2, 2, 1});
+  CHECK_THAT(out, Catch::Contains("note entropy.md moved from " + (n.root / "ml").string() +
+                                  " to " + (n.root / "learning").string() + ": 1 card kept") &&
+                      Catch::Contains("0 new, 0 updated, 1 unchanged, 2 moved, 0 renamed, "
+                                      "0 retired"));
+  CHECK(n.import() == Work{3, 0, 0, 3});
+}
