@@ -120,8 +120,10 @@ bool has_left_out(SQLite::Database& db) {
   return query.executeStep();
 }
 
-void each_left_out(SQLite::Database& db, const std::function<void(LeftOutCard&)>& visit) {
+void each_left_out(SQLite::Database& db, const std::function<void(LeftOutCard&)>& visit,
+                   bool gone_only) {
   SQLite::Statement query(db, std::string("SELECT ") + kLeftOutColumns + kLeftOutFrom +
+                                  (gone_only ? " WHERE c.id IS NULL OR c.state = 'retired'" : "") +
                                   " ORDER BY n.path, d.match_key");
   while (query.executeStep()) {
     LeftOutCard row = read_left_out(query);

@@ -278,6 +278,8 @@ class Matcher {
 
   // Whether a card with this key is loaded (its fate is this import's to decide).
   bool loaded(const std::string& key) { return by_key().contains(key); }
+  // Whether any stored card is loaded.
+  bool loaded_any() const { return !m_stored.empty(); }
 
   // Every stored card kept by an unchanged note without being listed, but the retired ones.
   template <typename Visit>
@@ -661,6 +663,9 @@ struct ImportStream::State {
     if (!left_out_rows) return back;
     const std::unordered_set<std::string> skipped_set(skipped.begin(), skipped.end());
     std::unordered_set<std::string> claimed;
+    // When this import loaded no stored card, a row whose card is still there stays as it is
+    // (Claim::not_loaded below): only the rows whose card went away are read.
+    const bool gone_only = !matcher->loaded_any();
     each_left_out(impl.db, [&](LeftOutCard& row) {
       std::string path = row.note_path;
       if (const auto it = moved.find(path); it != moved.end()) path = it->second;
@@ -699,7 +704,7 @@ struct ImportStream::State {
       card.from_left_out = true;
       dups.add(card.draft, card.key, card.note_path);
       back.push_back(std::move(card));
-    });
+    }, gone_only);
     return back;
   }
 

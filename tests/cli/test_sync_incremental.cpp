@@ -7,6 +7,7 @@
 #include <set>
 
 #include "harness.hpp"
+#include "robust.hpp"
 
 using recall::test::json_lines;
 using recall::test::Sandbox;
@@ -259,6 +260,30 @@ TEST_CASE("incremental 12: notes reached through symbolic links are skipped when
   const std::string out = n.import_out();
   CHECK(work_of(out) == Work{3, 1, 1, 2});
   CHECK_THAT(out, Catch::Contains("0 new, 1 updated, 2 unchanged"));
+}
+
+TEST_CASE("incremental 13: a left-out duplicate whose card went away comes back though no file "
+          "is read",
+          "[sync][incremental]") {
+  Notes n;
+  n.write("a.md", "# Metrics\n\n- TP (True Positive)\n- precision :: TP over all predicted\n");
+  n.write("b.md", "# Confusion matrix\n\n- TP (True Positive)\n- recall :: TP over all actual\n");
+  CHECK_THAT(n.import_out(), Catch::Contains("5 new") && Catch::Contains("1 duplicate"));
+  // Retired behind the import's back: only a left-out row still names the card.
+  {
+    recall::test::Db db(n.box.db());
+    db.exec("UPDATE cards SET state = 'retired' WHERE question = 'What does TP stand for?'");
+  }
+  const std::string out = n.import_out();
+  CHECK(work_of(out) == Work{2, 0, 0, 2});
+  // The retired card is not counted among the unchanged ones, and b.md takes it back.
+  CHECK_THAT(out, Catch::Contains("0 new, 0 updated, 4 unchanged, 0 moved, 0 renamed, 0 retired, "
+                                  "1 restored"));
+  recall::test::Db db(n.box.db());
+  CHECK(db.text("SELECT source || ' ' || state FROM cards WHERE question = 'What does TP stand "
+                "for?'") == "b.md new");
+  CHECK_THAT(n.import_out(), Catch::Contains("0 new, 0 updated, 5 unchanged, 0 moved, 0 renamed, "
+                                             "0 retired, 0 restored"));
 }
 
 TEST_CASE("incremental 14: a renamed folder moves its notes, and the other notes are not read",
