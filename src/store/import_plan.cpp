@@ -358,10 +358,13 @@ class Matcher {
 
 std::map<std::string, NoteFingerprint> Store::note_fingerprints() {
   std::map<std::string, NoteFingerprint> out;
-  SQLite::Statement query(
-      m_impl->db, "SELECT path, source, content_hash, size, mtime_ns, extract_salt FROM notes");
+  // In the map's order (SQLite's BINARY collation compares bytes as std::string does), so that
+  // each row goes at the end without a search down the tree.
+  SQLite::Statement query(m_impl->db,
+                          "SELECT path, source, content_hash, size, mtime_ns, extract_salt FROM notes "
+                          "ORDER BY path");
   while (query.executeStep()) {
-    out.emplace(query.getColumn(0).getString(),
+    out.emplace_hint(out.end(), query.getColumn(0).getString(),
                 NoteFingerprint{query.getColumn(1).getString(), query.getColumn(2).getString(),
                                 query.getColumn(3).getInt64(), query.getColumn(4).getInt64(),
                                 query.getColumn(5).getString()});
