@@ -5,7 +5,9 @@
 #include <cstdint>
 #include <cstdio>
 #include <deque>
+#include <exception>
 #include <future>
+#include <map>
 #include <optional>
 #include <unordered_map>
 
@@ -216,7 +218,27 @@ ImportResult run_import(store::Store& store, const ImportRequest& request) {
       std::chrono::duration_cast<std::chrono::nanoseconds>(
           (fs::file_time_type::clock::now() - kRacyWindow).time_since_epoch())
           .count();
-  notes::NoteListing listing = notes::list_notes(request.roots);  // throws for a missing root
+  // Listing the files (system calls) and reading what the store knew of them (SQLite) do not
+  // depend on each other, and when few files are to be read they are most of an import: with
+  // more than one thread, the listing runs on another thread meanwhile. Its error (a missing
+  // root) comes first, as when they run one after the other.
+  std::map<std::string, store::NoteFingerprint> known;
+  notes::NoteListing listing;
+  if (request.threads > 1) {
+    std::future<notes::NoteListing> listing_done =
+        std::async(std::launch::async, [&request] { return notes::list_notes(request.roots); });
+    std::exception_ptr store_error;
+    try {
+      known = store.note_fingerprints();
+    } catch (...) {
+      store_error = std::current_exception();
+    }
+    listing = listing_done.get();  // throws for a missing root
+    if (store_error) std::rethrow_exception(store_error);
+  } else {
+    listing = notes::list_notes(request.roots);  // throws for a missing root
+    known = store.note_fingerprints();
+  }
   name_from_roots(listing, request.roots, request.known_roots);
 
   ImportResult result;
@@ -225,7 +247,6 @@ ImportResult run_import(store::Store& store, const ImportRequest& request) {
   std::vector<std::string> skipped;
 
   const std::string salt = extract_salt(request.min_confidence);
-  auto known = store.note_fingerprints();
   // A folder that cannot be listed is not a folder that was emptied: the notes stored below it
   // are kept as they are, like unreadable files.
   result.folders_unread = listing.unread_folders.size();
