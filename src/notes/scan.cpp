@@ -41,8 +41,8 @@ Found found_file(std::string path, int folder_fd, const std::string& name, bool 
   Found found{std::move(path), std::move(source), std::move(deck)};
   found.is_symlink = is_symlink;
   struct stat st {};
-  const int status = folder_fd >= 0 ? ::fstatat(folder_fd, name.c_str(), &st, 0)
-                                    : ::stat(found.path.c_str(), &st);
+  const int status =
+      folder_fd >= 0 ? ::fstatat(folder_fd, name.c_str(), &st, 0) : ::stat(found.path.c_str(), &st);
   if (status == 0) {
     found.size = static_cast<std::int64_t>(st.st_size);
     const auto since_epoch =
@@ -164,7 +164,8 @@ class Walker {
 
   void cannot_read(const fs::path& folder, const std::string& rel, int error) {
     m_warnings.push_back(
-        {rel, 0, "cannot read folder: " + std::error_code(error, std::generic_category()).message()});
+        {rel, 0,
+         "cannot read folder: " + std::error_code(error, std::generic_category()).message()});
     m_unread.push_back(folder);
   }
 
@@ -225,9 +226,8 @@ class Walker {
         walk(folder / child.name, child_rel, depth + 1);
       } else if (has_note_extension(child.name)) {
         // Devices, FIFOs and sockets too: read_note() names them in a warning and skips them.
-        m_found.push_back(found_file(join_path(folder.native(), child.name), fd, child.name,
-                                     false, std::move(child_rel),
-                                     join_rel(rel, stem_of(child.name))));
+        m_found.push_back(found_file(join_path(folder.native(), child.name), fd, child.name, false,
+                                     std::move(child_rel), join_rel(rel, stem_of(child.name))));
       }
     }
   }

@@ -360,14 +360,15 @@ std::map<std::string, NoteFingerprint> Store::note_fingerprints() {
   std::map<std::string, NoteFingerprint> out;
   // In the map's order (SQLite's BINARY collation compares bytes as std::string does), so that
   // each row goes at the end without a search down the tree.
-  SQLite::Statement query(m_impl->db,
-                          "SELECT path, source, content_hash, size, mtime_ns, extract_salt FROM notes "
-                          "ORDER BY path");
+  SQLite::Statement query(
+      m_impl->db,
+      "SELECT path, source, content_hash, size, mtime_ns, extract_salt FROM notes "
+      "ORDER BY path");
   while (query.executeStep()) {
     out.emplace_hint(out.end(), query.getColumn(0).getString(),
-                NoteFingerprint{query.getColumn(1).getString(), query.getColumn(2).getString(),
-                                query.getColumn(3).getInt64(), query.getColumn(4).getInt64(),
-                                query.getColumn(5).getString()});
+                     NoteFingerprint{query.getColumn(1).getString(), query.getColumn(2).getString(),
+                                     query.getColumn(3).getInt64(), query.getColumn(4).getInt64(),
+                                     query.getColumn(5).getString()});
   }
   return out;
 }
@@ -407,13 +408,15 @@ std::vector<StoredCard> load_stored(SQLite::Database& db,
   // of the table (a third of an unchanged re-import's store time).
   std::unordered_map<std::int64_t, std::pair<int, int>> cards_of;  // note id -> (all, retired)
   {
-    SQLite::Statement all(db, "SELECT note_id, count(*) FROM cards WHERE note_id IS NOT NULL "
-                              "GROUP BY note_id");
+    SQLite::Statement all(db,
+                          "SELECT note_id, count(*) FROM cards WHERE note_id IS NOT NULL "
+                          "GROUP BY note_id");
     while (all.executeStep()) {
       cards_of.emplace(all.getColumn(0).getInt64(), std::pair{all.getColumn(1).getInt(), 0});
     }
-    SQLite::Statement retired(db, "SELECT note_id, count(*) FROM cards WHERE state = 'retired' "
-                                  "AND note_id IS NOT NULL GROUP BY note_id");
+    SQLite::Statement retired(db,
+                              "SELECT note_id, count(*) FROM cards WHERE state = 'retired' "
+                              "AND note_id IS NOT NULL GROUP BY note_id");
     while (retired.executeStep()) {
       cards_of[retired.getColumn(0).getInt64()].second = retired.getColumn(1).getInt();
     }
@@ -669,7 +672,7 @@ struct ImportStream::State {
     // When this import loaded no stored card, a row whose card is still there stays as it is
     // (Claim::not_loaded below): only the rows whose card went away are read.
     const bool gone_only = !matcher->loaded_any();
-    each_left_out(impl.db, [&](LeftOutCard& row) {
+    each_left_out(impl.db, gone_only, [&](LeftOutCard& row) {
       std::string path = row.note_path;
       if (const auto it = moved.find(path); it != moved.end()) path = it->second;
       if (parsed.contains(path) || skipped_set.contains(path) || claimed.contains(row.card_key) ||
@@ -707,7 +710,7 @@ struct ImportStream::State {
       card.from_left_out = true;
       dups.add(card.draft, card.key, card.note_path);
       back.push_back(std::move(card));
-    }, gone_only);
+    });
     return back;
   }
 

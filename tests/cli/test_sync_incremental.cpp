@@ -262,9 +262,10 @@ TEST_CASE("incremental 12: notes reached through symbolic links are skipped when
   CHECK_THAT(out, Catch::Contains("0 new, 1 updated, 2 unchanged"));
 }
 
-TEST_CASE("incremental 13: a left-out duplicate whose card went away comes back though no file "
-          "is read",
-          "[sync][incremental]") {
+TEST_CASE(
+    "incremental 13: a left-out duplicate whose card went away comes back though no file "
+    "is read",
+    "[sync][incremental]") {
   Notes n;
   n.write("a.md", "# Metrics\n\n- TP (True Positive)\n- precision :: TP over all predicted\n");
   n.write("b.md", "# Confusion matrix\n\n- TP (True Positive)\n- recall :: TP over all actual\n");

@@ -277,9 +277,10 @@ TEST_CASE("list_notes marks notes that are symbolic links, with their target's s
   CHECK(list_notes({root.path() / "notes" / "link.md"}).files.at(0).is_symlink);
 }
 
-TEST_CASE("list_notes takes a link to a folder for a folder, and a folder named like a note for a "
-          "folder",
-          "[notes][scan]") {
+TEST_CASE(
+    "list_notes takes a link to a folder for a folder, and a folder named like a note for a "
+    "folder",
+    "[notes][scan]") {
   TempFolder root;
   // `drafts/` names folders only: the link to one (outside the root: followed, it would be a
   // warning) is ignored, the file `drafts.md` is not.
