@@ -1,4 +1,5 @@
 // Finding note files under the imported roots and reading them.
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -9,10 +10,11 @@
 #include <chrono>
 #include <cstdint>
 #include <iterator>
-#include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <system_error>
+#include <unordered_map>
 
 #include "recall/core/error.hpp"
 #include "recall/notes/front_matter.hpp"
@@ -31,13 +33,17 @@ using Found = FoundNote;
 constexpr int kMaxFolderDepth = 100;
 
 // A listed file with its size and modification time (-1 each when they cannot be found out), from
-// one stat() where std::filesystem would make one per property.
-Found found_file(const fs::directory_entry& entry, std::string source, std::string deck) {
-  Found found{entry.path(), std::move(source), std::move(deck)};
-  std::error_code ec;
-  found.is_symlink = entry.is_symlink(ec);  // from the folder listing, no system call
+// one stat() where std::filesystem would make one per property. `folder_fd` is the open folder
+// that holds `name` (a stat relative to it does not walk the whole path again), or -1 to stat
+// `path` itself.
+Found found_file(std::string path, int folder_fd, const std::string& name, bool is_symlink,
+                 std::string source, std::string deck) {
+  Found found{std::move(path), std::move(source), std::move(deck)};
+  found.is_symlink = is_symlink;
   struct stat st {};
-  if (::stat(entry.path().c_str(), &st) == 0) {
+  const int status =
+      folder_fd >= 0 ? ::fstatat(folder_fd, name.c_str(), &st, 0) : ::stat(found.path.c_str(), &st);
+  if (status == 0) {
     found.size = static_cast<std::int64_t>(st.st_size);
     const auto since_epoch =
         std::chrono::seconds(st.st_mtim.tv_sec) + std::chrono::nanoseconds(st.st_mtim.tv_nsec);
@@ -51,17 +57,46 @@ Found found_file(const fs::directory_entry& entry, std::string source, std::stri
   return found;
 }
 
-bool is_hidden(const std::string& name) { return !name.empty() && name.front() == '.'; }
+bool is_hidden(std::string_view name) { return !name.empty() && name.front() == '.'; }
 
-bool has_note_extension(const fs::path& path) {
-  std::string extension = path.extension().string();
+// Where a file name's extension starts, as std::filesystem::path::extension() finds it (the
+// last `.`, not the first character), or its size when it has none.
+std::size_t extension_at(std::string_view name) {
+  if (name == "." || name == "..") return name.size();
+  const std::size_t dot = name.rfind('.');
+  return dot == std::string_view::npos || dot == 0 ? name.size() : dot;
+}
+
+bool has_note_extension(std::string_view name) {
+  std::string extension(name.substr(extension_at(name)));
   std::transform(extension.begin(), extension.end(), extension.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return extension == ".md" || extension == ".markdown" || extension == ".txt";
 }
 
-std::string join_rel(const std::string& prefix, const std::string& name) {
-  return prefix.empty() ? name : prefix + "/" + name;
+// The file name without its extension, as std::filesystem::path::stem() gives it.
+std::string_view stem_of(std::string_view name) { return name.substr(0, extension_at(name)); }
+
+// `folder / name` as std::filesystem::path writes it (no `/` added after an empty folder or one
+// that ends in `/`), without splitting it into components.
+std::string join_path(const std::string& folder, std::string_view name) {
+  std::string out;
+  out.reserve(folder.size() + 1 + name.size());
+  out += folder;
+  if (!folder.empty() && folder.back() != '/') out += '/';
+  return out += name;
+}
+
+std::string join_rel(const std::string& prefix, std::string_view name) {
+  std::string out;
+  out.reserve(prefix.size() + 1 + name.size());
+  if (!prefix.empty()) (out += prefix) += '/';
+  return out += name;
+}
+
+bool is_ascii(std::string_view text) {
+  return std::all_of(text.begin(), text.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
 // Whether `path` is `folder` or below it (both canonical).
@@ -82,6 +117,10 @@ std::string kind_of(mode_t mode) {
   if (S_ISDIR(mode)) return "a folder";
   return "not a regular file";
 }
+
+struct CloseDir {
+  void operator()(DIR* dir) const { ::closedir(dir); }
+};
 
 class Walker {
  public:
@@ -113,11 +152,27 @@ class Walker {
     int depth = 0;
   };
 
+  // One name read from a folder, with the type the listing gave (DT_UNKNOWN when it gave none).
+  struct Child {
+    std::string name;
+    unsigned char type = DT_UNKNOWN;
+  };
+
   void warn(const fs::path& path, const std::string& message) {
     m_warnings.push_back({path.generic_string(), 0, message});
   }
 
+  void cannot_read(const fs::path& folder, const std::string& rel, int error) {
+    m_warnings.push_back(
+        {rel, 0,
+         "cannot read folder: " + std::error_code(error, std::generic_category()).message()});
+    m_unread.push_back(folder);
+  }
+
   // Collects the note files below `folder`; `rel` is its path below the root, `/` separated.
+  // The folder is read with readdir() and its files are looked at with fstatat() relative to
+  // it: the types readdir() gives spare a stat per folder and per link, and a stat relative to
+  // the folder does not resolve the whole path again for every file.
   void walk(const fs::path& folder, const std::string& rel, int depth) {
     std::error_code ec;
     const fs::path canonical = fs::canonical(folder, ec);
@@ -128,73 +183,85 @@ class Walker {
       return;
     }
 
-    fs::directory_iterator it(folder, ec);
-    if (ec) {
-      m_warnings.push_back({rel, 0, "cannot read folder: " + ec.message()});
-      m_unread.push_back(folder);
+    const std::unique_ptr<DIR, CloseDir> dir(::opendir(folder.c_str()));
+    if (!dir) {
+      cannot_read(folder, rel, errno);
       return;
     }
-    std::vector<fs::directory_entry> entries;
-    for (const fs::directory_iterator end; it != end; it.increment(ec)) {
-      if (ec) {
-        m_warnings.push_back({rel, 0, "cannot read folder: " + ec.message()});
-        m_unread.push_back(folder);
+    const int fd = ::dirfd(dir.get());
+    std::vector<Child> children;
+    while (true) {
+      errno = 0;
+      const dirent* entry = ::readdir(dir.get());
+      if (entry == nullptr) {
+        if (errno != 0) cannot_read(folder, rel, errno);
         break;
       }
-      entries.push_back(*it);
+      const std::string_view name(entry->d_name);
+      if (is_hidden(name)) continue;  // `.` and `..` too
+      children.push_back({std::string(name), entry->d_type});
     }
-    std::sort(entries.begin(), entries.end(),
-              [](const fs::directory_entry& a, const fs::directory_entry& b) {
-                return a.path().filename() < b.path().filename();
-              });
-    for (const fs::directory_entry& entry : entries) {
-      const std::string name = entry.path().filename().string();
-      if (is_hidden(name)) continue;
-      const std::string child_rel = join_rel(rel, name);
-      std::error_code status_ec;
-      const bool is_folder = entry.is_directory(status_ec);
+    std::sort(children.begin(), children.end(),
+              [](const Child& a, const Child& b) { return a.name < b.name; });
+    for (const Child& child : children) {
+      std::string child_rel = join_rel(rel, child.name);
+      bool is_link = child.type == DT_LNK;
+      bool is_folder = child.type == DT_DIR;
+      if (child.type == DT_UNKNOWN) {
+        struct stat st {};
+        if (::fstatat(fd, child.name.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0) {
+          is_link = S_ISLNK(st.st_mode);
+          is_folder = S_ISDIR(st.st_mode);
+        }
+      }
+      if (is_link && !m_rules.empty()) {  // a link to a folder is ignored as a folder
+        struct stat st {};
+        is_folder = ::fstatat(fd, child.name.c_str(), &st, 0) == 0 && S_ISDIR(st.st_mode);
+      }
       if (!m_rules.empty() && m_rules.ignores(to_nfc_lossy(child_rel), is_folder)) continue;
-      if (entry.is_symlink(status_ec)) {
-        follow_link(entry, canonical.empty() ? folder : canonical, rel, child_rel, depth);
+      if (is_link) {
+        follow_link(folder / child.name, child.name, canonical.empty() ? folder : canonical, rel,
+                    child_rel, depth);
       } else if (is_folder) {
-        walk(entry.path(), child_rel, depth + 1);
-      } else if (has_note_extension(entry.path())) {
+        walk(folder / child.name, child_rel, depth + 1);
+      } else if (has_note_extension(child.name)) {
         // Devices, FIFOs and sockets too: read_note() names them in a warning and skips them.
-        m_found.push_back(
-            found_file(entry, child_rel, join_rel(rel, entry.path().stem().string())));
+        m_found.push_back(found_file(join_path(folder.native(), child.name), fd, child.name, false,
+                                     std::move(child_rel), join_rel(rel, stem_of(child.name))));
       }
     }
   }
 
   // A symbolic link is followed only to a file or folder inside the root, and never to a folder
   // that contains it (a loop); each refusal is a warning naming the link.
-  void follow_link(const fs::directory_entry& entry, const fs::path& here, const std::string& rel,
-                   const std::string& child_rel, int depth) {
+  void follow_link(const fs::path& link, const std::string& name, const fs::path& here,
+                   const std::string& rel, const std::string& child_rel, int depth) {
     std::error_code ec;
-    const fs::path target = fs::canonical(entry.path(), ec);
+    const fs::path target = fs::canonical(link, ec);
     if (ec) {
       if (ec == std::errc::too_many_symbolic_link_levels) {
-        warn(entry.path(), "symbolic link loop: not followed");
+        warn(link, "symbolic link loop: not followed");
       } else {
         std::error_code read_ec;
-        const fs::path to = fs::read_symlink(entry.path(), read_ec);
-        warn(entry.path(), "dangling symbolic link (to " + to.generic_string() + "): skipped");
+        const fs::path to = fs::read_symlink(link, read_ec);
+        warn(link, "dangling symbolic link (to " + to.generic_string() + "): skipped");
       }
       return;
     }
     if (!is_within(target, m_root)) {
-      warn(entry.path(), "symbolic link leads outside " + m_root.generic_string() + " (to " +
-                             target.generic_string() + "): not followed");
+      warn(link, "symbolic link leads outside " + m_root.generic_string() + " (to " +
+                     target.generic_string() + "): not followed");
       return;
     }
     if (fs::is_directory(target, ec)) {
       if (is_within(here, target)) {
-        warn(entry.path(), "symbolic link loop (to " + target.generic_string() + "): not followed");
+        warn(link, "symbolic link loop (to " + target.generic_string() + "): not followed");
         return;
       }
-      m_deferred.push_back({entry.path(), child_rel, depth + 1});
-    } else if (has_note_extension(entry.path())) {
-      m_found.push_back(found_file(entry, child_rel, join_rel(rel, entry.path().stem().string())));
+      m_deferred.push_back({link, child_rel, depth + 1});
+    } else if (has_note_extension(name)) {
+      m_found.push_back(
+          found_file(link.native(), -1, name, true, child_rel, join_rel(rel, stem_of(name))));
     }
   }
 
@@ -292,19 +359,37 @@ NoteListing list_notes(const std::vector<fs::path>& roots) {
       Walker(root, listing, rules).walk_all(root);
     } else {
       // A file named on the command line is listed whatever its extension.
-      found.push_back(found_file(fs::directory_entry(root, ec), root.filename().string(),
-                                 root.stem().string()));
+      found.push_back(found_file(root.native(), -1, "", fs::is_symlink(root, ec),
+                                 root.filename().string(), root.stem().string()));
     }
   }
   for (Found& file : found) {
-    file.source = to_nfc_lossy(file.source);
-    file.deck = to_nfc_lossy(file.deck);
+    if (!is_ascii(file.source)) file.source = to_nfc_lossy(file.source);
+    if (!is_ascii(file.deck)) file.deck = to_nfc_lossy(file.deck);
   }
-  std::stable_sort(found.begin(), found.end(),
-                   [](const Found& a, const Found& b) { return a.source < b.source; });
+  // Sorted through their indices, then moved once into place: sorting the files themselves moved
+  // each one about log2(n) times.
+  std::vector<std::uint32_t> order(found.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<std::uint32_t>(i);
+  std::stable_sort(order.begin(), order.end(), [&found](std::uint32_t a, std::uint32_t b) {
+    return found[a].source < found[b].source;
+  });
+  {
+    std::vector<Found> sorted;
+    sorted.reserve(found.size());
+    for (const std::uint32_t i : order) sorted.push_back(std::move(found[i]));
+    found = std::move(sorted);
+  }
   // A file reached twice (a link to a note that is listed too, two roots that overlap) is listed
   // once: by a path that is not a symbolic link when there is one, else by its first source.
-  std::map<std::pair<std::uint64_t, std::uint64_t>, std::size_t> by_identity;
+  struct IdentityHash {
+    std::size_t operator()(const std::pair<std::uint64_t, std::uint64_t>& id) const {
+      return std::hash<std::uint64_t>()(id.second * 0x9E3779B97F4A7C15ull ^ id.first);
+    }
+  };
+  std::unordered_map<std::pair<std::uint64_t, std::uint64_t>, std::size_t, IdentityHash>
+      by_identity;
+  by_identity.reserve(found.size());
   std::vector<bool> drop(found.size(), false);
   for (std::size_t i = 0; i < found.size(); ++i) {
     if (found[i].size < 0) continue;  // not looked at: read_note() will say why
@@ -331,17 +416,17 @@ std::optional<NoteFile> read_note(const FoundNote& found, std::vector<extract::W
                                   std::uint64_t max_bytes) {
   std::string bytes;
   if (const std::optional<std::string> problem = read_regular(found.path, max_bytes, bytes)) {
-    warnings.push_back({found.path.generic_string(), 0, *problem});
+    warnings.push_back({found.path, 0, *problem});
     return std::nullopt;
   }
   NormalizedText text = normalize_text(bytes);
   std::string().swap(bytes);
   if (!text.problem.empty()) {
-    warnings.push_back({found.path.generic_string(), text.problem_line, text.problem});
+    warnings.push_back({found.path, text.problem_line, text.problem});
     return std::nullopt;
   }
   if (const auto problem = front_matter_problem(text.text)) {
-    warnings.push_back({found.path.generic_string(), problem->line, problem->message});
+    warnings.push_back({found.path, problem->line, problem->message});
   }
   return NoteFile{found.path, found.source, found.deck, std::move(text.text)};
 }

@@ -120,8 +120,18 @@ bool has_left_out(SQLite::Database& db) {
   return query.executeStep();
 }
 
-void each_left_out(SQLite::Database& db, const std::function<void(LeftOutCard&)>& visit) {
+void each_left_out(SQLite::Database& db, bool gone_only,
+                   const std::function<void(LeftOutCard&)>& visit) {
+  if (gone_only) {
+    // Usually there is none: looked for from the left-out rows (a few thousand key lookups), where
+    // the ordered query below walks every note.
+    SQLite::Statement any(db,
+                          "SELECT 1 FROM duplicates d LEFT JOIN cards c ON c.key = d.card_key "
+                          "WHERE c.id IS NULL OR c.state = 'retired' LIMIT 1");
+    if (!any.executeStep()) return;
+  }
   SQLite::Statement query(db, std::string("SELECT ") + kLeftOutColumns + kLeftOutFrom +
+                                  (gone_only ? " WHERE c.id IS NULL OR c.state = 'retired'" : "") +
                                   " ORDER BY n.path, d.match_key");
   while (query.executeStep()) {
     LeftOutCard row = read_left_out(query);

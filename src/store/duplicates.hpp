@@ -77,8 +77,10 @@ struct LeftOutCard {
 // Whether the table holds any row (one row read).
 bool has_left_out(SQLite::Database& db);
 // Calls `visit` with every row, by note path then match key, with the state of the card each
-// defers to, one at a time (a collection may hold thousands).
-void each_left_out(SQLite::Database& db, const std::function<void(LeftOutCard&)>& visit);
+// defers to, one at a time (a collection may hold thousands). With `gone_only`, only the rows
+// whose card is retired or no longer stored.
+void each_left_out(SQLite::Database& db, bool gone_only,
+                   const std::function<void(LeftOutCard&)>& visit);
 
 // Adds to `index` every card that is not retired and whose key `wanted` takes, at the path its
 // note is planned at (`moved`: stored path -> new path): one pass over the cards.

@@ -130,7 +130,8 @@ Store::Store(const std::filesystem::path& path) {
   std::error_code ec;
   if (path.has_parent_path()) fs::create_directories(path.parent_path(), ec);
   try {
-    m_impl = std::make_unique<Impl>(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    m_impl = std::make_unique<Impl>(
+        path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX);
     configure(m_impl->db);
     refuse_read_only(m_impl->db, path);
     refuse_foreign(m_impl->db, path.string());

@@ -5,7 +5,9 @@
 #include <cstdint>
 #include <cstdio>
 #include <deque>
+#include <exception>
 #include <future>
+#include <map>
 #include <optional>
 #include <unordered_map>
 
@@ -47,23 +49,37 @@ bool same_stat(const store::NoteFingerprint& known, const store::NoteInput& inpu
 
 // absolute_path() of many files, resolving each folder once (resolving is a system call per
 // component): a file that is not itself a symbolic link is its folder's absolute path and its name.
+// Files come folder by folder, so the last folder is compared first, as a string.
 class AbsolutePaths {
  public:
   std::string of(const notes::FoundNote& found) {
-    const fs::path& file = found.path;
-    const fs::path name = file.filename();
-    if (found.is_symlink || name.empty() || name == "." || name == "..") return absolute_path(file);
-    const fs::path folder = file.parent_path();
-    auto [it, added] = m_folders.try_emplace(folder.native());
-    if (added) {
-      it->second = absolute_path(folder.empty() ? fs::path(".") : folder);
-      if (it->second.empty() || it->second.back() != '/') it->second += '/';
+    const std::string_view file = found.path;
+    const std::size_t slash = file.rfind('/');
+    // What std::filesystem::path::filename() gives: the name after the last `/`.
+    const std::string_view name = slash == std::string_view::npos ? file : file.substr(slash + 1);
+    if (found.is_symlink || name.empty() || name == "." || name == "..") {
+      return absolute_path(found.path);
     }
-    return it->second + name.generic_string();
+    // Files with the same text before their name have the same parent_path().
+    const std::string_view folder = file.substr(0, file.size() - name.size());
+    if (m_last == nullptr || m_last->first != folder) {
+      auto [it, added] = m_folders.try_emplace(std::string(folder));
+      if (added) {
+        const fs::path parent = fs::path(found.path).parent_path();
+        it->second = absolute_path(parent.empty() ? fs::path(".") : parent);
+        if (it->second.empty() || it->second.back() != '/') it->second += '/';
+      }
+      m_last = &*it;
+    }
+    std::string out;
+    out.reserve(m_last->second.size() + name.size());
+    return (out += m_last->second) += name;
   }
 
  private:
-  std::unordered_map<std::string, std::string> m_folders;  // as listed -> absolute, with a `/`
+  // as listed, up to the name -> absolute, with a `/`
+  std::unordered_map<std::string, std::string> m_folders;
+  const std::pair<const std::string, std::string>* m_last = nullptr;
 };
 
 }  // namespace
@@ -202,7 +218,27 @@ ImportResult run_import(store::Store& store, const ImportRequest& request) {
       std::chrono::duration_cast<std::chrono::nanoseconds>(
           (fs::file_time_type::clock::now() - kRacyWindow).time_since_epoch())
           .count();
-  notes::NoteListing listing = notes::list_notes(request.roots);  // throws for a missing root
+  // Listing the files (system calls) and reading what the store knew of them (SQLite) do not
+  // depend on each other, and when few files are to be read they are most of an import: with
+  // more than one thread, the listing runs on another thread meanwhile. Its error (a missing
+  // root) comes first, as when they run one after the other.
+  std::map<std::string, store::NoteFingerprint> known;
+  notes::NoteListing listing;
+  if (request.threads > 1) {
+    std::future<notes::NoteListing> listing_done =
+        std::async(std::launch::async, [&request] { return notes::list_notes(request.roots); });
+    std::exception_ptr store_error;
+    try {
+      known = store.note_fingerprints();
+    } catch (...) {
+      store_error = std::current_exception();
+    }
+    listing = listing_done.get();  // throws for a missing root
+    if (store_error) std::rethrow_exception(store_error);
+  } else {
+    listing = notes::list_notes(request.roots);  // throws for a missing root
+    known = store.note_fingerprints();
+  }
   name_from_roots(listing, request.roots, request.known_roots);
 
   ImportResult result;
@@ -211,7 +247,6 @@ ImportResult run_import(store::Store& store, const ImportRequest& request) {
   std::vector<std::string> skipped;
 
   const std::string salt = extract_salt(request.min_confidence);
-  auto known = store.note_fingerprints();
   // A folder that cannot be listed is not a folder that was emptied: the notes stored below it
   // are kept as they are, like unreadable files.
   result.folders_unread = listing.unread_folders.size();
@@ -225,10 +260,13 @@ ImportResult run_import(store::Store& store, const ImportRequest& request) {
   }
 
   // Notes and roots found at a new place (sync/moves.hpp) are planned, and stored, there.
-  AbsolutePaths absolute;
-  store::Relocations moves = find_moves(
-      store, listing, [&absolute](const notes::FoundNote& found) { return absolute.of(found); },
-      known, request);
+  std::vector<std::string> paths;  // absolute, in the order of listing.files
+  paths.reserve(listing.files.size());
+  {
+    AbsolutePaths absolute;
+    for (const notes::FoundNote& found : listing.files) paths.push_back(absolute.of(found));
+  }
+  store::Relocations moves = find_moves(store, listing, paths, known, request);
   if (!moves.empty() && request.on_moves) request.on_moves(moves);
 
   // Each file's identity first, and whether it must be read: the store loads the cards that
@@ -236,11 +274,13 @@ ImportResult run_import(store::Store& store, const ImportRequest& request) {
   std::vector<Entry> entries;
   entries.reserve(listing.files.size());
   std::unordered_map<std::string, bool> listed;  // absolute path -> may be parsed
-  for (const notes::FoundNote& found : listing.files) {
+  listed.reserve(listing.files.size());
+  for (std::size_t i = 0; i < listing.files.size(); ++i) {
+    const notes::FoundNote& found = listing.files[i];
     Entry entry;
     entry.found = &found;
     store::NoteInput& input = entry.input;
-    input.path = absolute.of(found);
+    input.path = std::move(paths[i]);
     if (listed.contains(input.path)) continue;  // a file is planned once
     input.source = found.source;
     input.size = found.size;

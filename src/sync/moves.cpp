@@ -1,6 +1,7 @@
 #include "recall/sync/moves.hpp"
 
 #include <algorithm>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -119,18 +120,16 @@ bool match_root(const std::string& from, const std::string& to,
 }  // namespace
 
 store::Relocations find_moves(store::Store& store, const notes::NoteListing& listing,
-                              const std::function<std::string(const notes::FoundNote&)>& absolute,
+                              const std::vector<std::string>& absolute,
                               std::map<std::string, store::NoteFingerprint>& known,
                               const ImportRequest& request) {
   store::Relocations moves;
   std::vector<NewFile> files;
-  std::unordered_set<std::string> listed;
-  for (const notes::FoundNote& found : listing.files) {
-    std::string path = absolute(found);
-    if (!known.contains(path)) files.push_back({path, &found, {}});
-    listed.insert(std::move(path));
+  for (std::size_t i = 0; i < listing.files.size(); ++i) {
+    if (!known.contains(absolute[i])) files.push_back({absolute[i], &listing.files[i], {}});
   }
   if (files.empty()) return moves;
+  const std::unordered_set<std::string_view> listed(absolute.begin(), absolute.end());
   // Notes whose file is gone (a stat each, cheaper than reading the new files): none, no moves.
   std::vector<store::StoredNote> stored = store::ImportStream::stored_notes(store);
   std::erase_if(stored, [&](const store::StoredNote& note) {

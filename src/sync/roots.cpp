@@ -32,12 +32,12 @@ void name_from_roots(notes::NoteListing& listing, const std::vector<fs::path>& r
     const bool folder = fs::is_directory(given, ec);
     for (notes::FoundNote& found : listing.files) {
       if (folder) {
-        const fs::path relative = found.path.lexically_relative(given);
+        const fs::path relative = fs::path(found.path).lexically_relative(given);
         if (relative.empty() || *relative.begin() == "..") continue;
         found.source = joined(prefix, found.source);
         found.deck = joined(prefix, found.deck);
       } else {
-        if (found.path != given) continue;
+        if (fs::path(found.path) != given) continue;
         found.source = prefix;
         found.deck = joined(fs::path(prefix).parent_path().generic_string(), found.deck);
       }

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "harness.hpp"
+#include "robust.hpp"
 
 using recall::test::json_lines;
 using recall::test::Sandbox;
@@ -259,4 +260,48 @@ TEST_CASE("incremental 12: notes reached through symbolic links are skipped when
   const std::string out = n.import_out();
   CHECK(work_of(out) == Work{3, 1, 1, 2});
   CHECK_THAT(out, Catch::Contains("0 new, 1 updated, 2 unchanged"));
+}
+
+TEST_CASE(
+    "incremental 13: a left-out duplicate whose card went away comes back though no file "
+    "is read",
+    "[sync][incremental]") {
+  Notes n;
+  n.write("a.md", "# Metrics\n\n- TP (True Positive)\n- precision :: TP over all predicted\n");
+  n.write("b.md", "# Confusion matrix\n\n- TP (True Positive)\n- recall :: TP over all actual\n");
+  CHECK_THAT(n.import_out(), Catch::Contains("5 new") && Catch::Contains("1 duplicate"));
+  // Retired behind the import's back: only a left-out row still names the card.
+  {
+    recall::test::Db db(n.box.db());
+    db.exec("UPDATE cards SET state = 'retired' WHERE question = 'What does TP stand for?'");
+  }
+  const std::string out = n.import_out();
+  CHECK(work_of(out) == Work{2, 0, 0, 2});
+  // The retired card is not counted among the unchanged ones, and b.md takes it back.
+  CHECK_THAT(out, Catch::Contains("0 new, 0 updated, 4 unchanged, 0 moved, 0 renamed, 0 retired, "
+                                  "1 restored"));
+  recall::test::Db db(n.box.db());
+  CHECK(db.text("SELECT source || ' ' || state FROM cards WHERE question = 'What does TP stand "
+                "for?'") == "b.md new");
+  CHECK_THAT(n.import_out(), Catch::Contains("0 new, 0 updated, 5 unchanged, 0 moved, 0 renamed, "
+                                             "0 retired, 0 restored"));
+}
+
+TEST_CASE("incremental 14: a renamed folder moves its notes, and the other notes are not read",
+          "[sync][incremental]") {
+  Notes n;
+  n.write("ml/entropy.md", kEntropy);
+  n.write("ml/ddpm.md", kDdpm);
+  n.write("ir/bm25.md", kBm25);
+  CHECK(n.import() == Work{3, 3, 3, 0});
+  fs::rename(n.root / "ml", n.root / "learning");
+  const std::string out = n.import_out();
+  // The moved notes are found by their content and parsed at their new path (their deck
+  // changed); bm25.md is not read.
+  CHECK(work_of(out) == Work{3, 2, 2, 1});
+  CHECK_THAT(out, Catch::Contains("note entropy.md moved from " + (n.root / "ml").string() +
+                                  " to " + (n.root / "learning").string() + ": 1 card kept") &&
+                      Catch::Contains("0 new, 0 updated, 1 unchanged, 2 moved, 0 renamed, "
+                                      "0 retired"));
+  CHECK(n.import() == Work{3, 0, 0, 3});
 }

@@ -276,3 +276,44 @@ TEST_CASE("list_notes marks notes that are symbolic links, with their target's s
   CHECK_FALSE(listing.files[1].is_symlink);
   CHECK(list_notes({root.path() / "notes" / "link.md"}).files.at(0).is_symlink);
 }
+
+TEST_CASE(
+    "list_notes takes a link to a folder for a folder, and a folder named like a note for a "
+    "folder",
+    "[notes][scan]") {
+  TempFolder root;
+  // `drafts/` names folders only: the link to one (outside the root: followed, it would be a
+  // warning) is ignored, the file `drafts.md` is not.
+  root.write("notes/.recallignore", "drafts/\n");
+  root.write("elsewhere/wip.md", "x\n");
+  fs::create_directory_symlink(root.path() / "elsewhere", root.path() / "notes" / "drafts");
+  root.write("notes/drafts.md", "x\n");
+  // A folder whose name ends in `.md` is walked, not listed; extensions are in any case, and only
+  // the last one is the extension.
+  root.write("notes/ch.md/intro.MD", "x\n");
+  root.write("notes/v1.2.markdown", "x\n");
+
+  const auto listing = list_notes({root.path() / "notes"});
+  CHECK(listing.warnings.empty());
+  REQUIRE(listing.files.size() == 3);
+  CHECK(listing.files[0].source == "ch.md/intro.MD");
+  CHECK(listing.files[0].deck == "ch.md/intro");
+  CHECK(listing.files[1].source == "drafts.md");
+  CHECK(listing.files[2].source == "v1.2.markdown");
+  CHECK(listing.files[2].deck == "v1.2");
+}
+
+TEST_CASE("list_notes names a file as the folder was given, `/` and the names below it",
+          "[notes][scan]") {
+  TempFolder root;
+  root.write("notes/ml/entropy.md", "x\n");
+  root.write("notes/bm25.md", "x\n");
+  const std::string folder = (root.path() / "notes").string();
+  for (const std::string& given : {folder, folder + "/"}) {
+    const auto listing = list_notes({given});
+    REQUIRE(listing.files.size() == 2);
+    CHECK(listing.files[0].path == folder + "/bm25.md");
+    CHECK(listing.files[1].path == folder + "/ml/entropy.md");
+    CHECK(listing.files[1].source == "ml/entropy.md");
+  }
+}

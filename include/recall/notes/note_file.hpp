@@ -21,7 +21,7 @@ struct NoteFile {
 
 // A note file found by list_notes(): named and looked at (size, time), not read.
 struct FoundNote {
-  std::filesystem::path path;  // as found on disk
+  std::string path;            // as found on disk: the folder given, `/`, the names below it
   std::string source;          // as NoteFile::source
   std::string deck;            // as NoteFile::deck
   std::int64_t size = -1;      // in bytes; -1 when it could not be found out
