@@ -53,6 +53,7 @@ constexpr double kIsThe = 0.6;          // X is the …
 constexpr double kHedged = 0.45;        // any of them, hedged
 constexpr double kFromPreviousParagraph = 0.7;
 constexpr double kNamedThenExplained = 0.6;  // `X`라는 … . 이는 …이다.  // its answer starts in the paragraph above
+constexpr double kNamedInTurn = 0.6;  // 첫 번째는 `X`이다. X는 …  (unjudged)
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n'; }
 
@@ -121,6 +122,68 @@ std::string_view without_lead_words(std::string_view s) {
     }
   }
   return s;
+}
+
+// `첫 번째는 X이다` → `X이다`, `두 번째 비교 대상은 X이다` → `X이다`, `그 다음으로는 X가 있다` →
+// `X가 있다`: the sentence after a lead that counts the items of an enumeration; empty without one.
+std::string_view after_ordinal(std::string_view s) {
+  static constexpr auto kThen = std::to_array<std::string_view>(
+      {"그 다음으로는", "그 다음으로", "그다음으로는", "그다음으로", "다음으로는", "다음으로",
+       "마지막으로는", "마지막으로", "끝으로"});
+  static constexpr auto kOrdinals = std::to_array<std::string_view>(
+      {"첫 번째", "첫번째", "두 번째", "두번째", "세 번째", "세번째", "네 번째", "네번째",
+       "다섯 번째", "다섯번째", "첫째", "둘째", "셋째", "넷째", "다섯째"});
+  s = trim(s);
+  for (const std::string_view then : kThen) {
+    if (!starts_with(s, then)) continue;
+    std::string_view rest = s.substr(then.size());
+    if (starts_with(rest, ",")) rest.remove_prefix(1);
+    return starts_with(rest, " ") ? trim(rest) : std::string_view{};
+  }
+  for (const std::string_view ordinal : kOrdinals) {
+    if (!starts_with(s, ordinal)) continue;
+    std::string_view rest = s.substr(ordinal.size());
+    for (const std::string_view particle : {"는 ", "로는 ", "로, ", "로 ", ", "}) {
+      if (starts_with(rest, particle)) return trim(rest.substr(particle.size()));
+    }
+    // `두 번째 비교 대상은 …`: what is counted, in one or two words, the last on `은`/`는`.
+    if (!starts_with(rest, " ")) return {};
+    const std::vector<std::string_view> words = split_words(rest);
+    for (std::size_t w = 0; w < words.size() && w < 2; ++w) {
+      if (ends_with(words[w], "\xEC\x9D\x80") || ends_with(words[w], "\xEB\x8A\x94")) {  // 은 는
+        return trim(rest.substr(static_cast<std::size_t>(words[w].data() + words[w].size() - rest.data())));
+      }
+    }
+    return {};
+  }
+  return {};
+}
+
+// Whether `sentence` opens on `term` (marks and a gloss in parentheses aside), then a particle or
+// a space: `Locality는 …`, `` `BERT LARGE`는 … ``, `Bayesian Interpretation에서는 …`.
+bool opens_on_name(std::string_view sentence, std::string_view term) {
+  std::string plain;
+  for (const char c : std::string(strip_emphasis(sentence.substr(0, std::min(sentence.size(), term.size() + 12))))) {
+    if (c != '`') plain += c;
+  }
+  std::string_view name = term;
+  if (const std::size_t gloss = name.find(" ("); gloss != std::string_view::npos) {
+    name = name.substr(0, gloss);
+  }
+  if (const std::size_t gloss = name.find('('); gloss != std::string_view::npos) {
+    name = trim(name.substr(0, gloss));
+  }
+  // `Big Transfer (BiT)` is taken up again as `BiT`.
+  std::string_view gloss;
+  if (const std::size_t open = term.find('('); open != std::string_view::npos) {
+    const std::size_t close = term.find(')', open);
+    if (close != std::string_view::npos) gloss = trim(term.substr(open + 1, close - open - 1));
+  }
+  const std::string lower = ascii_lower(plain);
+  const auto opens = [&](std::string_view n) {
+    return !n.empty() && lower.starts_with(ascii_lower(n));
+  };
+  return opens(name) || opens(gloss);
 }
 
 // The term as cards show it, or nullopt when it does not look like one.
@@ -415,6 +478,9 @@ class SentenceReader {
       found = called(s);
       // A marked name the next sentence explains is surer than the sentence's own topic.
       if (found.empty()) {
+        if (auto m = named_in_turn(s)) found.push_back(std::move(*m));
+      }
+      if (found.empty()) {
         if (auto m = named_then_explained(s)) found.push_back(std::move(*m));
       }
       if (found.empty()) {
@@ -458,6 +524,57 @@ class SentenceReader {
       if (m_from_previous) m.confidence = std::min(m.confidence, kFromPreviousParagraph);
     }
     return found;
+  }
+
+  // `첫 번째는 `Locality`이다. Locality는 …를 의미한다.`, `그 다음으로는 **X**가 있다. 이는 …이다.`:
+  // prose that goes through the items of an enumeration names each in turn, then says what it is
+  // in the next sentence (which opens on the name, or on `이는`). The name is marked, or Latin.
+  std::optional<Match> named_in_turn(std::string_view s) const {
+    if (m_index + 1 >= m_sentences->size()) return std::nullopt;
+    std::string_view name = after_ordinal(s);
+    while (!name.empty() && (name.back() == '.' || name.back() == ' ')) name.remove_suffix(1);
+    bool ended = false;
+    for (const std::string_view ending : {"이다", "가 있다", "이 있다"}) {
+      if (ends_with(name, ending)) {
+        name.remove_suffix(ending.size());
+        ended = true;
+        break;
+      }
+    }
+    if (!ended) return std::nullopt;
+    name = trim(name);
+    // `간접적인 방법인 **X**`: the mark says where the name starts.
+    const std::size_t mark = std::min(name.find('`'), name.find("**"));
+    if (mark != std::string_view::npos && mark > 0) {
+      if (!ends_with(name.substr(0, mark), "\xEC\x9D\xB8 ")) return std::nullopt;  // 인
+      name = name.substr(mark);
+    }
+    if (name.empty() || (mark == std::string_view::npos && contains_hangul(name))) {
+      return std::nullopt;
+    }
+    std::string plain;  // the name without its marks: `` `Noisy Student`(NS) `` → `Noisy Student(NS)`
+    for (std::size_t i = 0; i < name.size(); ++i) {
+      if (name[i] == '`') continue;
+      if (name.substr(i, 2) == "**") {
+        ++i;
+        continue;
+      }
+      plain += name[i];
+    }
+    const std::optional<std::string> term = clean_term(plain);
+    if (!term || word_count(*term) > 4) return std::nullopt;
+    std::string_view next = trim((*m_sentences)[m_index + 1].text);
+    if (starts_with(next, "이는 ")) {
+      next = trim(next.substr(std::string_view("이는 ").size()));
+    } else if (!opens_on_name(next, *term)) {
+      return std::nullopt;
+    }
+    if (word_count(next) < 4 || ends_with(next, "?") || ends_with(next, ":") ||
+        introduces_list(next) || leans_on_context(next) ||
+        next.find("다음과") != std::string_view::npos || next.find("아래") != std::string_view::npos) {
+      return std::nullopt;
+    }
+    return Match{*term, std::string(next), kNamedInTurn};
   }
 
   // `` … `Distributional Hypothesis`라는 대전제를 따른다. 이는 가까이 등장하는 단어는 의미도 비슷하다는
