@@ -500,6 +500,44 @@ bool is_unmarked_korean_term(const CardDraft& card, const std::set<std::string>&
          ends_with(words.back(), "마다") || ends_with(words.front(), "된");
 }
 
+// `What is the basic idea behind dropout?` answered by `Dropout is a regularization technique …`,
+// and that sentence's own `What is Dropout?`: a question that names the term and shows little
+// more than its definition is the same card (judged duplicate). Read on the answers as cards show
+// them; the question is the one whose section holds the definition, the last asked at or before
+// its line. A question about two terms (`외부 단편화와 내부 단편화란?`) shows much more than either
+// definition, and both stay.
+void drop_definitions_a_question_shows(std::vector<CardDraft>& drafts) {
+  std::vector<std::size_t> questions;  // in line order (drafts are sorted by line)
+  for (std::size_t i = 0; i < drafts.size(); ++i) {
+    if (drafts[i].rule == "question-heading") questions.push_back(i);
+  }
+  if (questions.empty()) return;
+  std::vector<bool> keep(drafts.size(), true);
+  for (std::size_t i = 0; i < drafts.size(); ++i) {
+    const CardDraft& card = drafts[i];
+    if (card.kind != "definition" || card.rule == "question-heading") continue;
+    const auto after = std::upper_bound(questions.begin(), questions.end(), card.line,
+                                        [&](int line, std::size_t q) { return line < drafts[q].line; });
+    if (after == questions.begin()) continue;
+    const CardDraft& question = drafts[*std::prev(after)];
+    constexpr std::size_t kMinShared = 20;
+    const std::string answer = normalized(card.answer);
+    const std::string shown = normalized(question.answer);
+    if (answer.size() < kMinShared || answer.size() * 10 < shown.size() * 6 ||
+        !names_term(question.question, card.term)) {
+      continue;
+    }
+    if (shown.find(answer) != std::string::npos) keep[i] = false;
+  }
+  std::size_t k = 0;
+  for (std::size_t i = 0; i < drafts.size(); ++i) {
+    if (!keep[i]) continue;
+    if (k != i) drafts[k] = std::move(drafts[i]);
+    ++k;
+  }
+  drafts.resize(k);
+}
+
 // The line of the front matter's `title:`, else 1.
 int title_line(std::span<const std::string_view> lines) {
   if (lines.empty() || (trim(lines[0]) != "---" && trim(lines[0]) != "+++")) return 1;
@@ -685,6 +723,7 @@ ExtractResult extract_cards(const notes::NoteFile& note) {
     }
     if (draft.confidence < 1.0) draft.answer = without_stray_emphasis(std::move(draft.answer));
   }
+  drop_definitions_a_question_shows(result.drafts);
   for (CardDraft& draft : result.left_out) {
     if (draft.deck.empty()) draft.deck = note.deck;
     draft.source = note.source;
