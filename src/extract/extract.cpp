@@ -623,13 +623,15 @@ ExtractResult extract_cards(const notes::NoteFile& note) {
         // rated (judged: 7 kept of 31 in rounds 8-14, so below the threshold). A rating in a
         // sentence that opens on the term and says what kind of thing it is (`VGGNet is one of
         // the most popularly used CNN architectures`) still defines it, and is only lowered. (A
-        // definition sentence's answer is its predicate: that sentence opens on the term.)
+        // definition sentence's answer is its predicate: that sentence opens on the term; a Korean
+        // predicate says its kind unless the rating is all that names it, `… SOTA 모델이다`.)
         if (const Remark remark = rates_or_advises(d.answer);
             d.kind == "definition" && remark != Remark::none) {
           const bool says_kind =
               remark == Remark::rating &&
-              (d.rule == "definition-sentence" ||
-               (opens_on_term(d.answer, d.term) && says_what_kind(d.answer)));
+              (d.rule == "definition-sentence"
+                   ? !contains_hangul(d.answer) || says_what_kind(d.answer)
+                   : opens_on_term(d.answer, d.term) && says_what_kind(d.answer));
           d.confidence = std::max(0.05, d.confidence - (says_kind ? kNarrates : kLeansOnContext));
         }
         proposal.draft.answer = clean_answer(proposal.draft.answer);

@@ -1385,7 +1385,19 @@ bool says_what_kind(std::string_view answer) {
   const std::vector<Sentence> sentences = split_sentences(answer.substr(0, std::min<std::size_t>(answer.size(), 400)));
   if (sentences.empty()) return false;
   const std::string_view first = sentences.front().text;
-  if (contains_hangul(first)) return true;
+  if (contains_hangul(first)) {
+    // `… SOTA 모델이다.`, `가장 유명한 방법이다`: a kind named only by its rating says no more than
+    // the rating (judged misframed); `가장 널리 쓰이는 정렬 알고리즘이다` names its kind.
+    const std::vector<std::string_view> words = split_words(first);
+    if (words.size() >= 2) {
+      const std::string before = ascii_lower(words[words.size() - 2]);
+      for (const std::string_view rating : {"sota", "state-of-the-art", "최고의", "최신", "유명한",
+                                            "인기", "대표적인"}) {
+        if (before.find(rating) != std::string::npos) return false;
+      }
+    }
+    return true;
+  }
   const std::string lower = ascii_lower(first);
   for (const std::string_view kind : {" is a ", " is an ", " is one of ", " is the ", " are a ",
                                       " are an ", " are one of ", " are the ", " refers to ",
