@@ -538,6 +538,22 @@ void drop_definitions_a_question_shows(std::vector<CardDraft>& drafts) {
   drafts.resize(k);
 }
 
+// Whether `answer` is one short Korean line that only says what the thing improves on or makes up
+// for (`git-flow를 개선하기 위해 나온 하나의 방식`, `B-Tree를 개선한 형태의 자료구조`).
+bool improves_on_only(std::string_view answer) {
+  answer = trim(answer);
+  constexpr std::size_t kShortLine = 80;
+  if (answer.find('\n') != std::string_view::npos || code_point_count(answer) > kShortLine ||
+      !contains_hangul(answer) || split_sentences(answer).size() > 1) {
+    return false;
+  }
+  for (const std::string_view improves : {"개선한", "개선하기 위해", "개선하기 위한", "개선된",
+                                          "보완한", "보완하기 위해", "보완하기 위한"}) {
+    if (answer.find(improves) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 // The line of the front matter's `title:`, else 1.
 int title_line(std::span<const std::string_view> lines) {
   if (lines.empty() || (trim(lines[0]) != "---" && trim(lines[0]) != "+++")) return 1;
@@ -633,6 +649,12 @@ ExtractResult extract_cards(const notes::NoteFile& note) {
                    ? !contains_hangul(d.answer) || says_what_kind(d.answer)
                    : opens_on_term(d.answer, d.term) && says_what_kind(d.answer));
           d.confidence = std::max(0.05, d.confidence - (says_kind ? kNarrates : kLeansOnContext));
+        }
+        // `B+Tree 자료구조란? → B-Tree를 개선한 형태의 자료구조`: a one-line answer that only says
+        // what it improves on, where the note goes on to say how (judged truncated twice in round
+        // 29; `an improvement on` is a rating above).
+        if (d.kind == "definition" && improves_on_only(d.answer)) {
+          d.confidence = std::max(0.05, d.confidence - kNarrates);
         }
         proposal.draft.answer = clean_answer(proposal.draft.answer);
         // `… is formally defined with:` closing the answer: what it leads in to is not shown
