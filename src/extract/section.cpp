@@ -585,11 +585,52 @@ void append_sentence(std::string& text, std::string_view sentence) {
 
 // `… is defined as follows:` closing a paragraph: the formula or list after it (in `rest`, the
 // blocks after the paragraph) is part of the answer. Whether one came.
+bool opens_legend(std::string_view text);
+
+// The sentence right after a formula that says what it means (`즉, …`, `이득 함수라고 부르는 이유는
+// …`, `That is, …`), or empty: a definition given as a formula alone is terse. A legend (`where:`,
+// `여기서`) is not that sentence, nor one that points elsewhere or announces more.
+std::string meaning_after_formula(std::span<const Block> after) {
+  for (const Block& next : after) {
+    if (next.kind != BlockKind::paragraph || is_empty_of_text(next.text)) {
+      if (next.kind == BlockKind::paragraph) continue;
+      return {};
+    }
+    if (is_formula(next.text) || opens_legend(next.text)) return {};
+    const std::string text = clean_inline(next.text);
+    const std::vector<Sentence> sentences = split_sentences(text);
+    if (sentences.empty()) return {};
+    std::string_view first = trim(sentences.front().text);
+    constexpr std::size_t kLongest = 200;
+    const std::string lower = ascii_lower(first.substr(0, std::min<std::size_t>(first.size(), 24)));
+    const bool restates = starts_with(first, "즉") || starts_with(first, "다시 말해") ||
+                          starts_with(lower, "that is") || starts_with(lower, "i.e.") ||
+                          starts_with(lower, "in other words");
+    // `추가적으로 …`, `Note that …`: a further fact, not what the formula means.
+    for (const std::string_view aside : {"추가적으로", "추가로", "참고로", "note that", "note:",
+                                         "additionally", "besides"}) {
+      if (starts_with(lower, aside)) return {};
+    }
+    if (code_point_count(first) > kLongest || ends_with(first, ":") || ends_with(first, "?") ||
+        introduces_list(first) || (!restates && leans_back(first)) ||
+        first.find("다음과") != std::string_view::npos || first.find("아래") != std::string_view::npos ||
+        lower.find("below") != std::string::npos || lower.find("following") != std::string::npos) {
+      return {};
+    }
+    return std::string(first);
+  }
+  return {};
+}
+
 bool take_what_follows(SectionAnswer& answer, std::span<const Block> rest) {
-  for (const Block& next : rest) {
+  for (std::size_t i = 0; i < rest.size(); ++i) {
+    const Block& next = rest[i];
     if (next.kind == BlockKind::paragraph && is_formula(next.text)) {
       answer.text += "\n\n" + std::string(trim(next.text));
       answer.end_line = next.end_line;
+      if (std::string meaning = meaning_after_formula(rest.subspan(i + 1)); !meaning.empty()) {
+        answer.text += "\n\n" + meaning;
+      }
       return true;
     }
     if (next.kind == BlockKind::list) {
