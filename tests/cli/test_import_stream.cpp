@@ -151,3 +151,35 @@ TEST_CASE("the import thread count is a number from 1 to 64", "[import][threads]
   box.set_env("RECALL_THREADS", "1");
   CHECK(box.run({"import", (box.dir() / "n").string()}).exit_code == 0);
 }
+
+// With more than one thread, the files are listed on another thread while the store's fingerprints
+// are read: a store that fails then still ends the import with its own error, as on one thread (the
+// listing thread is waited for, not left running). A missing root is reported before any of it.
+TEST_CASE("an import on several threads whose store fails reports the store's error as on one "
+          "thread; a missing root is reported first",
+          "[import][threads]") {
+  Sandbox box;
+  box.note("n/a.md", "entropy :: expected surprise of a distribution\n");
+  REQUIRE(box.run({"import", (box.dir() / "n").string()}).exit_code == 0);
+  {
+    Db db(box.db());
+    db.exec("ALTER TABLE notes RENAME COLUMN extract_salt TO salt_gone");
+  }
+  const auto one = box.run({"import", (box.dir() / "n").string(), "--threads", "1"});
+  const auto two = box.run({"import", (box.dir() / "n").string(), "--threads", "2"});
+  CHECK(one.exit_code != 0);
+  CHECK(two.exit_code == one.exit_code);
+  CHECK_THAT(two.err, Catch::Contains("extract_salt"));
+  CHECK(two.err == one.err);
+
+  const auto missing = box.run({"import", (box.dir() / "gone").string(), "--threads", "2"});
+  CHECK(missing.exit_code != 0);
+  CHECK(missing.exit_code != two.exit_code);
+  CHECK_THAT(missing.err, Catch::Contains("gone"));
+  CHECK_THAT(missing.err, !Catch::Contains("extract_salt"));
+
+  // Nothing stored was lost: the card is still there.
+  const auto cards = json_lines(box.run({"cards", "--format", "json"}).out);
+  REQUIRE(cards.size() == 1);
+  CHECK(cards[0]["question"] == "What is entropy?");
+}
