@@ -156,7 +156,7 @@ TEST_CASE("the import thread count is a number from 1 to 64", "[import][threads]
 // are read: a store that fails then still ends the import with its own error, as on one thread (the
 // listing thread is waited for, not left running). A missing root is reported before any of it.
 TEST_CASE("an import on several threads whose store fails reports the store's error as on one "
-          "thread; a missing root is reported first",
+          "thread, and a missing root is reported first",
           "[import][threads]") {
   Sandbox box;
   box.note("n/a.md", "entropy :: expected surprise of a distribution\n");

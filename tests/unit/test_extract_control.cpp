@@ -39,7 +39,7 @@ TEST_CASE("`recall: false` in the front matter makes no cards", "[extract][contr
   CHECK(result.warnings.empty());
 }
 
-TEST_CASE("every card has a rule and a confidence; explicit syntax is certain",
+TEST_CASE("every card has a rule and a confidence, and explicit syntax is certain",
           "[extract][control]") {
   const auto result = extract_cards(note(
       "# 정보 이론\n\n"
