@@ -474,11 +474,6 @@ bool starts_marked(std::string_view term) {
          (starts_with(term, "`") && term.find('`', 1) != std::string_view::npos);
 }
 
-// Whether `answer` opens on `term` (its first words name it).
-bool opens_on_term(std::string_view answer, std::string_view term) {
-  return names_term(answer.substr(0, std::min(answer.size(), term.size() + 8)), term);
-}
-
 // A Korean definition sentence about a phrase the note never marks as a concept (`빨간 박스는
 // …을 말한다`, `입력 시퀀스가 …`) is more often a remark on the text around it than a definition.
 constexpr double kUnmarkedKoreanDefinition = 0.45;
@@ -505,7 +500,8 @@ bool is_unmarked_korean_term(const CardDraft& card, const std::set<std::string>&
 // more than its definition is the same card (judged duplicate). Read on the answers as cards show
 // them; the question is the one whose section holds the definition, the last asked at or before
 // its line. A question about two terms (`외부 단편화와 내부 단편화란?`) shows much more than either
-// definition, and both stay.
+// definition, and both stay. (without_duplicates drops a definition of the very term a question
+// asks, `What is X?`, before answers are fitted; this one needs the answers as shown.)
 void drop_definitions_a_question_shows(std::vector<CardDraft>& drafts) {
   std::vector<std::size_t> questions;  // in line order (drafts are sorted by line)
   for (std::size_t i = 0; i < drafts.size(); ++i) {
@@ -516,8 +512,9 @@ void drop_definitions_a_question_shows(std::vector<CardDraft>& drafts) {
   for (std::size_t i = 0; i < drafts.size(); ++i) {
     const CardDraft& card = drafts[i];
     if (card.kind != "definition" || card.rule == "question-heading") continue;
-    const auto after = std::upper_bound(questions.begin(), questions.end(), card.line,
-                                        [&](int line, std::size_t q) { return line < drafts[q].line; });
+    const auto after =
+        std::upper_bound(questions.begin(), questions.end(), card.line,
+                         [&](int line, std::size_t q) { return line < drafts[q].line; });
     if (after == questions.begin()) continue;
     const CardDraft& question = drafts[*std::prev(after)];
     constexpr std::size_t kMinShared = 20;

@@ -164,15 +164,6 @@ std::string_view without_answer_lead(std::string_view sentence) {
   return s;
 }
 
-// `아래의 식으로 정리할 수 있다.`, `… as shown below.`: a sentence about what comes after it.
-bool points_ahead(std::string_view sentence) {
-  const std::string lower = ascii_lower(sentence);
-  for (const std::string_view ahead : {"아래", "다음과", "다음의", "below", "the following"}) {
-    if (lower.find(ahead) != std::string::npos) return true;
-  }
-  return false;
-}
-
 }  // namespace
 
 void rule_asked_in_text(const RuleInput& in, RuleOutput& out) {

@@ -583,8 +583,6 @@ void append_sentence(std::string& text, std::string_view sentence) {
   text += sentence;
 }
 
-// `… is defined as follows:` closing a paragraph: the formula or list after it (in `rest`, the
-// blocks after the paragraph) is part of the answer. Whether one came.
 bool opens_legend(std::string_view text);
 
 // The sentence right after a formula that says what it means (`즉, …`, `이득 함수라고 부르는 이유는
@@ -592,10 +590,8 @@ bool opens_legend(std::string_view text);
 // `여기서`) is not that sentence, nor one that points elsewhere or announces more.
 std::string meaning_after_formula(std::span<const Block> after) {
   for (const Block& next : after) {
-    if (next.kind != BlockKind::paragraph || is_empty_of_text(next.text)) {
-      if (next.kind == BlockKind::paragraph) continue;
-      return {};
-    }
+    if (next.kind != BlockKind::paragraph) return {};
+    if (is_empty_of_text(next.text)) continue;
     if (is_formula(next.text) || opens_legend(next.text)) return {};
     const std::string text = clean_inline(next.text);
     const std::vector<Sentence> sentences = split_sentences(text);
@@ -607,14 +603,12 @@ std::string meaning_after_formula(std::span<const Block> after) {
                           starts_with(lower, "that is") || starts_with(lower, "i.e.") ||
                           starts_with(lower, "in other words");
     // `추가적으로 …`, `Note that …`: a further fact, not what the formula means.
-    for (const std::string_view aside : {"추가적으로", "추가로", "참고로", "note that", "note:",
-                                         "additionally", "besides"}) {
+    for (const std::string_view aside :
+         {"추가적으로", "추가로", "참고로", "note that", "note:", "additionally", "besides"}) {
       if (starts_with(lower, aside)) return {};
     }
-    if (code_point_count(first) > kLongest || ends_with(first, ":") || ends_with(first, "?") ||
-        introduces_list(first) || (!restates && leans_back(first)) ||
-        first.find("다음과") != std::string_view::npos || first.find("아래") != std::string_view::npos ||
-        lower.find("below") != std::string::npos || lower.find("following") != std::string::npos) {
+    if (code_point_count(first) > kLongest || ends_with(first, "?") || introduces_list(first) ||
+        points_ahead(first) || (!restates && leans_back(first))) {
       return {};
     }
     return std::string(first);
@@ -622,6 +616,9 @@ std::string meaning_after_formula(std::span<const Block> after) {
   return {};
 }
 
+// `… is defined as follows:` closing a paragraph: the formula or list after it (in `rest`, the
+// blocks after the paragraph) is part of the answer, with what a formula means when the next
+// sentence says it. Whether one came.
 bool take_what_follows(SectionAnswer& answer, std::span<const Block> rest) {
   for (std::size_t i = 0; i < rest.size(); ++i) {
     const Block& next = rest[i];
@@ -921,6 +918,14 @@ bool introduces_list(std::string_view sentence) {
          starts_with(lower, "list of") || lower.find("listed below") != std::string::npos ||
          s.find("다음과 같") != std::string_view::npos || s.find("아래와 같") != std::string_view::npos ||
          s.find("아래 ") != std::string_view::npos || s.find("다음의 ") != std::string_view::npos;
+}
+
+bool points_ahead(std::string_view sentence) {
+  const std::string lower = ascii_lower(sentence);
+  for (const std::string_view ahead : {"아래", "다음과", "다음의", "below", "the following"}) {
+    if (lower.find(ahead) != std::string::npos) return true;
+  }
+  return false;
 }
 
 std::string heading_name(std::string_view text) {
@@ -1432,8 +1437,8 @@ bool says_what_kind(std::string_view answer) {
     const std::vector<std::string_view> words = split_words(first);
     if (words.size() >= 2) {
       const std::string before = ascii_lower(words[words.size() - 2]);
-      for (const std::string_view rating : {"sota", "state-of-the-art", "최고의", "최신", "유명한",
-                                            "인기", "대표적인"}) {
+      for (const std::string_view rating :
+           {"sota", "state-of-the-art", "최고의", "최신", "유명한", "인기", "대표적인"}) {
         if (before.find(rating) != std::string::npos) return false;
       }
     }
@@ -1525,6 +1530,10 @@ bool names_term(std::string_view text, std::string_view term, bool exactly) {
   // An address (`[this](…/chapter_batch-norm/)`) names nothing.
   const std::string words = without_link_targets(text.substr(0, std::min<std::size_t>(text.size(), 400)));
   return mentions(words, term, !exactly);
+}
+
+bool opens_on_term(std::string_view text, std::string_view term) {
+  return names_term(text.substr(0, std::min(text.size(), term.size() + 8)), term);
 }
 
 bool defines_term(std::string_view sentence, std::string_view term) {

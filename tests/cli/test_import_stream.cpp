@@ -155,9 +155,10 @@ TEST_CASE("the import thread count is a number from 1 to 64", "[import][threads]
 // With more than one thread, the files are listed on another thread while the store's fingerprints
 // are read: a store that fails then still ends the import with its own error, as on one thread (the
 // listing thread is waited for, not left running). A missing root is reported before any of it.
-TEST_CASE("an import on several threads whose store fails reports the store's error as on one "
-          "thread, and a missing root is reported first",
-          "[import][threads]") {
+TEST_CASE(
+    "an import on several threads whose store fails reports the store's error as on one "
+    "thread, and a missing root is reported first",
+    "[import][threads]") {
   Sandbox box;
   box.note("n/a.md", "entropy :: expected surprise of a distribution\n");
   REQUIRE(box.run({"import", (box.dir() / "n").string()}).exit_code == 0);

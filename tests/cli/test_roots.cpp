@@ -105,7 +105,8 @@ TEST_CASE("roots: a subfolder imported first, then its parent, renames the decks
   CHECK(roots.out.find((root / "ml").string()) == std::string::npos);
 }
 
-TEST_CASE("roots: import alone re-imports every root, and roots rm retires a root's cards", "[roots]") {
+TEST_CASE("roots: import alone re-imports every root, and roots rm retires a root's cards",
+          "[roots]") {
   Sandbox box;
   CHECK(box.run({"import"}).exit_code == 2);  // no roots yet, and no database made for it
   CHECK_FALSE(fs::exists(box.db()));

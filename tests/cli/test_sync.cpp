@@ -216,7 +216,8 @@ TEST_CASE("sync 10: a returning item is restored with its history", "[sync]") {
   CHECK(after.reviews("two to the power of the entropy") == 2);
 }
 
-TEST_CASE("sync 11: a deleted note retires its cards, and restoring the file restores them", "[sync]") {
+TEST_CASE("sync 11: a deleted note retires its cards, and restoring the file restores them",
+          "[sync]") {
   World w;
   w.start();
   w.write("other.md", "bm25 :: a ranking function\n");

@@ -121,6 +121,10 @@ std::optional<SectionAnswer> paragraph_points(std::span<const notes::Block> body
 // `아래 …`, a final colon, or a bare `In short` over a list.
 bool introduces_list(std::string_view sentence);
 
+// Whether a sentence is about what comes after it: `아래의 식으로 정리할 수 있다.`, `… as shown
+// below.`, `다음과 같이 계산한다` (a broader test than introduces_list: anywhere in the sentence).
+bool points_ahead(std::string_view sentence);
+
 // Whether a heading labels a summary of what it sits under: `Abstract`, `[Scheme]`, `Summary`,
 // `Overview`, `TL;DR`, `Introduction`, `요약`, `개요` (a slip of one letter allowed).
 bool is_summary_label(std::string_view name);
@@ -162,5 +166,8 @@ bool says_what_kind(std::string_view answer);
 // unless `exactly`, also without a version, `ResNet` for `ResNet-50`, or with its words shortened,
 // `Batch Norm` for `batch normalization`).
 bool names_term(std::string_view text, std::string_view term, bool exactly = false);
+
+// Whether `text` opens on `term`: its first words name it (as names_term reads a name).
+bool opens_on_term(std::string_view text, std::string_view term);
 
 }  // namespace recall::extract
