@@ -205,6 +205,16 @@ bool refers_back(std::string_view word) {
   return object && is_anaphora(*object);
 }
 
+// `이를`, `이것을`, `이러한`, `This`: a first word that points at what was said before, as
+// against one that only leads in (`마지막으로`, `다음`).
+bool points_back(std::string_view word) {
+  static constexpr auto kPointers = std::to_array<std::string_view>(
+      {"이", "이런", "이러한", "그", "그런", "그러한", "이와", "위와", "this", "these", "such", "it"});
+  if (std::find(kPointers.begin(), kPointers.end(), ascii_lower(word)) != kPointers.end()) return true;
+  const std::optional<std::string_view> object = before_particle(word, "를", "을");
+  return object && is_anaphora(*object);
+}
+
 bool is_hedged(std::string_view sentence) {
   static constexpr auto kHedges = std::to_array<std::string_view>(
       {"듯",      "것 같",     "거 같",    "것같",   "거같",    "보인다",   "보이는데", "보임",
@@ -632,7 +642,9 @@ class SentenceReader {
         {"이를 ", "이것을 ", "이런 것을 ", "이러한 것을 ", "이걸 ", "This ", "this ", "It ", "it "});
     const bool points = std::any_of(kPointing.begin(), kPointing.end(),
                                     [&](std::string_view w) { return starts_with(s, w); });
-    if (!points || word_count(s) > 5) return false;
+    // `이러한 방법을 X라고 부르며 …`, `This approach is called X.`: a pointer with the noun it
+    // points with names the same thing, and may go on to say more of it.
+    if (!(points ? word_count(s) <= 7 : points_with_noun(s) && word_count(s) <= 24)) return false;
     if (!m_previous_read) {
       const std::vector<Sentence> above = split_sentences(m_previous_paragraph);
       m_previous = above.empty() ? std::string_view{} : above.back().text;
@@ -640,6 +652,27 @@ class SentenceReader {
     }
     return !m_previous.empty() &&
            m_previous.find('$') == std::string::npos && m_previous.find('\\') == std::string::npos;
+  }
+
+  // `이러한 방법을 …`, `이 현상을 …`, `This approach is …`, `Such a model is …`: a sentence that
+  // opens on a pointer and a noun, the object or subject of what it goes on to say.
+  static bool points_with_noun(std::string_view s) {
+    const std::vector<std::string_view> words = split_words(s);
+    if (words.size() < 3) return false;
+    static constexpr auto kKorean =
+        std::to_array<std::string_view>({"이러한", "이런", "이", "그러한", "그런", "이와", "위와"});
+    if (std::find(kKorean.begin(), kKorean.end(), words[0]) != kKorean.end()) {
+      return contains_hangul(words[1]) && before_particle(words[1], "를", "을").has_value();
+    }
+    static constexpr auto kEnglish = std::to_array<std::string_view>({"this", "these", "such"});
+    if (std::find(kEnglish.begin(), kEnglish.end(), ascii_lower(words[0])) == kEnglish.end()) {
+      return false;
+    }
+    std::size_t noun = ascii_lower(words[1]) == "a" || ascii_lower(words[1]) == "an" ? 2 : 1;
+    return noun + 1 < words.size() &&
+           std::all_of(words[noun].begin(), words[noun].end(),
+                       [](char c) { return (c >= 'a' && c <= 'z') || c == '-'; }) &&
+           (words[noun + 1] == "is" || words[noun + 1] == "are");
   }
 
   // The sentence before the current one, for answers that start with `이` (`이 항을 …`); for the
@@ -758,14 +791,22 @@ class SentenceReader {
       std::string_view verb = words[i + 1];
       while (!verb.empty() && (verb.back() == '.' || verb.back() == ',')) verb.remove_suffix(1);
       if (std::find(kVerbs.begin(), kVerbs.end(), verb) == kVerbs.end()) continue;
-      std::optional<std::string_view> base = before_particle(words[i], "라고", "이라고");
-      if (!base) base = before_particle(words[i], "라", "이라");
+      // `**SSL Handshake** 라고 한다`: the particle written apart ends the name at the word before.
+      std::size_t last = i;  // the word the name ends in
+      std::optional<std::string_view> base;
+      if (i > 0 && (words[i] == "라고" || words[i] == "이라고" || words[i] == "라" || words[i] == "이라")) {
+        last = i - 1;
+        base = words[last];
+      } else {
+        base = before_particle(words[i], "라고", "이라고");
+        if (!base) base = before_particle(words[i], "라", "이라");
+      }
       if (!base) continue;
       // `효율적이라고 함`: an adjective in `-적` is what something is said to be, not a name.
       if (ends_with(*base, "적") && hangul_count(*base) >= 2) continue;
       // The term: the word and the bare words before it (`DDPM sampling`), up to the object.
-      std::size_t first = i;
-      while (first > 0 && i - first < 3) {
+      std::size_t first = last;
+      while (first > 0 && last - first < 3) {
         const std::string_view w = words[first - 1];
         if (w.back() == ',' || w.back() == '.' || w.back() == ')' ||
             (contains_hangul(w) && (ends_with_korean_particle(w) || is_anaphora(w)))) {
@@ -845,6 +886,9 @@ class SentenceReader {
         answer = with_previous(s);
         confidence = kCalledLoose;
       }
+      // `이것을 이 논문에서는 X라 부른다.` with nothing above to borrow: the sentence points at
+      // what it names and says nothing of it.
+      if (answer == s && points_back(words[0])) continue;
       found.push_back({*term, answer, confidence});
     }
     return found;
@@ -1265,6 +1309,21 @@ class SentenceReader {
   std::size_t m_offset = 0;  // of the current sentence in its paragraph
 };
 
+// Whether the lines strictly between line `end` and line `start` (1-based) are blank or spacing
+// markup alone (`<br>`, `</br>`, `<br/>`): the paragraphs are right under one another as read.
+bool only_spacing_between(std::span<const std::string_view> lines, int end, int start) {
+  if (end + 2 >= start) return true;
+  if (end < 1 || static_cast<std::size_t>(start - 1) > lines.size()) return false;
+  for (int line = end + 1; line < start; ++line) {
+    const std::string_view text = trim(lines[static_cast<std::size_t>(line - 1)]);
+    if (text.empty()) continue;
+    const std::string lower = ascii_lower(text);
+    if (lower == "<br>" || lower == "</br>" || lower == "<br/>" || lower == "<br />") continue;
+    return false;
+  }
+  return true;
+}
+
 struct Visited {
   const Block* paragraph;
   std::size_t headings;  // index of its heading path: paragraphs in a row under the same
@@ -1301,7 +1360,7 @@ void rule_definition_sentence(const RuleInput& in, RuleOutput& out) {
     SentenceReader reader(first, p);
     // A paragraph right under another in the same section may finish its thought (`…하며,` /
     // `이를 X라고 한다.`).
-    if (p > 0 && paragraphs[p - 1].paragraph->end_line + 2 >= paragraph.line &&
+    if (p > 0 && only_spacing_between(in.lines, paragraphs[p - 1].paragraph->end_line, paragraph.line) &&
         paragraphs[p - 1].headings == paragraphs[p].headings) {
       reader.set_previous(paragraphs[p - 1].paragraph->text);
     }
