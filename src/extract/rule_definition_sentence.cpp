@@ -53,6 +53,7 @@ constexpr double kIsThe = 0.6;          // X is the …
 constexpr double kHedged = 0.45;        // any of them, hedged
 constexpr double kFromPreviousParagraph = 0.7;
 constexpr double kNamedThenExplained = 0.6;  // `X`라는 … . 이는 …이다.  // its answer starts in the paragraph above
+constexpr double kInside = 0.6;  // In X, we …: how a named method works, told from inside it
 constexpr double kNamedInTurn = 0.6;  // 첫 번째는 `X`이다. X는 …  (judged: 2 kept of 2, round 29)
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n'; }
@@ -440,6 +441,7 @@ struct Match {
   std::string term;
   std::string answer;
   double confidence = 0;
+  bool inside = false;  // `In X, we …`: how X works, which a section headed X tells as well
 };
 
 class SentenceReader {
@@ -1082,8 +1084,71 @@ class SentenceReader {
   // and with an adverb before the article (`is simply the …`).
   std::optional<Match> english(std::string_view s) const {
     if (text_language(s) != Language::english) return std::nullopt;
+    if (std::optional<Match> inside = english_inside(s)) return inside;
     const std::string plain = without_hedge_adverb(without_framing(s));
     return english_plain(plain);
+  }
+
+  // `In nested cross-validation, we have an outer loop …`, `In "micro averaging," we'd …`, `In
+  // fastText, each word is …`: a sentence that tells how a named method works from inside it. Not
+  // a framing (`In practice, …`, `In this case, …`, `In intuitive terms, …`), and not advice or a
+  // story (`In SVMs, we typically need to …`, `In Adagrad, we noticed …`).
+  static std::optional<Match> english_inside(std::string_view s) {
+    if (!starts_with(s, "In ")) return std::nullopt;
+    const std::size_t comma = s.find(',');
+    if (comma == std::string_view::npos || comma > 64) return std::nullopt;
+    std::string_view lead = trim(s.substr(3, comma - 3));
+    std::string_view rest = s.substr(comma + 1);
+    // The closing quote of `In "micro averaging," we …` comes after the comma.
+    for (const std::string_view quote : {"\"", "\xE2\x80\x9D"}) {
+      if (starts_with(rest, quote)) rest.remove_prefix(quote.size());
+    }
+    rest = trim(rest);
+    for (bool changed = true; changed;) {
+      changed = false;
+      for (const std::string_view mark : {"\"", "\xE2\x80\x9C", "\xE2\x80\x9D", "*", "_", "`"}) {
+        if (starts_with(lead, mark)) lead.remove_prefix(mark.size()), changed = true;
+        if (ends_with(lead, mark)) lead.remove_suffix(mark.size()), changed = true;
+      }
+    }
+    const std::vector<std::string_view> words = split_words(lead);
+    if (words.empty() || words.size() > 4) return std::nullopt;
+    static constexpr auto kNotNames = std::to_array<std::string_view>(
+        {"the", "a", "an", "this", "that", "these", "those", "our", "my", "your", "their", "its",
+         "his", "her", "such", "each", "some", "many", "most", "both", "all", "any", "one", "other",
+         "another", "which", "what", "terms", "term", "words", "context", "case", "cases",
+         "scenario", "practice", "general", "fact", "short", "contrast", "addition", "particular",
+         "summary", "order", "theory", "comparison", "conclusion", "sum", "total", "reality",
+         "essence", "brief", "detail", "effect", "turn", "part", "principle", "return", "response",
+         "front", "time", "example", "figure", "table", "section", "chapter", "paper", "step",
+         "steps", "code", "python", "math", "mathematics", "english", "words", "contrast"});
+    for (const std::string_view word : words) {
+      const std::string lower = ascii_lower(word);
+      if (std::find(kNotNames.begin(), kNotNames.end(), lower) != kNotNames.end()) return std::nullopt;
+      if (std::all_of(lower.begin(), lower.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        return std::nullopt;
+      }
+    }
+    const std::vector<std::string_view> next = split_words(rest);
+    if (next.size() < 5) return std::nullopt;
+    const std::string subject = ascii_lower(next[0]);
+    if (subject == "we" || subject == "we'd" || subject == "you" || subject == "you'd") {
+      static constexpr auto kModals = std::to_array<std::string_view>(
+          {"can", "could", "should", "will", "would", "might", "may", "must", "need", "needs",
+           "shall", "also", "typically", "usually", "often", "just", "simply", "did", "didn't",
+           "do", "don't", "does", "doesn't", "won't", "can't", "cannot"});
+      const std::string verb = ascii_lower(next[1]);
+      if (std::find(kModals.begin(), kModals.end(), verb) != kModals.end() ||
+          (ends_with(verb, "ed") && verb != "need") ||
+          ((verb == "have" || verb == "had") && ascii_lower(next[2]) == "to")) {
+        return std::nullopt;
+      }
+    } else if (subject != "each" && subject != "every") {
+      return std::nullopt;
+    }
+    const std::optional<std::string> term = clean_term(lead);
+    if (!term) return std::nullopt;
+    return Match{*term, std::string(trim(s)), kInside, true};
   }
 
   // `In practice, a hash map …` → `a hash map …`: a short opening clause that frames the sentence
@@ -1263,6 +1328,20 @@ class SentenceReader {
     if (marker->confidence == kIsA || marker->confidence == kIsThe) {
       after = trim(s.substr(best + 4));  // keep the article: `a measure of …`
     }
+    // `Ordinal means that an order is implied.`: the clause alone (`that an order …`) reads as a
+    // fragment; the sentence says it whole.
+    if (marker->text == " means " && starts_with(ascii_lower(after), "that ")) {
+      // `More regions means that …`, `A higher rate means that …`: a claim about an amount.
+      static constexpr auto kAmounts = std::to_array<std::string_view>(
+          {"more", "less", "fewer", "higher", "lower", "larger", "smaller", "bigger", "greater",
+           "too", "very", "most", "many", "much", "a", "an", "the"});
+      const std::vector<std::string_view> named = split_words(*term);
+      if (named.empty() || std::find(kAmounts.begin(), kAmounts.end(), ascii_lower(named[0])) !=
+                               kAmounts.end()) {
+        return std::nullopt;
+      }
+      return Match{*term, with_followers(std::string(trim(s))), marker->confidence};
+    }
     return Match{*term, with_followers(std::string(after)), marker->confidence};
   }
 
@@ -1366,6 +1445,16 @@ void rule_definition_sentence(const RuleInput& in, RuleOutput& out) {
     }
     for (std::size_t j = 0; j < sentences.size(); ++j) {
       for (Match& m : reader.read(sentences, j, paragraph.text)) {
+        // `### Mini-Batch GD (MB-GD)` over `In MB-GD, we …`: the section's own card tells it
+        // (a question heading that only mentions it asks something else).
+        if (const std::vector<std::string>& path = paths[paragraphs[p].headings];
+            m.inside && !path.empty()) {
+          const std::string heading = heading_name(path.back());
+          if (!ends_with(heading, "?") && names_term(heading, m.term, false) &&
+              word_count(heading) <= word_count(m.term) + 4) {
+            continue;
+          }
+        }
         const int line = paragraph.line + sentences[j].line;
         const int end_line = std::min(
             paragraph.end_line, line + static_cast<int>(std::count(sentences[j].text.begin(),
