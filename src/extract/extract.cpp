@@ -519,6 +519,18 @@ bool is_unmarked_korean_term(const CardDraft& card, const std::set<std::string>&
 // its line. A question about two terms (`외부 단편화와 내부 단편화란?`) shows much more than either
 // definition, and both stay. (without_duplicates drops a definition of the very term a question
 // asks, `What is X?`, before answers are fitted; this one needs the answers as shown.)
+// Whether `text` (normalized) opens by saying what `term` (normalized) is: `dropout is …`,
+// `드롭아웃은 …`.
+bool opens_defining(std::string_view text, std::string_view term) {
+  if (term.empty() || !text.starts_with(term)) return false;
+  const std::string_view after = text.substr(term.size());
+  for (const std::string_view verb : {" is ", " are ", " refers to ", "\xEC\x9D\x80 ", "\xEB\x8A\x94 ",
+                                      "\xEC\x9D\xB4\xEB\x9E\x80 ", "\xEB\x9E\x80 "}) {  // 은 는 이란 란
+    if (after.starts_with(verb)) return true;
+  }
+  return false;
+}
+
 void drop_definitions_a_question_shows(std::vector<CardDraft>& drafts) {
   std::vector<std::size_t> questions;  // in line order (drafts are sorted by line)
   for (std::size_t i = 0; i < drafts.size(); ++i) {
@@ -537,11 +549,14 @@ void drop_definitions_a_question_shows(std::vector<CardDraft>& drafts) {
     constexpr std::size_t kMinShared = 20;
     const std::string answer = normalized(card.answer);
     const std::string shown = normalized(question.answer);
-    if (answer.size() < kMinShared || answer.size() * 10 < shown.size() * 6 ||
-        !names_term(question.question, card.term)) {
-      continue;
+    if (answer.size() < kMinShared || !names_term(question.question, card.term)) continue;
+    // Shown nearly whole, or as the answer's opening (`Dropout is <the definition>. Using
+    // dropout, …`): the question's card already asks it.
+    const std::size_t at = shown.find(answer);
+    if (at != std::string::npos &&
+        (answer.size() * 10 >= shown.size() * 6 || opens_defining(shown, normalized(card.term)))) {
+      keep[i] = false;
     }
-    if (shown.find(answer) != std::string::npos) keep[i] = false;
   }
   std::size_t k = 0;
   for (std::size_t i = 0; i < drafts.size(); ++i) {
@@ -746,6 +761,16 @@ ExtractResult extract_cards(const notes::NoteFile& note) {
         // A definition's paragraph answers only if it speaks of the term.
         if (shorter && draft.kind == "definition" && !names_term(*shorter, draft.term)) {
           shorter.reset();
+        }
+        // `Dropout is a regularization technique …` + `Using dropout, you …`: how it works.
+        if (const std::size_t gap = draft.answer.find("\n\n"); shorter && gap != std::string::npos) {
+          const std::string_view rest = std::string_view(draft.answer).substr(gap + 2);
+          const std::string_view next = rest.substr(0, rest.find("\n\n"));
+          if (next.find('\n') == std::string_view::npos) {
+            if (std::string more = how_it_works(next, *shorter, draft.term); !more.empty()) {
+              *shorter += " " + more;
+            }
+          }
         }
       }
       if (shorter) {

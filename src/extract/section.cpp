@@ -876,6 +876,14 @@ std::optional<SectionAnswer> find_sentence(std::span<const Block> blocks, std::s
       // `A convolution layer is formally defined with:` ends its paragraph on the list it announces.
       if (k + 1 == sentences.size() && introduces_list(sentences[k].text)) {
         take_what_follows(answer, blocks.subspan(b + 1));
+      } else if (k + 1 == sentences.size() && how.defining && b + 1 < blocks.size() &&
+                 blocks[b + 1].kind == BlockKind::paragraph) {
+        // `Dropout is a regularization technique …` + a paragraph opening `Using dropout, you
+        // randomly deactivate …`: the kind, then how it works.
+        if (std::string more = how_it_works(blocks[b + 1].text, answer.text, term); !more.empty()) {
+          append_sentence(answer.text, more);
+          answer.end_line = blocks[b + 1].line;
+        }
       }
       return answer;
     }
@@ -1143,6 +1151,17 @@ std::optional<SectionAnswer> section_answer(std::span<const Block> blocks, std::
   const std::vector<Sentence> opening = split_sentences(first->text);
   if (!opening.empty() && defines_term(opening.front().text, term)) {
     first->defining = true;
+    // The answer ends its paragraph: the next may say how the term works (how_it_works).
+    for (std::size_t j = 0; j + 1 < blocks.size(); ++j) {
+      if (blocks[j].kind != BlockKind::paragraph || blocks[j].end_line != first->end_line) continue;
+      if (blocks[j + 1].kind == BlockKind::paragraph) {
+        if (std::string more = how_it_works(blocks[j + 1].text, first->text, term); !more.empty()) {
+          append_sentence(first->text, more);
+          first->end_line = blocks[j + 1].line;
+        }
+      }
+      break;
+    }
     return first;
   }
   // `Takes a whole vector and …`, `…매핑하는 것`: an opening whose unnamed subject is the heading
@@ -1524,6 +1543,51 @@ Remark rates_or_advises(std::string_view text) {
     if (ends_with(end, rating)) return Remark::rating;
   }
   return Remark::none;
+}
+
+namespace {
+
+// `Dropout` of `Dropout is a regularization technique …`: the subject of an English sentence that
+// says what something is, when it is a name of a word or four; else empty. (The question a
+// definition answers may word its term otherwise: `the basic idea behind the dropout technique`.)
+std::string_view defined_subject(std::string_view sentence) {
+  const std::string lower = ascii_lower(sentence.substr(0, std::min<std::size_t>(sentence.size(), 80)));
+  std::size_t at = std::string::npos;
+  for (const std::string_view verb : {" is ", " are ", " refers to "}) at = std::min(at, lower.find(verb));
+  if (at == std::string::npos) return {};
+  std::string_view subject = trim(sentence.substr(0, at));
+  for (const std::string_view article : {"The ", "A ", "An "}) {
+    if (starts_with(subject, article)) subject.remove_prefix(article.size());
+  }
+  const std::size_t words = word_count(subject);
+  return words >= 1 && words <= 4 ? subject : std::string_view{};
+}
+
+}  // namespace
+
+std::string how_it_works(std::string_view next_paragraph, std::string_view definition,
+                         std::string_view term) {
+  constexpr std::size_t kLongest = 420;  // the definition and this sentence together
+  if (is_formula(next_paragraph)) return {};
+  const std::string text = clean_inline(next_paragraph);
+  const std::vector<Sentence> sentences = split_sentences(text);
+  if (sentences.empty()) return {};
+  const std::string_view first = trim(sentences.front().text);
+  const std::size_t comma = first.find(',');
+  if (comma == std::string_view::npos || comma > 60 || ends_with(first, "?") || ends_with(first, ":")) {
+    return {};
+  }
+  const std::string_view clause = first.substr(0, comma);
+  const std::string lower = ascii_lower(clause);
+  if (!(starts_with(lower, "using ") || starts_with(lower, "with ") || starts_with(lower, "in "))) {
+    return {};
+  }
+  const std::vector<Sentence> defining = split_sentences(definition);
+  const std::string_view subject =
+      defining.empty() ? std::string_view{} : defined_subject(trim(defining.front().text));
+  if (!names_term(clause, term) && (subject.empty() || !names_term(clause, subject))) return {};
+  if (code_point_count(definition) + code_point_count(first) > kLongest) return {};
+  return std::string(first);
 }
 
 bool names_term(std::string_view text, std::string_view term, bool exactly) {

@@ -167,6 +167,13 @@ bool says_what_kind(std::string_view answer);
 // `Batch Norm` for `batch normalization`).
 bool names_term(std::string_view text, std::string_view term, bool exactly = false);
 
+// `Using dropout, you randomly deactivate units …`: the first sentence of the paragraph after a
+// definition (`Dropout is a regularization technique …`) when it opens on the term, or on the
+// definition's subject, in a clause that says how it is used (`Using X,`, `With X,`, `In X,`),
+// and the two together stay short; else empty. The kind, then how it works.
+std::string how_it_works(std::string_view next_paragraph, std::string_view definition,
+                         std::string_view term);
+
 // Whether `text` opens on `term`: its first words name it (as names_term reads a name).
 bool opens_on_term(std::string_view text, std::string_view term);
 
