@@ -14,6 +14,7 @@
 #include "recall/extract/phrasing.hpp"
 #include "recall/extract/render.hpp"
 #include "recall/extract/rules.hpp"
+#include "recall/extract/section.hpp"
 #include "recall/extract/text.hpp"
 #include "recall/extract/walk.hpp"
 
@@ -26,6 +27,7 @@ using notes::BlockKind;
 constexpr double kExplicit = 0.85;
 constexpr double kKoreanWording = 0.8;  // `X와 Y의 차이`
 constexpr double kDerivedMax = 0.8;
+constexpr double kIntro = 0.75;  // `The differences between A and B are as follows:` over a list
 constexpr std::size_t kMaxSideWords = 6;
 
 std::string_view strip_end(std::string_view s) {
@@ -134,6 +136,64 @@ std::optional<std::string> korean_pair_term(std::string_view text) {
   return std::nullopt;
 }
 
+// `The differences between A and B are as follows:`, `A와 B의 차이점은 다음과 같다.`: a sentence that
+// introduces a list of differences, as `A vs B`; nullopt for other sentences.
+std::optional<std::string> intro_pair_term(std::string_view sentence) {
+  const std::string plain = clean_inline(sentence);
+  const std::string_view s = trim(plain);
+  if (!introduces_list(s)) return std::nullopt;
+  if (contains_hangul(s)) {
+    for (const std::string_view ending : {" 다음과 같다", " 아래와 같다", " 다음과 같습니다", " 아래와 같습니다"}) {
+      const std::size_t at = s.find(ending);
+      if (at != std::string_view::npos) return korean_pair_term(s.substr(0, at));
+    }
+    return std::nullopt;
+  }
+  const std::string lower = ascii_lower(s);
+  std::size_t at = lower.find("differences between ");
+  std::size_t skip = std::string_view("differences between ").size();
+  if (at == std::string::npos) {
+    at = lower.find("difference between ");
+    skip = std::string_view("difference between ").size();
+  }
+  if (at == std::string::npos) return std::nullopt;
+  std::string_view rest = s.substr(at + skip);
+  const std::string rest_lower = ascii_lower(rest);
+  std::size_t end = rest.size();
+  for (const std::string_view stop : {" are ", " is ", " can ", ":", " include", ","}) {
+    end = std::min(end, rest_lower.find(stop));
+  }
+  rest = trim(rest.substr(0, end));
+  const std::size_t joint = ascii_lower(rest).find(" and ");
+  if (joint == std::string_view::npos) return std::nullopt;
+  const std::string_view a = trim(rest.substr(0, joint));
+  const std::string_view b = trim(rest.substr(joint + 5));
+  if (!acceptable_side(a) || !acceptable_side(b) || b.find(" and ") != std::string_view::npos) {
+    return std::nullopt;
+  }
+  return std::string(a) + " vs " + std::string(b);
+}
+
+// The first sentence of each item of `list` (up to six), as `- …` lines: the differences, one
+// each, without the reasons that follow them.
+std::string first_sentences(const Block& list) {
+  constexpr std::size_t kMaxItems = 6;
+  std::string out;
+  std::size_t taken = 0;
+  for (const Block& item : list.children) {
+    if (item.task != notes::Task::none) continue;
+    const Block* head = notes::item_head(item);
+    if (head == nullptr) continue;
+    std::string text = clean_inline(head->text);
+    std::replace(text.begin(), text.end(), '\n', ' ');
+    const std::vector<Sentence> sentences = split_sentences(text);
+    if (sentences.empty()) continue;
+    if (++taken > kMaxItems) return {};
+    out += (out.empty() ? "- " : "\n- ") + std::string(trim(sentences.front().text));
+  }
+  return taken >= 2 ? out : std::string();
+}
+
 Proposal comparison_card(std::string term, std::string answer, double confidence, int line,
                          int end_line, std::vector<std::string> context) {
   Proposal proposal;
@@ -174,6 +234,11 @@ class ExplicitWalker {
         case BlockKind::quote:
           walk(block.children, false);
           break;
+        case BlockKind::paragraph:
+          if (i + 1 < blocks.size() && blocks[i + 1].kind == BlockKind::list) {
+            intro(block, blocks[i + 1]);
+          }
+          break;
         default:
           break;
       }
@@ -197,6 +262,19 @@ class ExplicitWalker {
     if (trim(answer).empty()) return;
     m_out.cards.push_back(comparison_card(*term, std::move(answer), confidence, heading.line,
                                           under.back().end_line, above));
+  }
+
+  // `The differences between A and B are as follows:` over a list: one difference an item.
+  void intro(const Block& paragraph, const Block& list) {
+    const std::vector<Sentence> sentences = split_sentences(paragraph.text);
+    if (sentences.empty()) return;
+    const std::optional<std::string> term = intro_pair_term(sentences.back().text);
+    if (!term) return;
+    std::string answer = first_sentences(list);
+    if (answer.empty()) return;
+    m_out.cards.push_back(comparison_card(*term, std::move(answer), kIntro,
+                                          paragraph.line + sentences.back().line, list.end_line,
+                                          m_headings.path()));
   }
 
   void item(const Block& item) {

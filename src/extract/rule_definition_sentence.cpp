@@ -1325,6 +1325,18 @@ class SentenceReader {
     }
     const std::optional<std::string> term = clean_term(without_article(before));
     if (!term || word_count(after) < 2) return std::nullopt;
+    // `Of note is a distinction …`, `For example, …`: a phrase that opens on a preposition
+    // frames the sentence; it names nothing.
+    {
+      static constexpr auto kPrepositions = std::to_array<std::string_view>(
+          {"of", "in", "on", "at", "for", "to", "from", "by", "with", "about", "as", "among",
+           "between", "under", "over", "after", "before", "during"});
+      const std::vector<std::string_view> named = split_words(*term);
+      if (named.size() >= 2 && std::find(kPrepositions.begin(), kPrepositions.end(),
+                                         ascii_lower(named[0])) != kPrepositions.end()) {
+        return std::nullopt;
+      }
+    }
     if (marker->confidence == kIsA || marker->confidence == kIsThe) {
       after = trim(s.substr(best + 4));  // keep the article: `a measure of …`
     }
