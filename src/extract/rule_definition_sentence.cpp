@@ -652,7 +652,9 @@ class SentenceReader {
       m_previous = above.empty() ? std::string_view{} : above.back().text;
       m_previous_read = true;
     }
-    return !m_previous.empty() &&
+    // `구체적으로는 …`, `Specifically, …`: the sentence above leans on one further up, which the card
+    // would not show either.
+    return !m_previous.empty() && !leans_on_context(m_previous) &&
            m_previous.find('$') == std::string::npos && m_previous.find('\\') == std::string::npos;
   }
 
@@ -684,7 +686,14 @@ class SentenceReader {
     if (m_index == 0) {
       if (!can_borrow(s)) return std::string(s);
       m_from_previous = true;
-      return std::string(m_previous) + " " + std::string(s);
+      // `구체적으로는 …`, `Specifically, …`: a marker that the sentence elaborates on the one before
+      // it, which the card does not show; what it says stands alone.
+      std::string_view previous = m_previous;
+      for (const std::string_view marker : {"구체적으로는 ", "구체적으로 ", "Specifically, ",
+                                            "More specifically, ", "Concretely, "}) {
+        if (starts_with(previous, marker)) previous = trim(previous.substr(marker.size()));
+      }
+      return std::string(previous) + " " + std::string(s);
     }
     return std::string((*m_sentences)[m_index - 1].text) + " " + std::string(s);
   }
@@ -1136,7 +1145,9 @@ class SentenceReader {
       static constexpr auto kModals = std::to_array<std::string_view>(
           {"can", "could", "should", "will", "would", "might", "may", "must", "need", "needs",
            "shall", "also", "typically", "usually", "often", "just", "simply", "did", "didn't",
-           "do", "don't", "does", "doesn't", "won't", "can't", "cannot"});
+           "do", "don't", "does", "doesn't", "won't", "can't", "cannot",
+           // `In inception net v3, we use factorized convolutions`: a part it uses, not how it works
+           "use", "add", "apply", "replace", "introduce", "employ", "include", "remove"});
       const std::string verb = ascii_lower(next[1]);
       if (std::find(kModals.begin(), kModals.end(), verb) != kModals.end() ||
           (ends_with(verb, "ed") && verb != "need") ||
