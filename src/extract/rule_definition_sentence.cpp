@@ -53,6 +53,8 @@ constexpr double kIsThe = 0.6;          // X is the …
 constexpr double kHedged = 0.45;        // any of them, hedged
 constexpr double kFromPreviousParagraph = 0.7;
 constexpr double kNamedThenExplained = 0.6;  // `X`라는 … . 이는 …이다.  // its answer starts in the paragraph above
+constexpr double kPlural = 0.6;  // Xs are Ys that …
+constexpr double kOccurs = 0.6;  // X occurs when …
 constexpr double kInside = 0.6;  // In X, we …: how a named method works, told from inside it
 constexpr double kNamedInTurn = 0.6;  // 첫 번째는 `X`이다. X는 …  (judged: 2 kept of 2, round 29)
 
@@ -1094,8 +1096,116 @@ class SentenceReader {
   std::optional<Match> english(std::string_view s) const {
     if (text_language(s) != Language::english) return std::nullopt;
     if (std::optional<Match> inside = english_inside(s)) return inside;
-    const std::string plain = without_hedge_adverb(without_framing(s));
-    return english_plain(plain);
+    const std::string plain = without_alias(without_hedge_adverb(without_framing(s)));
+    if (std::optional<Match> m = english_plain(plain)) return m;
+    if (std::optional<Match> m = english_term_describes(plain)) return m;
+    if (std::optional<Match> m = english_plural(plain)) return m;
+    return english_occurs(plain);
+  }
+
+  // `A spinlock, also called a busy-wait lock, is …` → `A spinlock is …`: another name between
+  // commas after the subject keeps the subject from its verb.
+  static std::string without_alias(std::string s) {
+    const std::string lower = ascii_lower(s);
+    for (const std::string_view alias : {", also called ", ", also known as ", ", aka ",
+                                         ", a.k.a. ", ", or ", ", sometimes called "}) {
+      const std::size_t at = lower.find(alias);
+      if (at == std::string::npos || word_count(std::string_view(s).substr(0, at)) > 5) continue;
+      const std::size_t close = lower.find(", ", at + alias.size());
+      if (close == std::string::npos || word_count(std::string_view(s).substr(at, close - at)) > 7) {
+        continue;
+      }
+      s.erase(at, close + 1 - at);
+      return s;
+    }
+    return s;
+  }
+
+  // `The term *false sharing* describes two threads writing …`: what the term is said to mean.
+  std::optional<Match> english_term_describes(std::string_view s) const {
+    const std::string lower = ascii_lower(s);
+    if (!starts_with(lower, "the term ")) return std::nullopt;
+    for (const std::string_view verb : {" describes ", " denotes ", " refers to ", " means ",
+                                        " is used for ", " is used to describe "}) {
+      const std::size_t at = lower.find(verb);
+      if (at == std::string::npos) continue;
+      const std::optional<std::string> term = clean_term(s.substr(9, at - 9));
+      const std::string_view after = trim(s.substr(at + verb.size()));
+      if (!term || word_count(*term) > 5 || word_count(after) < 3) return std::nullopt;
+      return Match{*term, with_followers(std::string(after)), kMeans};
+    }
+    return std::nullopt;
+  }
+
+  // `Memory barriers (or fences) are instructions that stop …`: a plural name, what kind of
+  // things they are and what they do. Not `Results are good`, `Weights are updated by …`.
+  std::optional<Match> english_plural(std::string_view s) const {
+    const std::string lower = ascii_lower(s);
+    const std::size_t at = lower.find(" are ");
+    if (at == std::string::npos || at == 0) return std::nullopt;
+    std::string subject(trim(s.substr(0, at)));
+    for (std::size_t open = subject.find(" ("); open != std::string::npos; open = subject.find(" (")) {
+      const std::size_t close = subject.find(')', open);
+      if (close == std::string::npos) break;
+      subject.erase(open, close - open + 1);
+    }
+    const std::vector<std::string_view> named = split_words(subject);
+    // `The gradients are …`, `I'd say that SVMs are …`: things of this text, or a remark.
+    if (named.empty() || named.size() > 4 || !ends_with(ascii_lower(named.back()), "s") ||
+        is_anaphora(subject) || is_personal(lower) || subject.find('\'') != std::string::npos ||
+        ascii_lower(named.front()) == "the" || ascii_lower(named.front()) == "some" ||
+        ascii_lower(named.front()) == "many" || ascii_lower(named.front()) == "most") {
+      return std::nullopt;
+    }
+    // `In their most basic form, networks are …`: a name opens its sentence, capitalised or
+    // marked; a word after a framing clause is the framing's topic.
+    if (!(std::isupper(static_cast<unsigned char>(subject.front())) || subject.front() == '*' ||
+          subject.front() == '`')) {
+      return std::nullopt;
+    }
+    const std::string_view after = trim(s.substr(at + 5));
+    const std::vector<std::string_view> next = split_words(after);
+    if (next.size() < 5) return std::nullopt;
+    // `are updated`, `are computing`, `are not`, `are very …`: a state or an action, not a kind.
+    const std::string first = ascii_lower(next[0]);
+    static constexpr auto kNotKinds = std::to_array<std::string_view>(
+        {"not", "also", "often", "usually", "very", "more", "less", "most", "too", "so", "quite",
+         "always", "never", "still", "only", "all", "both", "just", "then", "now", "good",
+         "bad", "important", "useful", "easy", "hard", "able", "likely", "used", "known"});
+    if (ends_with(first, "ed") || ends_with(first, "ing") ||
+        std::find(kNotKinds.begin(), kNotKinds.end(), first) != kNotKinds.end()) {
+      return std::nullopt;
+    }
+    // The kind is said in a few words and what they do follows: `instructions that …`.
+    bool clause = false;
+    for (std::size_t k = 1; k < next.size() && k <= 5; ++k) {
+      const std::string w = ascii_lower(next[k]);
+      if (w == "that" || w == "which" || w == "who" || w == "used" || w == "where") {
+        clause = true;
+        break;
+      }
+    }
+    if (!clause) return std::nullopt;
+    const std::optional<std::string> term = clean_term(subject);
+    if (!term) return std::nullopt;
+    return Match{*term, with_followers(std::string(after)), kPlural};
+  }
+
+  // `Thrashing occurs when a system spends more time paging than executing.`: an event named by
+  // when it happens; the sentence says it whole.
+  std::optional<Match> english_occurs(std::string_view s) const {
+    const std::string lower = ascii_lower(s);
+    for (const std::string_view verb : {" occurs when ", " happens when ", " arises when ",
+                                        " occurs if ", " happens if "}) {
+      const std::size_t at = lower.find(verb);
+      if (at == std::string::npos || at == 0) continue;
+      const std::string_view subject = trim(s.substr(0, at));
+      if (word_count(subject) > 3 || is_anaphora(subject) || is_personal(lower)) return std::nullopt;
+      const std::optional<std::string> term = clean_term(subject);
+      if (!term || word_count(s.substr(at + verb.size())) < 4) return std::nullopt;
+      return Match{*term, with_followers(std::string(trim(s))), kOccurs};
+    }
+    return std::nullopt;
   }
 
   // `In nested cross-validation, we have an outer loop …`, `In "micro averaging," we'd …`, `In
