@@ -1059,6 +1059,32 @@ class SentenceReader {
           ends_with_class_noun(stem) && !ends_with(stem, "것")) {
         return Match{term, answer, kClassCopulaInside};
       }
+      // `스핀락은 락을 얻을 때까지 기다리는 락으로, …`: a kind said after a clause that describes
+      // it, then `(으)로,` going on: a kind noun, or the term's own head noun.
+      if (i >= 2 && ends_with(words[i], ",")) {
+        std::string_view kind;
+        for (const std::string_view form : {"으로", "로"}) {
+          if (ends_with(w, form) && w.size() > form.size()) {
+            kind = w.substr(0, w.size() - form.size());
+            break;
+          }
+        }
+        static constexpr auto kAdnominal = std::to_array<std::string_view>(
+            {"는", "은", "한", "된", "인", "던", "운", "할", "될", "를"});
+        const std::string_view before = words[i - 1];
+        if (!kind.empty() && contains_hangul(kind) && !ends_with(kind, "것") &&
+            std::any_of(kAdnominal.begin(), kAdnominal.end(),
+                        [&](std::string_view e) { return ends_with(before, e) && !ends_with(before, "를"); }) &&
+            (ends_with_class_noun(kind) || (kind.size() >= 3 && ends_with(strip_emphasis(term), kind)))) {
+          // `… 방식으로, 이처럼 …`: what goes on leans on other text; the kind alone answers.
+          const std::size_t rest = static_cast<std::size_t>(words[i + 1].data() - predicate.data());
+          if (leans_on_context(predicate.substr(rest))) {
+            const std::size_t end = static_cast<std::size_t>(kind.data() + kind.size() - predicate.data());
+            return Match{term, std::string(trim(predicate.substr(0, end))), kClassCopulaInside};
+          }
+          return Match{term, answer, kClassCopulaInside};
+        }
+      }
     }
     // A topic sentence: it says something about the term without defining it. One that gives a
     // reason (`…에 기반을 두기 때문에 잘 동작한다`) says why it works, not what it is.
