@@ -296,6 +296,10 @@ std::string without_stray_emphasis(std::string answer) {
     answer.resize(static_cast<std::size_t>(t.data() - answer.data()) + t.size() - 2);
   } else if (starts_with(t, "**") && !starts_with(t, "***")) {
     answer.erase(0, static_cast<std::size_t>(t.data() - answer.data()) + 2);
+  } else if (marks == 1) {
+    // `… 나타내는 말**이다.`: the bold opened before the card's answer starts.
+    const std::size_t at = answer.find("**");
+    if (answer.compare(at, 3, "***") != 0) answer.erase(at, 2);
   }
   return answer;
 }

@@ -48,6 +48,10 @@ std::string asked_term_of(std::string_view sentence) {
         break;
       }
     }
+    // `기아 상태란?` alone, the way a note asks itself before answering.
+    if (at == std::string_view::npos && ends_with(v, "란?") && word_count(v) <= 5) {
+      at = v.size() - 1;
+    }
     if (at == std::string_view::npos) return {};
     std::string_view head = trim(v.substr(0, at));
     for (const std::string_view particle : {"이란", "란", "은", "는"}) {
@@ -57,6 +61,8 @@ std::string asked_term_of(std::string_view sentence) {
         break;
       }
     }
+    // `커다란?`: an adjective, not `X란`.
+    if (ends_with(term, "다")) return {};
     if (term.empty()) return {};
     for (const std::string_view lead : {"그러면 ", "그렇다면 ", "그럼 ", "자, ", "그래서 "}) {
       if (starts_with(term, lead)) term = trim(term.substr(lead.size()));
@@ -158,6 +164,8 @@ std::string without_understood(std::string answer) {
 // The sentence after the question, without a lead that only points back at the term.
 std::string_view without_answer_lead(std::string_view sentence) {
   std::string_view s = trim(sentence);
+  // `Key란? : 검색, 정렬시 …`: a colon after the question leads the answer in.
+  if (starts_with(s, ":")) s = trim(s.substr(1));
   for (const std::string_view lead : {"바로 ", "그것은 ", "이는 ", "It is ", "It's ", "This is "}) {
     if (starts_with(s, lead)) return trim(s.substr(lead.size()));
   }

@@ -267,7 +267,8 @@ bool ends_with_class_noun(std::string_view stem) {
        "요소",       "노드",       "트리",   "그래프",   "리스트",   "배열",       "큐",
        "스택",       "해시",       "테이블", "쿼리",     "명세",     "관계",       "속성",
        "특성",       "성질",       "조건",   "범위",     "수",       "것",
-       "약어",       "약자",       "줄임말"});
+       "약어",       "약자",       "줄임말",   "구성",     "장치",     "신호",       "하드웨어",
+       "소프트웨어", "자료",       "명령"});
   if (ends_with_any(stem, kNouns)) return true;
   // Mixed notes name the kind in English: `target network는 잘 알려진 stability tool이다`.
   static constexpr auto kEnglish = std::to_array<std::string_view>(
@@ -954,9 +955,29 @@ class SentenceReader {
   std::optional<Match> korean_topic(std::string_view s) const {
     const std::vector<std::string_view> words = split_words(s);
     for (std::size_t k = 0; k < words.size() && k < kMaxTopicWords; ++k) {
-      const std::optional<std::string_view> iran = before_particle(words[k], "란", "이란");
+      // `뮤텍스란, 한 번에 …`: a comma after the particle.
+      std::string_view word = words[k];
+      if (ends_with(word, ",") && contains_hangul(word)) word.remove_suffix(1);
+      // `인터럽트라는 것은 …이다`: `X라는 것은` is `X는`.
+      if (k + 1 < words.size() && (ends_with(word, "라는") || ends_with(word, "이라는")) &&
+          (words[k + 1] == "것은" || words[k + 1] == "건" || words[k + 1] == "것이란" ||
+           words[k + 1] == "거는")) {
+        const std::string_view base =
+            word.substr(0, word.size() - (ends_with(word, "이라는") ? 9 : 6));
+        if (base.empty()) return std::nullopt;
+        const std::string_view raw(words[0].data(), static_cast<std::size_t>(
+                                                        base.data() + base.size() - words[0].data()));
+        const std::optional<std::string> term = clean_term(raw);
+        if (!term) return std::nullopt;
+        const std::size_t rest_begin =
+            static_cast<std::size_t>(words[k + 1].data() + words[k + 1].size() - s.data());
+        const std::string_view predicate = trim(s.substr(rest_begin));
+        if (word_count(predicate) < 2 || points_elsewhere(predicate)) return std::nullopt;
+        return topic_predicate(*term, predicate, false);
+      }
+      const std::optional<std::string_view> iran = before_particle(word, "란", "이란");
       const std::optional<std::string_view> topic =
-          iran ? std::nullopt : before_particle(words[k], "는", "은");
+          iran ? std::nullopt : before_particle(word, "는", "은");
       if (!iran && !topic) continue;
       const std::string_view base = iran ? *iran : *topic;
       // `커다란`, `기다란`, `가느다란`: an adjective, not `X란`.
