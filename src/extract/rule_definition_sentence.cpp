@@ -53,6 +53,7 @@ constexpr double kIsThe = 0.6;          // X is the …
 constexpr double kHedged = 0.45;        // any of them, hedged
 constexpr double kFromPreviousParagraph = 0.7;
 constexpr double kNamedThenExplained = 0.6;  // `X`라는 … . 이는 …이다.  // its answer starts in the paragraph above
+constexpr double kMarkedVerb = 0.6;  // **X** does …: a marked name and what it does
 constexpr double kPlural = 0.6;  // Xs are Ys that …
 constexpr double kOccurs = 0.6;  // X occurs when …
 constexpr double kInside = 0.6;  // In X, we …: how a named method works, told from inside it
@@ -1143,11 +1144,59 @@ class SentenceReader {
   std::optional<Match> english(std::string_view s) const {
     if (text_language(s) != Language::english) return std::nullopt;
     if (std::optional<Match> inside = english_inside(s)) return inside;
+    if (std::optional<Match> does = english_marked_verb(s)) return does;
     const std::string plain = without_alias(without_hedge_adverb(without_framing(s)));
     if (std::optional<Match> m = english_plain(plain)) return m;
     if (std::optional<Match> m = english_term_describes(plain)) return m;
     if (std::optional<Match> m = english_plural(plain)) return m;
     return english_occurs(plain);
+  }
+
+  // `**Platt scaling** calibrates scores by …`, `LRU evicts the entry that …`: a name the writer
+  // marked (or an acronym) opening the sentence, then what it does, in the present tense.
+  static std::optional<Match> english_marked_verb(std::string_view s) {
+    std::string_view name;
+    std::string_view rest;
+    for (const std::string_view mark : {"**", "__", "`", "*", "_"}) {
+      if (!starts_with(s, mark) || s.size() <= mark.size() || s[mark.size()] == ' ') continue;
+      const std::size_t close = s.find(mark, mark.size());
+      if (close == std::string_view::npos) return std::nullopt;
+      name = s.substr(mark.size(), close - mark.size());
+      rest = s.substr(close + mark.size());
+      break;
+    }
+    if (name.empty()) {
+      // An acronym of capitals (`LRU`, `TCP`), alone before the verb.
+      const std::size_t space = s.find(' ');
+      if (space == std::string_view::npos || space < 2 || space > 6) return std::nullopt;
+      const std::string_view word = s.substr(0, space);
+      if (!std::all_of(word.begin(), word.end(), [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }) ||
+          !(word.front() >= 'A' && word.front() <= 'Z')) {
+        return std::nullopt;
+      }
+      name = word;
+      rest = s.substr(space);
+    }
+    if (!starts_with(rest, " ") || word_count(name) > 5 || ends_with(trim(name), ".") ||
+        ends_with(trim(name), ":")) {
+      return std::nullopt;
+    }
+    const std::vector<std::string_view> words = split_words(rest);
+    if (words.size() < 5) return std::nullopt;
+    const std::string_view verb = words[0];
+    static constexpr auto kNotDoing = std::to_array<std::string_view>(
+        {"is", "was", "has", "does", "seems", "looks", "means", "needs", "remains", "becomes",
+         "gets", "makes", "sounds", "appears", "goes", "comes", "this", "its", "as", "us", "yes",
+         "refers", "describes", "denotes", "stands"});
+    if (verb.size() < 3 || verb.back() != 's' || ends_with(verb, "ss") || ends_with(verb, "us") ||
+        !std::all_of(verb.begin(), verb.end(), [](char c) { return c >= 'a' && c <= 'z'; }) ||
+        std::find(kNotDoing.begin(), kNotDoing.end(), verb) != kNotDoing.end()) {
+      return std::nullopt;
+    }
+    const std::optional<std::string> term = clean_term(name);
+    if (!term) return std::nullopt;
+    std::string_view sentence = trim(s);
+    return Match{*term, std::string(sentence), kMarkedVerb};
   }
 
   // `A spinlock, also called a busy-wait lock, is …` → `A spinlock is …`: another name between

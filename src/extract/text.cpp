@@ -533,9 +533,15 @@ MarkerMatch match_marker(std::string_view line, char letter) {
   } else {
     return {};
   }
-  if (!closed) {  // **Q:**
-    if (!starts_with(s, "**")) return {};
-    s.remove_prefix(2);
+  if (!closed) {  // **Q:** …, or **Q: … ?** in bold throughout
+    s = trim(s);
+    if (starts_with(s, "**")) {
+      s.remove_prefix(2);
+    } else if (ends_with(s, "**") && s.size() > 2 && s.find("**") == s.size() - 2) {
+      s.remove_suffix(2);
+    } else {
+      return {};
+    }
   }
   return {true, trim(s)};
 }
