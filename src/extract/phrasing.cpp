@@ -1,6 +1,8 @@
 // Question phrasing: language of a card and the Korean particle after a term.
 #include "recall/extract/phrasing.hpp"
 
+#include <cctype>
+
 #include "recall/extract/text.hpp"
 
 namespace recall::extract {
@@ -98,8 +100,23 @@ std::optional<bool> ends_in_consonant(std::string_view term) {
   return last_syllable_has_batchim(s);
 }
 
+// Whether `term` already ends in the particle the question adds (`## Warmup이란`, `## 정규화란`):
+// `란` after a vowel or a Latin letter, `이란` after a consonant. (`혼란` ends in a word.)
+bool ends_in_iran(std::string_view term) {
+  for (const std::string_view particle : {"\xEC\x9D\xB4\xEB\x9E\x80", "\xEB\x9E\x80"}) {  // 이란 란
+    if (!ends_with(term, particle) || term.size() == particle.size()) continue;
+    const std::string_view before = term.substr(0, term.size() - particle.size());
+    const unsigned char last = static_cast<unsigned char>(before.back());
+    if (last < 0x80) return std::isalnum(last) != 0 || last == ')' || last == '`';
+    const bool iran = particle.size() == 6;
+    return iran == last_syllable_has_batchim(before);
+  }
+  return false;
+}
+
 std::string what_is_question(std::string_view term, Language language) {
   term = trim(term);
+  if (ends_in_iran(term)) return std::string(term) + "?";
   if (language == Language::english) return "What is " + std::string(term) + "?";
   const std::optional<bool> consonant = ends_in_consonant(term);
   const char* particle = !consonant ? "(이)란?" : *consonant ? "이란?" : "란?";
