@@ -15,6 +15,7 @@
 
 #include "recall/extract/render.hpp"
 #include "recall/extract/rules.hpp"
+#include "recall/extract/section.hpp"
 #include "recall/extract/text.hpp"
 #include "recall/extract/walk.hpp"
 
@@ -202,10 +203,17 @@ bool is_plan_list(const Block& list) {
 
 class TermColonReader {
  public:
-  explicit TermColonReader(RuleOutput& out) : m_out(out) {}
+  TermColonReader(RuleOutput& out, std::string_view title) : m_out(out), m_title(title) {}
 
   void paragraph(const ParagraphVisit& visit) {
     const std::vector<std::string_view> lines = split_lines(visit.paragraph.text);
+    // `**Definition**: …` over `**Effect**: …` (paragraphs or items): a template.
+    if (visit.headings != m_template) m_in_template = false;
+    m_field = !lines.empty() && opens_field(lines.front());
+    if (m_field && opens_definition_field(lines.front())) {
+      m_template = visit.headings;
+      m_in_template = true;
+    }
     if (visit.item != nullptr) {
       head(visit, lines);
       return;
@@ -406,18 +414,54 @@ class TermColonReader {
     if (is_step_chain(split.definition)) confidence = std::min(confidence, kShort);
     // `Wrapper 클래스 : Integer, Long, Float 등`: names of its kinds, not what it is.
     if (is_name_list(split.definition)) confidence = std::min(confidence, kShort);
+    // `**Definition**: …` then `**Effect**: …`, `**Relation to L2**: …` in one section: fields
+    // of a template about the section's subject, asked as `Weight decay: Effect?`.
+    if (m_field && !is_definition_label(ascii_lower(split.clean_term)) && m_in_template &&
+        headings == m_template) {
+      const std::string subject = headings.empty() ? std::string(m_title) : heading_name(headings.back());
+      if (!subject.empty()) {
+        Proposal proposal = definition_card("term-colon", split.clean_term, std::move(definition),
+                                            confidence, line, end_line, headings);
+        auto [question, term] = aspect_question(subject, split.clean_term, 0);
+        proposal.draft.question = std::move(question);
+        proposal.draft.term = std::move(term);
+        proposal.draft.kind = "qa";
+        m_out.cards.push_back(std::move(proposal));
+        return;
+      }
+    }
     m_out.cards.push_back(definition_card("term-colon", split.clean_term, std::move(definition),
                                           confidence, line, end_line, headings));
   }
 
+  // `**Effect**: …`, `**정의:** …`: the bold label of a field, or empty.
+  static std::string_view field_label(std::string_view line) {
+    line = trim(line);
+    if (!starts_with(line, "**")) return {};
+    const std::size_t close = line.find("**", 2);
+    if (close == std::string_view::npos) return {};
+    std::string_view label = trim(line.substr(2, close - 2));
+    const bool colon = ends_with(label, ":") || starts_with(trim(line.substr(close + 2)), ":");
+    if (ends_with(label, ":")) label.remove_suffix(1);
+    return colon ? trim(label) : std::string_view{};
+  }
+  static bool opens_field(std::string_view line) { return !field_label(line).empty(); }
+  static bool opens_definition_field(std::string_view line) {
+    return is_definition_label(ascii_lower(field_label(line)));
+  }
+
   RuleOutput& m_out;
+  std::string_view m_title;
+  std::vector<std::string> m_template;  // the headings of the last section with a `Definition:` field
+  bool m_in_template = false;
+  bool m_field = false;  // the paragraph being read opens on a bold label and a colon
   std::unordered_map<const Block*, bool> m_plan_lists;  // is_plan_list of each list seen
 };
 
 }  // namespace
 
 void rule_term_colon(const RuleInput& in, RuleOutput& out) {
-  TermColonReader reader(out);
+  TermColonReader reader(out, in.title);
   for_each_paragraph(in.outline, [&](const ParagraphVisit& visit) { reader.paragraph(visit); });
 }
 

@@ -242,9 +242,6 @@ bool points_at_earlier_text(std::string_view text) {
   return false;
 }
 
-namespace {
-
-// Template fields that lead list items: `Definition:`, `Use case:`, `정의:`.
 bool is_definition_label(std::string_view lower) {
   for (const std::string_view label : {"definition", "def", "meaning", "what", "what it is",
                                        "description", "정의", "개념", "의미", "뜻"}) {
@@ -252,6 +249,8 @@ bool is_definition_label(std::string_view lower) {
   }
   return false;
 }
+
+namespace {
 
 // `**Label:** text`, `**Label**: text`, `Label: text` with a short label: {label, text}.
 std::optional<std::pair<std::string, std::string>> label_lead(std::string_view head) {
@@ -717,6 +716,17 @@ std::optional<SectionAnswer> blocks_answer(std::span<const Block> blocks) {
         if (i + 1 < blocks.size() && blocks[i + 1].kind == BlockKind::paragraph &&
             word_count(blocks[i + 1].text) >= 8 && only_asks(block.text)) {
           continue;
+        }
+        // `**Definition**: adding a penalty …` over `**Effect**: …`: a template written as
+        // paragraphs; the definition field answers, without its label.
+        if (const auto lead = label_lead(block.text);
+            lead && is_definition_label(ascii_lower(strip_emphasis(lead->first))) &&
+            word_count(lead->second) >= 3) {
+          SectionAnswer answer;
+          answer.text = clean_inline(lead->second);
+          answer.end_line = block.end_line;
+          answer.label_led = true;
+          return answer;
         }
         if (std::optional<SectionAnswer> prose = prose_answer(block, blocks.subspan(i + 1))) {
           return with_formula(std::move(*prose), formula_before);

@@ -89,6 +89,9 @@ bool defines_implicitly_sentence(std::string_view sentence);
 // problems`, `apply this idea`, `이를`), not only on how the text is arranged (`Recall that …`).
 bool points_at_earlier_text(std::string_view text);
 
+// Template fields that say what the thing is (`Definition`, `정의`, `Meaning`), lower case.
+bool is_definition_label(std::string_view lower);
+
 // The answer of the blocks under a heading (up to the next heading). Skips HTML, images, formulas
 // and code before the text; prose gives its first sentences (two, or one when long), extended by
 // the list that follows when the text ends by introducing it (`as follows:`, `다음과 같다.`); a
