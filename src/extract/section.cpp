@@ -1155,6 +1155,52 @@ bool defines_implicitly_sentence(std::string_view sentence) {
   return false;
 }
 
+namespace {
+
+// `기존의 DQN은 …`, `Previously, …`, `Traditionally, …`: a sentence that tells what came before.
+bool opens_on_background(std::string_view sentence) {
+  sentence = trim(sentence);
+  const std::string lower = ascii_lower(sentence.substr(0, std::min<std::size_t>(sentence.size(), 24)));
+  for (const std::string_view lead :
+       {"\xEA\xB8\xB0\xEC\xA1\xB4", "\xEC\x9D\xB4\xEC\xA0\x84\xEC\x97\x90", "\xEA\xB3\xBC\xEA\xB1\xB0\xEC\x97\x90",  // 기존 이전에 과거에
+        "previously", "traditionally", "historically", "until recently", "before ", "earlier "}) {
+    if (starts_with(lower, lead)) return true;
+  }
+  return false;
+}
+
+// The first sentence of the first two text paragraphs that opens on `term` or on its first word
+// (`Attention은 …` under `Attention Mechanism`) and does not lean back, with the next sentence when
+// it goes on about it; nullopt when none does.
+std::optional<SectionAnswer> sentence_opening_on(std::span<const Block> blocks, std::string_view term) {
+  const std::vector<std::string_view> words = split_words(term);
+  const std::string_view head = words.empty() ? std::string_view{} : words.front();
+  std::size_t paragraphs = 0;
+  for (const Block& block : blocks) {
+    if (block.kind != BlockKind::paragraph || is_empty_of_text(block.text)) continue;
+    if (++paragraphs > 2) break;
+    const std::string text = clean_inline(block.text);
+    const std::vector<Sentence> sentences = split_sentences(text);
+    for (std::size_t k = 0; k < sentences.size(); ++k) {
+      const std::string_view sentence = trim(sentences[k].text);
+      const bool opens = opens_on_term(sentence, term) ||
+                         (head.size() >= 3 && words.size() > 1 && opens_on_term(sentence, head));
+      if (!opens || leans_back(sentence) || asks(sentence) || introduces_list(sentence)) continue;
+      SectionAnswer answer;
+      answer.text = std::string(sentence);
+      answer.end_line = block.line + sentences[k].line;
+      if (k + 1 < sentences.size() && goes_on_about(sentences[k + 1].text)) {
+        append_sentence(answer.text, sentences[k + 1].text);
+        answer.end_line = block.line + sentences[k + 1].line;
+      }
+      return answer;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 std::optional<SectionAnswer> section_answer(std::span<const Block> blocks, std::string_view term) {
   std::optional<SectionAnswer> first = blocks_answer(blocks);
   if (term.empty() || !first || first->from_list) return first;
@@ -1173,6 +1219,11 @@ std::optional<SectionAnswer> section_answer(std::span<const Block> blocks, std::
       break;
     }
     return first;
+  }
+  // `기존 Seq2Seq 모델은 … 한계가 있었다. … Attention은 디코더가 …`: an opening that tells the
+  // background gives way to the first sentence that opens on the term (or its first word).
+  if (!opening.empty() && opens_on_background(opening.front().text)) {
+    if (std::optional<SectionAnswer> after = sentence_opening_on(blocks, term)) return after;
   }
   // `Takes a whole vector and …`, `…매핑하는 것`: an opening whose unnamed subject is the heading
   // answers before a later sentence that names the term (`Softmax is similar to sigmoid`).
