@@ -459,6 +459,22 @@ bool names_findings(const std::string& heading) {
   return false;
 }
 
+// `The main advantage of using X is …` (`Advantage`), `The main drawback of X …`
+// (`Disadvantage`): the aspect an answer's first sentence tells, or empty.
+std::string_view merit_told(std::string_view answer) {
+  const std::string first = ascii_lower(trim(answer).substr(0, std::min<std::size_t>(trim(answer).size(), 30)));
+  for (const std::string_view good : {"the main advantage", "the advantage of", "one advantage of",
+                                      "the main benefit", "the benefit of", "one benefit of"}) {
+    if (starts_with(first, good)) return "Advantage";
+  }
+  for (const std::string_view bad : {"the main disadvantage", "the disadvantage of",
+                                     "the downside of", "the main drawback", "the drawback of",
+                                     "one drawback of"}) {
+    if (starts_with(first, bad)) return "Disadvantage";
+  }
+  return {};
+}
+
 constexpr double kMarkedDefinition = 0.6;
 constexpr double kLeansOnContext = 0.45;  // judged: 7 kept of 35 at 0.55-0.6 (definition sentences, question headings)
 constexpr double kNarrates = 0.2;
@@ -629,6 +645,16 @@ ExtractResult extract_cards(const notes::NoteFile& note) {
           d.confidence = kMarkedDefinition;
         }
         tidy_term(proposal.draft);
+        // `What is ReLU? → The main advantage of using ReLU is …`: the answer tells what it is
+        // good (or bad) for; the question asks that (judged misframed as `What is`).
+        if (d.kind == "definition") {
+          if (const std::string_view label = merit_told(d.answer); !label.empty()) {
+            auto [question, term] = aspect_question(d.term, label, 0);
+            d.question = std::move(question);
+            d.term = std::move(term);
+            d.kind = "qa";
+          }
+        }
         // An answer that leans on text the card does not show (`이를 이용해 …`, `This …`) is
         // judged anaphora more often than kept; the heading rule weighs this itself, and a paper
         // digest's `이 방법은 …` points at the paper its question names.

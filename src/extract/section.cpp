@@ -179,7 +179,7 @@ bool leans_back(std::string_view sentence) {
        "그러나",   "따라서", "그래서",  "즉",     "이는",    "이를",  "이것은", "이렇게",
        "그렇다면", "그러면", "마찬가지로", "반면", "반면에", "여기서", "another", "moreover",
        "furthermore", "additionally", "instead", "again", "또", "게다가", "더불어", "이처럼",
-       "이렇듯"});
+       "이렇듯", "eventually", "because"});
   if (std::find(kBack.begin(), kBack.end(), first) != kBack.end()) {
     // `Another name for a neuron`: a synonym, said in full.
     const std::string opening = ascii_lower(sentence.substr(0, std::min<std::size_t>(sentence.size(), 16)));
@@ -194,6 +194,8 @@ bool leans_back(std::string_view sentence) {
        {"let's", "let\xE2\x80\x99s", "let us", "consider ", "below", "here is", "here are",
         "in this section", "to make this clear", "to see this", "to understand this",
         "in this chapter", "we will", "we'll", "now,", "now ", "first,", "next,", "recall that",
+        "under such", "in such ", "in that case", "in contrast,", "by contrast,", "on the other hand",
+        "conversely", "assume ", "suppose ", "imagine ",
         "before we ", "before i ",
         "이 장에서", "이번 ", "먼저", "본론에서", "여기서는", "다음은", "아래는", "위 그림", "위 표",
         "이 때", "이때", "이 경우", "이 문제", "위 문제", "이 과정", "이 방법",
@@ -1543,6 +1545,7 @@ Remark rates_or_advises(std::string_view text) {
                                      "useful when "}) {
     if (starts_with(first, use)) return Remark::use;
   }
+
   for (const std::string_view use : {"is used when", "are used when", "used in most cases",
                                      "사용하면 된다", "쓰면 된다", "사용하면 좋", "사용하는 것이 좋"}) {
     if (first.find(use) != std::string::npos) return Remark::use;
