@@ -484,14 +484,43 @@ constexpr double kNarrates = 0.2;
 bool notes_usage(std::string_view answer) {
   std::string_view a = trim(answer);
   if (a.find('\n') != std::string_view::npos || a.find(". ") != std::string_view::npos) return false;
-  while (!a.empty() && (a.back() == '.' || a.back() == ' ')) a.remove_suffix(1);
+  while (!a.empty() && (a.back() == '.' || a.back() == ' ' || a.back() == '*')) a.remove_suffix(1);
   for (const std::string_view tail : {"함", "됨"}) {
     if (ends_with(a, tail)) a.remove_suffix(tail.size());
   }
   for (const std::string_view usage : {"사용", "적용", "활용", "이용"}) {
     if (ends_with(a, usage)) return true;
   }
+  // `문자열 연산이 많은 Multi-Thread 환경`, `데이터가 자주 바뀌는 경우`: where or when it is used.
+  const std::vector<std::string_view> words = split_words(a);
+  if (words.size() >= 2 && words.size() <= 8) {
+    for (const std::string_view setting : {"환경", "경우", "상황"}) {
+      if (words.back() == setting) return true;
+    }
+  }
   return false;
+}
+
+// `임베디드 시스템의 하드웨어는 특정 목적을 위해 설계됨`, `The output of a softmax layer is …`:
+// an answer whose subject is a part or property of the term; the part, or empty.
+std::string part_told(std::string_view answer, std::string_view term) {
+  const std::string_view a = trim(answer);
+  const std::string_view t = trim(term);
+  if (t.empty()) return {};
+  if (starts_with(a, t) && a.substr(t.size()).starts_with("\xEC\x9D\x98 ")) {  // 의
+    const std::vector<std::string_view> words = split_words(a.substr(t.size() + 4));
+    for (std::size_t k = 0; k < words.size() && k < 2; ++k) {
+      for (const std::string_view particle : {"\xEC\x9D\x80", "\xEB\x8A\x94"}) {  // 은 는
+        if (ends_with(words[k], particle) && words[k].size() > particle.size() &&
+            contains_hangul(words[k])) {
+          const std::string_view first = words[0];
+          const std::string_view last = words[k].substr(0, words[k].size() - particle.size());
+          return std::string(first.data(), static_cast<std::size_t>(last.data() + last.size() - first.data()));
+        }
+      }
+    }
+  }
+  return {};
 }
 // An answer too long for a card, cut to its first 600 characters with a pointer to the rest:
 // judged truncated whatever the cut (rounds 8 and 9: 6 kept of 46), so it stays below the default
@@ -648,7 +677,12 @@ ExtractResult extract_cards(const notes::NoteFile& note) {
         // `What is ReLU? → The main advantage of using ReLU is …`: the answer tells what it is
         // good (or bad) for; the question asks that (judged misframed as `What is`).
         if (d.kind == "definition") {
-          if (const std::string_view label = merit_told(d.answer); !label.empty()) {
+          if (const std::string part = part_told(d.answer, d.term); !part.empty()) {
+            auto [question, term] = aspect_question(d.term, part, 0);
+            d.question = std::move(question);
+            d.term = std::move(term);
+            d.kind = "qa";
+          } else if (const std::string_view label = merit_told(d.answer); !label.empty()) {
             auto [question, term] = aspect_question(d.term, label, 0);
             d.question = std::move(question);
             d.term = std::move(term);

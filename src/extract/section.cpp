@@ -1570,6 +1570,10 @@ Remark rates_or_advises(std::string_view text) {
                                         "developed by ", "invented by ", "created by "}) {
     if (starts_with(first, origin)) return Remark::rating;
   }
+  // `…하지 않을까?에서 탄생한 것이 GraphQL`, `…에서 유래했다`: the story of where it came from.
+  for (const std::string_view origin : {"에서 탄생", "탄생한 것이", "에서 유래", "에서 비롯"}) {
+    if (first.find(origin) != std::string::npos) return Remark::rating;
+  }
   // Each of these tells a year or a score, so a sentence without a digit is passed at once.
   const bool has_digit = std::any_of(first.begin(), first.end(), [](char c) {
     return static_cast<unsigned char>(c - '0') < 10;
