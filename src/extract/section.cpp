@@ -1004,6 +1004,12 @@ std::string clean_inline(std::string_view text) {
     if (s.compare(i, 5, "<sup>") == 0) {
       const std::size_t close = s.find("</sup>", i);
       if (close != std::string_view::npos) {
+        // `2<sup>h</sup>-1` is a power, kept as `2^h-1`; `<sup>[1)](#ref)</sup>` is a footnote.
+        const std::string_view power = trim(s.substr(i + 5, close - i - 5));
+        if (!power.empty() && power.size() <= 12 &&
+            power.find_first_of("[]#()<>") == std::string_view::npos) {
+          out += power.size() == 1 ? "^" + std::string(power) : "^(" + std::string(power) + ")";
+        }
         i = close + 6;
         continue;
       }
