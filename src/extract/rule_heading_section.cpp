@@ -165,7 +165,10 @@ double confidence_of(const SectionAnswer& answer, std::string_view term) {
     c += kDefining;
   } else if (names_term(answer.text, term)) {
     c += kNamedInAnswer;
-  } else if (!answer.from_list && !defines_implicitly(answer.text)) {
+  } else if (!answer.from_list &&
+             !defines_implicitly(answer.note_lines
+                                     ? std::string_view(answer.text).substr(0, answer.text.find('\n'))
+                                     : std::string_view(answer.text))) {
     // Prose that never names the heading's term is about the topic, not a definition of it
     // (judged: 4 in 10 kept).
     c -= kUnnamedProse;

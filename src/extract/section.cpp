@@ -638,6 +638,20 @@ bool take_what_follows(SectionAnswer& answer, std::span<const Block> rest) {
       answer.items = items->items;
       answer.end_line = items->end_line;
       answer.from_list = true;
+      // `If there is: <conditions>` + `Then: <conclusion>`: a statement in two halves.
+      if (starts_with(ascii_lower(trim(answer.text).substr(0, 3)), "if ") && i + 1 < rest.size() &&
+          rest[i + 1].kind == BlockKind::paragraph &&
+          starts_with(ascii_lower(trim(rest[i + 1].text).substr(0, 5)), "then")) {
+        const std::string then = clean_inline(rest[i + 1].text);
+        answer.text += '\n' + std::string(trim(then));
+        answer.end_line = rest[i + 1].end_line;
+        if (ends_with(trim(then), ":") && i + 2 < rest.size() && rest[i + 2].kind == BlockKind::list) {
+          if (const std::optional<SectionAnswer> more = list_answer(rest[i + 2])) {
+            answer.text += '\n' + more->text;
+            answer.end_line = more->end_line;
+          }
+        }
+      }
       return true;
     }
     if (next.kind == BlockKind::paragraph && !is_empty_of_text(next.text)) return false;
@@ -705,6 +719,21 @@ bool is_gloss(const Block& quote) {
   });
 }
 
+constexpr std::size_t kShortNote = 40;
+constexpr std::size_t kNoteLine = 120;
+
+// A paragraph that is one line of a note, not a sentence closed by a period: `key - value 쌍으로
+// 이루어짐`, `효율적 탐색을 위한 자료구조`, at most `longest` code points.
+bool is_note_line(std::string_view text, std::size_t longest) {
+  const std::string_view t = trim(text);
+  if (t.empty() || t.find('\n') != std::string_view::npos || code_point_count(t) > longest ||
+      !contains_hangul(t)) {
+    return false;
+  }
+  return !(ends_with(t, ".") || ends_with(t, ":") || ends_with(t, "?") || ends_with(t, "다") ||
+           ends_with(t, "요"));
+}
+
 std::optional<SectionAnswer> blocks_answer(std::span<const Block> blocks) {
   const Block* formula = nullptr;  // the formula just before the block looked at, if any
   for (std::size_t i = 0; i < blocks.size(); ++i) {
@@ -731,6 +760,19 @@ std::optional<SectionAnswer> blocks_answer(std::span<const Block> blocks) {
           return answer;
         }
         if (std::optional<SectionAnswer> prose = prose_answer(block, blocks.subspan(i + 1))) {
+          // `효율적 탐색을 위한 자료구조` / `key - value 쌍으로 이루어짐` / `해시 함수로 …`: notes
+          // of one line a paragraph; a short first one goes on with the next two.
+          if (!prose->from_list && is_note_line(block.text, kShortNote)) {
+            for (std::size_t j = i + 1; j < blocks.size() && j <= i + 2; ++j) {
+              if (blocks[j].kind != BlockKind::paragraph || !is_note_line(blocks[j].text, kNoteLine) ||
+                  is_formula(blocks[j].text) || leans_back(blocks[j].text)) {
+                break;
+              }
+              prose->text += "\n" + clean_inline(blocks[j].text);
+              prose->end_line = blocks[j].end_line;
+              prose->note_lines = true;
+            }
+          }
           return with_formula(std::move(*prose), formula_before);
         }
         return std::nullopt;
@@ -1212,7 +1254,10 @@ std::optional<SectionAnswer> sentence_opening_on(std::span<const Block> blocks, 
 std::optional<SectionAnswer> section_answer(std::span<const Block> blocks, std::string_view term) {
   std::optional<SectionAnswer> first = blocks_answer(blocks);
   if (term.empty() || !first || first->from_list) return first;
-  const std::vector<Sentence> opening = split_sentences(first->text);
+  // Notes of one line a paragraph are joined by line breaks: the first line is the first sentence.
+  const std::vector<Sentence> opening = split_sentences(
+      first->note_lines ? std::string_view(first->text).substr(0, first->text.find('\n'))
+                        : std::string_view(first->text));
   if (!opening.empty() && defines_term(opening.front().text, term)) {
     first->defining = true;
     // The answer ends its paragraph: the next may say how the term works (how_it_works).

@@ -77,6 +77,7 @@ struct SectionAnswer {
   bool leans_back = false;   // starts by referring to text before it (`This`, `이러한`)
   bool label_led = false;    // taken from a `Definition:` item of a template list
   bool defining = false;     // a sentence that names the term and defines it (`X is …`, `X란 …`)
+  bool note_lines = false;   // paragraphs of one line each, joined by line breaks
 };
 
 // A first sentence that defines the heading without naming it: `…확률적 자료구조이다.` (the heading
