@@ -250,9 +250,11 @@ class ExplicitWalker {
                const std::vector<std::string>& above) {
     const Block& heading = blocks[index];
     double confidence = kExplicit;
-    std::optional<std::string> term = vs_term(heading.text);
+    // `### Q2. 동기와 비동기의 차이`: numbering in front is no part of either side.
+    const std::string name = heading_name(heading.text);
+    std::optional<std::string> term = vs_term(name);
     if (!term) {
-      term = korean_pair_term(heading.text);
+      term = korean_pair_term(name);
       confidence = kKoreanWording;
     }
     if (!term) return;

@@ -108,6 +108,12 @@ std::string_view without_lead_words(std::string_view s) {
     s = trim(s);
     // Every lead word is Hangul and every mark starts with `-`, `=` or a UTF-8 symbol: a line
     // that starts with another ASCII character has none.
+    // `A. 프로세스는 …`: the answer's marker in a list of interview questions.
+    if ((starts_with(s, "A. ") || starts_with(s, "A) ")) && contains_hangul(s.substr(0, 12))) {
+      s = s.substr(3);
+      changed = true;
+      continue;
+    }
     if (s.empty() ||
         (static_cast<unsigned char>(s[0]) < 0x80 && s[0] != '-' && s[0] != '=')) {
       return s;

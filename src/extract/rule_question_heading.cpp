@@ -210,12 +210,98 @@ bool shown_names_both(std::string_view answer, const Pair& pair) {
 
 }  // namespace
 
+namespace {
+
+// `**Q3. REST란?**` alone on its line: a question set in bold instead of a heading; its text
+// without the number, or empty.
+std::string bold_question(const notes::Block& paragraph) {
+  if (paragraph.kind != notes::BlockKind::paragraph || !is_bold_question(paragraph.text)) return {};
+  const std::string_view first = trim(paragraph.text).substr(0, trim(paragraph.text).find('\n'));
+  const std::optional<std::string> name = pseudo_heading(first);
+  if (!name) return {};
+  std::string question(strip_emphasis(*name));  // `**Q3. *Context Switching* 이란?**`
+  if (!(ends_with(question, "?") || ends_with(question, "\xEF\xBC\x9F")) ||
+      code_point_count(question) < 3 || leans_on_text_before(question)) {
+    return {};
+  }
+  return question;
+}
+
+// A bold question over the blocks that answer it (up to the next heading, bold question or
+// rule), or a list item whose head is one over its nested items: one card each.
+void bold_questions(std::span<const notes::Block> blocks, const HeadingPath& headings,
+                    RuleOutput& out) {
+  const auto emit = [&](const std::string& question, std::string_view same_paragraph,
+                        std::span<const notes::Block> under, int line, int end_line) {
+    std::string answer(trim(same_paragraph));
+    if (const std::string below =
+            render_markdown(under, {.drop_link_only_items = true, .drop_tasks = true});
+        !trim(below).empty()) {
+      answer += (answer.empty() ? "" : "\n\n") + below;
+    }
+    answer = drop_link_only_lines(answer);
+    if (trim(answer).empty() || is_link_only(answer)) return;
+    Proposal proposal;
+    CardDraft& card = proposal.draft;
+    card.question = question;
+    card.answer = std::move(answer);
+    card.kind = "qa";
+    card.rule = "question-heading";
+    card.confidence = kConfidence;
+    card.line = line;
+    card.context = headings.path();
+    card.term = question;
+    proposal.end_line = end_line;
+    proposal.nests = true;
+    out.cards.push_back(std::move(proposal));
+  };
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    const notes::Block& block = blocks[i];
+    if (const std::string question = bold_question(block); !question.empty()) {
+      std::size_t end = i + 1;
+      // Up to the next heading, rule or bold question (a list of bold questions too).
+      const auto asks_anew = [&](const notes::Block& b) {
+        if (!bold_question(b).empty()) return true;
+        return b.kind == notes::BlockKind::list && !b.children.empty() &&
+               !b.children.front().children.empty() &&
+               !bold_question(b.children.front().children.front()).empty();
+      };
+      while (end < blocks.size() && blocks[end].kind != notes::BlockKind::heading &&
+             blocks[end].kind != notes::BlockKind::rule && !asks_anew(blocks[end])) {
+        ++end;
+      }
+      // `**Q3. REST란?**` + the answer on the next line of the same paragraph.
+      const std::string_view text = trim(block.text);
+      const std::size_t newline = text.find('\n');
+      const std::string rest =
+          newline == std::string_view::npos ? std::string() : clean_inline(text.substr(newline + 1));
+      emit(question, rest, blocks.subspan(i + 1, end - i - 1), block.line,
+           end > i + 1 ? blocks[end - 1].end_line : block.end_line);
+    } else if (block.kind == notes::BlockKind::list) {
+      for (const notes::Block& item : block.children) {
+        if (item.children.size() < 2) continue;
+        if (const std::string asked = bold_question(item.children.front()); !asked.empty()) {
+          emit(asked, {}, std::span<const notes::Block>(item.children).subspan(1), item.line,
+               item.end_line);
+        }
+      }
+    }
+  }
+}
+
+}  // namespace
+
 void rule_question_heading(const RuleInput& in, RuleOutput& out) {
   const std::span<const notes::Block> blocks(in.outline.blocks);
   HeadingPath headings;
-  for (std::size_t i = 0; i < blocks.size(); ++i) {
+  // Bold questions between two headings, read once the heading above them is entered.
+  std::size_t from = 0;
+  for (std::size_t i = 0; i <= blocks.size(); ++i) {
+    if (i < blocks.size() && blocks[i].kind != notes::BlockKind::heading) continue;
+    bold_questions(blocks.subspan(from, i - from), headings, out);
+    if (i == blocks.size()) break;
+    from = i + 1;
     const notes::Block& block = blocks[i];
-    if (block.kind != notes::BlockKind::heading) continue;
     headings.enter(block);
     // `### 4. Is my data linearly separable?`: the number orders the list, it is not asked.
     std::string question = heading_name(block.text);
@@ -230,6 +316,13 @@ void rule_question_heading(const RuleInput& in, RuleOutput& out) {
     std::string answer = render_markdown(under, {.drop_link_only_items = true, .drop_tasks = true});
     answer = drop_link_only_lines(answer);
     if (trim(answer).empty() || is_link_only(answer)) continue;
+    // `A. 프로세스는 …`, `A) …`, `A: …`: the answer's marker under a numbered question.
+    for (const std::string_view marker : {"A. ", "A) ", "A: ", "**A.** ", "**A:** "}) {
+      if (starts_with(trim(answer), marker)) {
+        answer = std::string(trim(trim(answer).substr(marker.size())));
+        break;
+      }
+    }
     // `What is overfitting?` over an essay: the sentence that defines the term answers, when the
     // whole section would be cut before it; a `tl;dr` paragraph answers before anything else.
     bool defined = false;

@@ -792,6 +792,17 @@ void for_each_paragraph(const notes::Outline& outline,
   ParagraphWalker(visit).walk(outline.blocks, true, nullptr, nullptr);
 }
 
+bool is_bold_question(std::string_view paragraph) {
+  std::string_view t = trim(paragraph);
+  t = trim(t.substr(0, t.find('\n')));  // the first line; the answer may follow on the next
+  if (!starts_with(t, "**") || !ends_with(t, "**") || t.size() < 7 ||
+      t.substr(2, t.size() - 4).find("**") != std::string_view::npos) {
+    return false;
+  }
+  const std::string_view inner = trim(t.substr(2, t.size() - 4));
+  return ends_with(inner, "?") || ends_with(inner, "\xEF\xBC\x9F");
+}
+
 std::span<const Block> section_after(std::span<const Block> blocks, std::size_t index,
                                      bool until_any) {
   const int level = blocks[index].level;
@@ -799,6 +810,8 @@ std::span<const Block> section_after(std::span<const Block> blocks, std::size_t 
   while (end < blocks.size()) {
     const Block& b = blocks[end];
     if (b.kind == BlockKind::heading && (until_any || b.level <= level)) break;
+    // `**Q3. REST란?**` on a line of its own: a question set in bold starts a section of its own.
+    if (b.kind == BlockKind::paragraph && is_bold_question(b.text)) break;
     ++end;
   }
   return blocks.subspan(index + 1, end - index - 1);

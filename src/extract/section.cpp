@@ -56,6 +56,16 @@ std::string_view without_leading_marks(std::string_view s) {
         continue;
       }
     }
+    // `Q1. `, `Q3) `, `Q. `: an interview question's number.
+    if (s.size() > 3 && (s[0] == 'Q' || s[0] == 'q')) {
+      std::size_t k = 1;
+      while (k < s.size() && std::isdigit(static_cast<unsigned char>(s[k])) != 0) ++k;
+      if (k + 1 < s.size() && (s[k] == '.' || s[k] == ')') && s[k + 1] == ' ') {
+        s.remove_prefix(k + 2);
+        changed = true;
+        continue;
+      }
+    }
     // `3. `, `2-1. `, `1) `, `(2) `, `2.1 `: numbers and their punctuation, then a space.
     std::size_t n = 0;
     bool digit = false;

@@ -25,8 +25,12 @@ struct ParagraphVisit {
 void for_each_paragraph(const notes::Outline& outline,
                         const std::function<void(const ParagraphVisit&)>& visit);
 
+// `**Q3. REST란?**`: a paragraph whose first line is one bold question, set where a heading would
+// be (its answer may follow on the next lines).
+bool is_bold_question(std::string_view paragraph);
+
 // The blocks from `index + 1` of `blocks` up to the next heading of any level (`until_any`) or
-// of a level at most that of the heading at `index`.
+// of a level at most that of the heading at `index`, or a bold question (is_bold_question).
 std::span<const notes::Block> section_after(std::span<const notes::Block> blocks,
                                             std::size_t index, bool until_any);
 
