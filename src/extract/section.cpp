@@ -196,6 +196,20 @@ bool leans_back(std::string_view sentence) {
     return !(starts_with(opening, "another name") || starts_with(opening, "another term") ||
              starts_with(opening, "another word"));
   }
+  // `By changing this argument, …`, `With these weights …`: a pointer in the opening words.
+  {
+    const std::vector<std::string_view> words = split_words(sentence.substr(0, std::min<std::size_t>(sentence.size(), 60)));
+    for (std::size_t k = 1; k < words.size() && k <= 3; ++k) {
+      // `**Structural Error:** This error arises …`: the pointer names the label before it.
+      if (words[k - 1].find(':') != std::string_view::npos) break;
+      std::string w = ascii_lower(words[k]);
+      while (!w.empty() && (w.back() == ',' || w.back() == '\n')) w.pop_back();
+      if ((w == "this" || w == "these" || w == "those") && k + 1 < words.size() &&
+          ascii_lower(words[0]) != "is" && ascii_lower(words[k - 1]) != "is") {
+        return true;
+      }
+    }
+  }
   std::size_t cut = std::min<std::size_t>(sentence.size(), 160);
   while (cut < sentence.size() && (static_cast<unsigned char>(sentence[cut]) & 0xC0) == 0x80) ++cut;
   const std::string lower = ascii_lower(sentence.substr(0, cut));
