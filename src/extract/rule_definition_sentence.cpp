@@ -640,6 +640,9 @@ class SentenceReader {
     return std::nullopt;
   }
 
+  // The paragraph right under the one being read, in the same section (or empty).
+  void set_next(std::string_view paragraph) { m_next_paragraph = paragraph; }
+
   // The paragraph right above the one being read; its last sentence is found when needed.
   void set_previous(std::string_view paragraph) {
     m_previous_paragraph = paragraph;
@@ -721,23 +724,48 @@ class SentenceReader {
       if (c != '`') term += c;
     }
     if (term.empty()) return;
-    for (std::size_t k = m_index + 1; k < m_sentences->size() && k <= m_index + kReach; ++k) {
-      const std::string_view next = trim((*m_sentences)[k].text);
-      if (m.answer.find(next) != std::string::npos) continue;  // a follower already
+    // `이진 트리(Binary Tree)` is taken up again as `이진 트리는 …`.
+    if (const std::size_t gloss = term.find('('); gloss != std::string::npos && gloss > 0 &&
+        ends_with(term, ")")) {
+      term = std::string(trim(std::string_view(term).substr(0, gloss)));
+    }
+    // Whether `next` takes the term up as its topic: 1 yes, 0 no, -1 stop looking.
+    const auto takes_up = [&](std::string_view next) {
       std::string plain;
       for (const char c : std::string(strip_emphasis(next.substr(0, term.size() + 8)))) {
         if (c != '`') plain += c;
       }
-      if (!starts_with(plain, term)) continue;
+      if (!starts_with(plain, term)) return 0;
       const std::string_view after = std::string_view(plain).substr(term.size());
       const bool topic = starts_with(after, "\xEC\x9D\x80 ") || starts_with(after, "\xEB\x8A\x94 ") ||  // 은 는
                          starts_with(after, "\xEB\x8F\x84 ") ||  // 도
                          starts_with(after, " also ") || starts_with(after, " is ");
       if (!topic || ends_with(next, "?") || code_point_count(m.answer) + code_point_count(next) > kLongest) {
-        return;
+        return -1;
       }
+      return 1;
+    };
+    std::size_t k = m_index + 1;
+    for (; k < m_sentences->size() && k <= m_index + kReach; ++k) {
+      const std::string_view next = trim((*m_sentences)[k].text);
+      if (m.answer.find(next) != std::string::npos) continue;  // a follower already
+      const int taken = takes_up(next);
+      if (taken < 0) return;
+      if (taken == 0) continue;
       m.answer += " " + std::string(next);
       return;
+    }
+    // `이진 트리는 …의 한 종류이다. 기본적으로 트리는 …` + a paragraph opening `이진 트리는 …`: the
+    // paragraph right under it takes the term up again.
+    if (!m_next_paragraph.empty()) {
+      const std::vector<Sentence> below = split_sentences(m_next_paragraph);
+      if (below.empty()) return;
+      const std::string_view next = trim(below.front().text);
+      // It may define the term again (`…인 트리를 이진 트리라고 한다`); a remark on it (`closure는
+      // 매우 유용하다.`) says nothing of what it is.
+      if (takes_up(next) == 1 && word_count(next) >= 6 && rates_or_advises(next) == Remark::none) {
+        m.answer += " " + std::string(next);
+      }
     }
   }
 
@@ -1615,6 +1643,7 @@ class SentenceReader {
   const std::vector<Sentence>* m_sentences = nullptr;
   mutable bool m_first_clause = false;  // reading the first of two chained clauses
   std::string_view m_previous_paragraph;
+  std::string_view m_next_paragraph;
   mutable std::string_view m_previous;  // its last sentence, once read
   mutable bool m_previous_read = false;
   mutable bool m_from_previous = false;
@@ -1677,6 +1706,11 @@ void rule_definition_sentence(const RuleInput& in, RuleOutput& out) {
     if (p > 0 && only_spacing_between(in.lines, paragraphs[p - 1].paragraph->end_line, paragraph.line) &&
         paragraphs[p - 1].headings == paragraphs[p].headings) {
       reader.set_previous(paragraphs[p - 1].paragraph->text);
+    }
+    if (p + 1 < paragraphs.size() &&
+        only_spacing_between(in.lines, paragraph.end_line, paragraphs[p + 1].paragraph->line) &&
+        paragraphs[p + 1].headings == paragraphs[p].headings) {
+      reader.set_next(paragraphs[p + 1].paragraph->text);
     }
     for (std::size_t j = 0; j < sentences.size(); ++j) {
       for (Match& m : reader.read(sentences, j, paragraph.text)) {
