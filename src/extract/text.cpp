@@ -94,7 +94,7 @@ bool has_word_then_digit(std::string_view lower, std::string_view word) {
 // Words after which a period does not end a sentence (lower case, without the period).
 bool is_abbreviation(std::string_view lower) {
   static constexpr auto kWords = std::to_array<std::string_view>(
-      {"e.g", "i.e", "etc", "vs", "fig", "figs", "eq", "eqs", "cf", "ex", "al", "dr", "mr", "mrs",
+      {"e.g", "i.e", "e.g,", "i.e,", "etc", "vs", "fig", "figs", "eq", "eqs", "cf", "ex", "al", "dr", "mr", "mrs",
        "ms", "no", "approx", "resp", "sec", "ch", "vol", "pp", "p", "st", "jr", "sr", "inc"});
   return std::find(kWords.begin(), kWords.end(), lower) != kWords.end();
 }
