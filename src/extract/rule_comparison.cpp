@@ -268,6 +268,11 @@ class ExplicitWalker {
 
   // `The differences between A and B are as follows:` over a list: one difference an item.
   void intro(const Block& paragraph, const Block& list) {
+    // Every such sentence names a difference: most paragraphs over a list do not.
+    if (paragraph.text.find("ifference") == std::string::npos &&
+        paragraph.text.find("\xEC\xB0\xA8\xEC\x9D\xB4") == std::string::npos) {  // 차이
+      return;
+    }
     const std::vector<Sentence> sentences = split_sentences(paragraph.text);
     if (sentences.empty()) return;
     const std::optional<std::string> term = intro_pair_term(sentences.back().text);

@@ -1236,14 +1236,18 @@ class SentenceReader {
   // `A spinlock, also called a busy-wait lock, is …` → `A spinlock is …`: another name between
   // commas after the subject keeps the subject from its verb.
   static std::string without_alias(std::string s) {
-    const std::string lower = ascii_lower(s);
+    // Only the first comma can close a subject of five words or fewer: look there alone.
+    const std::size_t at = std::string_view(s).substr(0, 64).find(", ");
+    if (at == std::string_view::npos || word_count(std::string_view(s).substr(0, at)) > 5) {
+      return s;
+    }
+    const std::string after = ascii_lower(std::string_view(s).substr(at, 24));
     for (const std::string_view alias : {", also called ", ", also known as ", ", aka ",
                                          ", a.k.a. ", ", or ", ", sometimes called "}) {
-      const std::size_t at = lower.find(alias);
-      if (at == std::string::npos || word_count(std::string_view(s).substr(0, at)) > 5) continue;
-      const std::size_t close = lower.find(", ", at + alias.size());
+      if (!starts_with(after, alias)) continue;
+      const std::size_t close = s.find(", ", at + alias.size());
       if (close == std::string::npos || word_count(std::string_view(s).substr(at, close - at)) > 7) {
-        continue;
+        return s;
       }
       s.erase(at, close + 1 - at);
       return s;
@@ -1253,8 +1257,8 @@ class SentenceReader {
 
   // `The term *false sharing* describes two threads writing …`: what the term is said to mean.
   std::optional<Match> english_term_describes(std::string_view s) const {
+    if (!(starts_with(s, "The term ") || starts_with(s, "the term "))) return std::nullopt;
     const std::string lower = ascii_lower(s);
-    if (!starts_with(lower, "the term ")) return std::nullopt;
     for (const std::string_view verb : {" describes ", " denotes ", " refers to ", " means ",
                                         " is used for ", " is used to describe "}) {
       const std::size_t at = lower.find(verb);
@@ -1270,8 +1274,13 @@ class SentenceReader {
   // `Memory barriers (or fences) are instructions that stop …`: a plural name, what kind of
   // things they are and what they do. Not `Results are good`, `Weights are updated by …`.
   std::optional<Match> english_plural(std::string_view s) const {
+    // A capitalised or marked name of a few words, then ` are `: most sentences fail here.
+    const std::size_t at = s.find(" are ");
+    if (at == std::string_view::npos || at == 0 || at > 80 ||
+        !(std::isupper(static_cast<unsigned char>(s.front())) || s.front() == '*' || s.front() == '`')) {
+      return std::nullopt;
+    }
     const std::string lower = ascii_lower(s);
-    const std::size_t at = lower.find(" are ");
     if (at == std::string::npos || at == 0) return std::nullopt;
     std::string subject(trim(s.substr(0, at)));
     for (std::size_t open = subject.find(" ("); open != std::string::npos; open = subject.find(" (")) {
@@ -1324,6 +1333,11 @@ class SentenceReader {
   // `Thrashing occurs when a system spends more time paging than executing.`: an event named by
   // when it happens; the sentence says it whole.
   std::optional<Match> english_occurs(std::string_view s) const {
+    // Every form below holds ` when ` or ` if ` after a subject of three words or fewer.
+    const std::string_view head = s.substr(0, std::min<std::size_t>(s.size(), 64));
+    if (head.find(" when ") == std::string_view::npos && head.find(" if ") == std::string_view::npos) {
+      return std::nullopt;
+    }
     const std::string lower = ascii_lower(s);
     for (const std::string_view verb : {" occurs when ", " happens when ", " arises when ",
                                         " occurs if ", " happens if "}) {

@@ -196,9 +196,17 @@ bool leans_back(std::string_view sentence) {
     return !(starts_with(opening, "another name") || starts_with(opening, "another term") ||
              starts_with(opening, "another word"));
   }
-  // `By changing this argument, …`, `With these weights …`: a pointer in the opening words.
-  {
-    const std::vector<std::string_view> words = split_words(sentence.substr(0, std::min<std::size_t>(sentence.size(), 60)));
+  // `By changing this argument, …`, `With these weights …`: a pointer in the opening words
+  // (looked for as `this`/`thes`/`thos` first: most sentences have none).
+  const std::string_view opening = sentence.substr(0, std::min<std::size_t>(sentence.size(), 60));
+  bool pointer = false;
+  for (std::size_t at = opening.find("th"); at != std::string_view::npos && !pointer;
+       at = opening.find("th", at + 1)) {
+    pointer = opening.compare(at, 4, "this") == 0 || opening.compare(at, 4, "thes") == 0 ||
+              opening.compare(at, 4, "thos") == 0;
+  }
+  if (pointer) {
+    const std::vector<std::string_view> words = split_words(opening);
     for (std::size_t k = 1; k < words.size() && k <= 3; ++k) {
       // `**Structural Error:** This error arises …`: the pointer names the label before it.
       if (words[k - 1].find(':') != std::string_view::npos) break;
@@ -214,25 +222,36 @@ bool leans_back(std::string_view sentence) {
   while (cut < sentence.size() && (static_cast<unsigned char>(sentence[cut]) & 0xC0) == 0x80) ++cut;
   const std::string lower = ascii_lower(sentence.substr(0, cut));
   // Lead-ins that announce the text instead of saying it, and pointers to figures and tables.
-  for (const std::string_view lead :
-       {"let's", "let\xE2\x80\x99s", "let us", "consider ", "below", "here is", "here are",
-        "in this section", "to make this clear", "to see this", "to understand this",
-        "in this chapter", "we will", "we'll", "now,", "now ", "first,", "next,", "recall that",
-        "under such", "in such ", "in that case", "in contrast,", "by contrast,", "on the other hand",
-        "conversely", "assume ", "suppose ", "imagine ",
-        "before we ", "before i ",
-        "이 장에서", "이번 ", "먼저", "본론에서", "여기서는", "다음은", "아래는", "위 그림", "위 표",
-        "이 때", "이때", "이 경우", "이 문제", "위 문제", "이 과정", "이 방법",
-        "아래 그림", "아래 표", "위와 같", "위와같", "그림 ", "표 "}) {
-    if (starts_with(lower, lead)) return true;
+  static constexpr auto kLeads = std::to_array<std::string_view>(
+      {"let's", "let\xE2\x80\x99s", "let us", "consider ", "below", "here is", "here are",
+       "in this section", "to make this clear", "to see this", "to understand this",
+       "in this chapter", "we will", "we'll", "now,", "now ", "first,", "next,", "recall that",
+       "under such", "in such ", "in that case", "in contrast,", "by contrast,", "on the other hand",
+       "conversely", "assume ", "suppose ", "imagine ",
+       "before we ", "before i ",
+       "이 장에서", "이번 ", "먼저", "본론에서", "여기서는", "다음은", "아래는", "위 그림", "위 표",
+       "이 때", "이때", "이 경우", "이 문제", "위 문제", "이 과정", "이 방법",
+       "아래 그림", "아래 표", "위와 같", "위와같", "그림 ", "표 "});
+  // Compared only with the leads that share the sentence's first byte (this runs on every
+  // candidate answer).
+  for (const std::string_view lead : kLeads) {
+    if (lead.front() == lower.front() && starts_with(lower, lead)) return true;
   }
-  for (const std::string_view figure :
-       {"위 그림", "위 표", "아래 그림", "아래 표", "위와같이", "위와 같", "이와 같", "이러한 ",
-        "위에서 ", "the figure", "the table below", "the plot"}) {
-    if (lower.find(figure) != std::string::npos) return true;
+  // The Korean pointers hold Hangul and the English ones `the` or `this`/`these`/`do`: a sentence
+  // without them is passed at once (leans_back runs on every candidate answer).
+  if (contains_hangul(lower)) {
+    for (const std::string_view figure : {"위 그림", "위 표", "아래 그림", "아래 표", "위와같이",
+                                          "위와 같", "이와 같", "이러한 ", "위에서 "}) {
+      if (lower.find(figure) != std::string::npos) return true;
+    }
   }
-  for (const std::string_view phrase : kEarlierContent) {
-    if (lower.find(phrase) != std::string::npos) return true;
+  if (lower.find("th") != std::string::npos || lower.find("do") != std::string::npos) {
+    for (const std::string_view figure : {"the figure", "the table below", "the plot"}) {
+      if (lower.find(figure) != std::string::npos) return true;
+    }
+    for (const std::string_view phrase : kEarlierContent) {
+      if (lower.find(phrase) != std::string::npos) return true;
+    }
   }
   return starts_with(lower, "as mentioned") || starts_with(lower, "as we saw") ||
          starts_with(lower, "the former") || starts_with(lower, "the latter") ||
