@@ -762,6 +762,36 @@ bool is_gloss(const Block& quote) {
   });
 }
 
+// `Decoder block is similar to encoder but slightly different.` + `Main differences:` + a list:
+// an answer that only says there are differences goes on with the list that gives them (and the
+// short line that introduces it), when all of it stays short.
+void with_differences(SectionAnswer& answer, std::span<const Block> rest) {
+  constexpr std::size_t kLongest = 500;
+  std::string_view said = trim(answer.text);
+  while (starts_with(said, "- ")) said = trim(said.substr(2));
+  if (said.find('\n') != std::string_view::npos || code_point_count(said) > 160) return;
+  const std::string lower = ascii_lower(said);
+  const bool announces =
+      ends_with(lower, "different.") || ends_with(lower, "differences.") ||
+      ends_with(lower, "different") || ends_with(lower, "\xEB\x8B\xA4\xEB\xA5\xB4\xEB\x8B\xA4.") ||  // 다르다.
+      ends_with(lower, "\xEC\xB0\xA8\xEC\x9D\xB4\xEA\xB0\x80 \xEC\x9E\x88\xEB\x8B\xA4.");  // 차이가 있다.
+  if (!announces || rest.empty()) return;
+  std::size_t k = 0;
+  std::string lead;
+  if (rest[0].kind == BlockKind::paragraph && rest.size() > 1 && rest[1].kind == BlockKind::list &&
+      code_point_count(trim(rest[0].text)) <= 60) {
+    lead = std::string(trim(clean_inline(rest[0].text)));
+    k = 1;
+  }
+  if (rest[k].kind != BlockKind::list) return;
+  const std::optional<SectionAnswer> items = list_answer(rest[k]);
+  if (!items || items->items < 2 || items->items > 6) return;
+  std::string text = answer.text + (lead.empty() ? "" : "\n" + lead) + "\n" + items->text;
+  if (code_point_count(text) > kLongest) return;
+  answer.text = std::move(text);
+  answer.end_line = items->end_line;
+}
+
 constexpr std::size_t kShortNote = 40;
 constexpr std::size_t kNoteLine = 120;
 
@@ -803,6 +833,7 @@ std::optional<SectionAnswer> blocks_answer(std::span<const Block> blocks) {
           return answer;
         }
         if (std::optional<SectionAnswer> prose = prose_answer(block, blocks.subspan(i + 1))) {
+          with_differences(*prose, blocks.subspan(i + 1));
           // `효율적 탐색을 위한 자료구조` / `key - value 쌍으로 이루어짐` / `해시 함수로 …`: notes
           // of one line a paragraph; a short first one goes on with the next two.
           if (!prose->from_list && is_note_line(block.text, kShortNote)) {
@@ -821,6 +852,7 @@ std::optional<SectionAnswer> blocks_answer(std::span<const Block> blocks) {
         return std::nullopt;
       case BlockKind::list:
         if (std::optional<SectionAnswer> items = list_answer(block)) {
+          with_differences(*items, blocks.subspan(i + 1));
           return with_formula(std::move(*items), formula_before);
         }
         continue;
