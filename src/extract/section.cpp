@@ -268,6 +268,8 @@ bool points_at_earlier_text(std::string_view text) {
   while (cut < text.size() && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) ++cut;
   std::string_view head = text.substr(0, cut);
   if (const std::size_t end = head.find(". "); end != std::string_view::npos) head = head.substr(0, end);
+  // `There are some troubles with …:` over its items: the line that introduces a list ends there.
+  if (const std::size_t end = head.find(":\n"); end != std::string_view::npos) head = head.substr(0, end);
   std::string lower = ascii_lower(head);
   std::replace(lower.begin(), lower.end(), '\n', ' ');
   // `deals with these problems`, `apply this idea`, `a method that does this`: the sentence
@@ -952,6 +954,47 @@ bool goes_on_about(std::string_view sentence) {
   return starts_with(trim(sentence), "\xEC\x9D\xB4\xEB\x8A\x94 ");  // 이는
 }
 
+// What a sentence that points at earlier text points at (the sentence `k` of the paragraph
+// `blocks[b]`): the sentence right before it, or, for the first sentence of its paragraph, a list
+// of up to four short items with the line that introduces it right above; empty when neither is
+// there, or when that text leans further back itself.
+std::string antecedent(std::span<const Block> blocks, std::size_t b,
+                       const std::vector<Sentence>& sentences, std::size_t k) {
+  constexpr std::size_t kLongest = 240;
+  if (k > 0) {
+    const std::string_view before = trim(sentences[k - 1].text);
+    if (leans_back(before) || points_at_earlier_text(before) || asks(before) ||
+        introduces_list(before) || code_point_count(before) > kLongest) {
+      return {};
+    }
+    // `디코더는 이 "나는" 토큰을 …`: it points further back itself.
+    const std::vector<std::string_view> words = split_words(before);
+    for (std::size_t w = 0; w < words.size() && w < 4; ++w) {
+      if (words[w] == "이" || words[w] == "그" || words[w] == "이런" || words[w] == "이러한" ||
+          words[w] == "해당" || words[w] == "위의") {
+        return {};
+      }
+    }
+    return std::string(before);
+  }
+  if (b < 2 || blocks[b - 1].kind != BlockKind::list || blocks[b - 2].kind != BlockKind::paragraph) {
+    return {};
+  }
+  const std::string intro = clean_inline(blocks[b - 2].text);
+  const std::vector<Sentence> said = split_sentences(intro);
+  if (said.empty() || !introduces_list(said.back().text) || leans_back(said.back().text)) return {};
+  // The items as written (they may be the problems it answers, asked: `- What if we overfit?`).
+  std::string items;
+  std::size_t count = 0;
+  for (const Block& item : blocks[b - 1].children) {
+    const std::string head = item_head_text(item);
+    if (head.empty() || ++count > 4) return {};
+    items += "\n- " + head;
+  }
+  if (count == 0 || code_point_count(items) > kLongest) return {};
+  return std::string(trim(said.back().text)) + items;
+}
+
 // The first sentence of the text paragraphs of `blocks` that `how` asks for, with the sentence
 // after it when it is short, or nullopt. `paragraphs` counts the paragraphs looked at so far.
 std::optional<SectionAnswer> find_sentence(std::span<const Block> blocks, std::string_view term,
@@ -991,6 +1034,14 @@ std::optional<SectionAnswer> find_sentence(std::span<const Block> blocks, std::s
       answer.end_line = block.line + sentences[k].line;
       answer.defining = how.defining;
       answer.leans_back = leans_back(sentence);
+      // `Momentum is a simple method that does this by …`, `Ridge regression deals with these
+      // problems …`: what `this` points at comes first, when it is the sentence right before or a
+      // short list the paragraph right before introduces.
+      if (points_at_earlier_text(sentence)) {
+        if (std::string before = antecedent(blocks, b, sentences, k); !before.empty()) {
+          answer.text = before + (before.find('\n') != std::string::npos ? "\n" : " ") + answer.text;
+        }
+      }
       // A short sentence goes on in the next one (`X is a method. It …`), and so does one the
       // next sentence goes on about (`… a quantity called perplexity. It can be understood as …`).
       if (k + 1 < sentences.size() &&
