@@ -1211,6 +1211,12 @@ class SentenceReader {
       name = word;
       rest = s.substr(space);
     }
+    // `*AUC* (area under the ROC curve) measures …`: a gloss between the name and its verb.
+    if (starts_with(rest, " (")) {
+      const std::size_t close = rest.find(')');
+      if (close == std::string_view::npos || close > 80) return std::nullopt;
+      rest = rest.substr(close + 1);
+    }
     if (!starts_with(rest, " ") || word_count(name) > 5 || ends_with(trim(name), ".") ||
         ends_with(trim(name), ":")) {
       return std::nullopt;

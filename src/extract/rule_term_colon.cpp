@@ -28,6 +28,7 @@ constexpr TermLimits kTermLimits{6, 50};
 constexpr double kBoldColon = 0.85;
 constexpr double kColon = 0.8;
 constexpr double kDash = 0.75;   // ` — `, ` – `
+constexpr double kEquals = 0.6;  // `Learning rate = the step size …`: words on both sides (unjudged)
 constexpr double kArrow = 0.45;  // ` -> `, ` → `: judged, 0 of 5 kept
 constexpr double kArrowThing = 0.6;  // `작업 단위 → 명령문들을 한 단위로 묶는 것`: unjudged
 constexpr double kHyphen = 0.45;       // ` - `: as often a compound name (`Vapnik - Chervonenkis`)
@@ -38,7 +39,7 @@ constexpr double kShort =
     0.45;  // a word or two (`관리 그룹`, `약 20초`): a value, not a definition
 constexpr double kUnsure = 0.4;  // the note hesitates (`…성립..?`)
 
-enum class Separator { colon, dash, arrow, hyphen, period, gloss, bold };
+enum class Separator { colon, dash, arrow, hyphen, period, gloss, bold, equals };
 
 struct Split {
   std::string_view term;
@@ -103,7 +104,8 @@ std::optional<Split> split_line(std::string_view line, bool allow_period) {
     double confidence;
     Separator separator;
   };
-  static constexpr std::array<Mark, 9> kMarks = {{{": ", kColon, Separator::colon},
+  static constexpr std::array<Mark, 10> kMarks = {{{": ", kColon, Separator::colon},
+                                                  {" = ", kEquals, Separator::equals},
                                                   {"\xEF\xBC\x9A", kColon, Separator::colon},
                                                   {" \xE2\x80\x94 ", kDash, Separator::dash},
                                                   {" \xE2\x80\x93 ", kDash, Separator::dash},
@@ -127,6 +129,18 @@ std::optional<Split> split_line(std::string_view line, bool allow_period) {
     }
   }
   if (best_mark == nullptr || best == 0) return std::nullopt;
+  // `Learning rate = the step size of each update`: words on both sides; `loss = a + b` is math.
+  if (best_mark->separator == Separator::equals) {
+    const std::string_view left = trim(line.substr(0, best));
+    const std::string_view right = trim(line.substr(best + best_mark->text.size()));
+    const auto wordy = [](std::string_view side) {
+      return side.find_first_of("=+*/^$\\{}<>|_") == std::string_view::npos &&
+             std::none_of(side.begin(), side.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    if (!wordy(left) || !wordy(right) || word_count(right) < 3 || word_count(left) > 4) {
+      return std::nullopt;
+    }
+  }
   return Split{trim(line.substr(0, best)),
                trim(line.substr(best + best_mark->text.size())),
                best_mark->confidence,
