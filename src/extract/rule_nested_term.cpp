@@ -187,6 +187,11 @@ class NestedTermWalker {
       if (term) {
         std::string answer = render_markdown(nested, kAnswerOptions);
         if (!gloss.empty()) answer = gloss + "\n" + answer;
+        // `- 스택` over `- 정의: …`, `- 장점: …`: a template; the definition field answers, and
+        // the other fields are asked about the term (`스택의 장점은?`).
+        if (const Block* fields = template_list(nested); fields != nullptr && gloss.empty()) {
+          emit_fields(*term, *fields, answer);
+        }
         emit(*term, std::move(answer), items, item);
       }
     }
@@ -195,6 +200,39 @@ class NestedTermWalker {
     walk(nested, false);
     --m_item_depth;
     if (term) m_parents.pop_back();
+  }
+
+  // The list among `nested` whose items are the fields of a template (two labelled items or
+  // more, one of them a definition: `정의:`, `Definition:`), or null.
+  static const Block* template_list(std::span<const Block> nested) {
+    for (const Block& block : nested) {
+      if (block.kind != BlockKind::list) continue;
+      const std::optional<SectionAnswer> answer = list_answer(block);
+      return answer && answer->label_led ? &block : nullptr;
+    }
+    return nullptr;
+  }
+
+  // The definition field becomes `answer`; every other field is a card of its own.
+  void emit_fields(const std::string& term, const Block& fields, std::string& answer) {
+    for (const Block& field : fields.children) {
+      const Block* head = notes::item_head(field);
+      if (head == nullptr) continue;
+      const auto lead = label_lead(clean_inline(head->text));
+      if (!lead || trim(lead->second).empty()) continue;
+      const std::string label(strip_emphasis(lead->first));
+      if (is_definition_label(ascii_lower(label))) {
+        answer = lead->second;
+        continue;
+      }
+      auto [question, asked] = aspect_question(term, label, 0);
+      Proposal proposal = definition_card("nested-term", asked, lead->second, kItemConfidence,
+                                          field.line, field.end_line,
+                                          make_context(m_headings.path(), m_parents));
+      proposal.draft.question = std::move(question);
+      proposal.draft.kind = "qa";
+      m_out.cards.push_back(std::move(proposal));
+    }
   }
 
   void emit(const std::string& term, std::string answer, const std::vector<const Block*>& items,

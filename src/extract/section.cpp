@@ -297,8 +297,6 @@ bool is_definition_label(std::string_view lower) {
   return false;
 }
 
-namespace {
-
 // `**Label:** text`, `**Label**: text`, `Label: text` with a short label: {label, text}.
 std::optional<std::pair<std::string, std::string>> label_lead(std::string_view head) {
   head = trim(head);
@@ -327,6 +325,8 @@ std::optional<std::pair<std::string, std::string>> label_lead(std::string_view h
   return std::make_pair(std::string(label), std::string(trim(rest)));
 }
 
+namespace {
+
 std::string item_head_text(const Block& item) {
   const Block* head = notes::item_head(item);
   if (head == nullptr) return {};
@@ -342,6 +342,8 @@ bool is_wikilink_only(const Block& item) {
   const std::string_view t = trim(head->text);
   return starts_with(t, "[[") && ends_with(t, "]]") && t.find("]]") == t.size() - 2;
 }
+
+}  // namespace
 
 std::optional<SectionAnswer> list_answer(const Block& list) {
   std::vector<const Block*> items;
@@ -418,6 +420,8 @@ std::optional<SectionAnswer> list_answer(const Block& list) {
   answer.leans_back = !items.empty() && leans_back(item_head_text(*items.front()));
   return answer;
 }
+
+namespace {
 
 std::optional<SectionAnswer> blocks_answer(std::span<const Block> blocks);
 

@@ -93,6 +93,13 @@ bool points_at_earlier_text(std::string_view text);
 // Template fields that say what the thing is (`Definition`, `정의`, `Meaning`), lower case.
 bool is_definition_label(std::string_view lower);
 
+// The answer a list gives (its items, or a template's definition field: `label_led`), or nullopt
+// for a list of questions, tasks or links only.
+std::optional<SectionAnswer> list_answer(const notes::Block& list);
+
+// `**Label:** text`, `**Label**: text`, `Label: text` with a short label: {label, text}.
+std::optional<std::pair<std::string, std::string>> label_lead(std::string_view head);
+
 // The answer of the blocks under a heading (up to the next heading). Skips HTML, images, formulas
 // and code before the text; prose gives its first sentences (two, or one when long), extended by
 // the list that follows when the text ends by introducing it (`as follows:`, `다음과 같다.`); a
