@@ -866,6 +866,21 @@ std::optional<SectionAnswer> blocks_answer(std::span<const Block> blocks) {
         // `> Cross Site Request Forgery` under `### CSRF`: a gloss of the name, before the text
         // that says what it is.
         if (i + 1 < blocks.size() && is_gloss(block)) continue;
+        // `> [!summary]` + text: the callout's type line (and a title after it) is no answer.
+        if (!block.children.empty() && block.children.front().kind == BlockKind::paragraph &&
+            starts_with(trim(block.children.front().text), "[!")) {
+          std::vector<Block> inside(block.children.begin(), block.children.end());
+          const std::string_view text = trim(inside.front().text);
+          const std::size_t newline = text.find('\n');
+          if (newline == std::string_view::npos) {
+            inside.erase(inside.begin());
+          } else {
+            inside.front().text = text.substr(newline + 1);  // a view of the note, as before
+            inside.front().line += 1;
+          }
+          if (std::optional<SectionAnswer> inner = blocks_answer(inside)) return inner;
+          continue;
+        }
         if (std::optional<SectionAnswer> inner = blocks_answer(block.children)) return inner;
         continue;
       default:
