@@ -1479,9 +1479,16 @@ class SentenceReader {
     return out;
   }
 
+  // `s` is English: english() read it so before taking its framing off.
   std::optional<Match> english_plain(std::string_view s) const {
-    if (text_language(s) != Language::english) return std::nullopt;
     const std::string lower = ascii_lower(s);
+    // Every marker below holds ` is `, ` are `, ` refer`, ` means ` or ` can be `: a sentence
+    // with none of them (most of a command reference) is passed after five scans, not sixteen.
+    if (lower.find(" is ") == std::string::npos && lower.find(" are ") == std::string::npos &&
+        lower.find(" refer") == std::string::npos && lower.find(" means ") == std::string::npos &&
+        lower.find(" can be ") == std::string::npos) {
+      return std::nullopt;
+    }
     struct Marker {
       std::string_view text;
       double confidence;
