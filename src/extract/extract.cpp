@@ -678,10 +678,9 @@ ExtractResult extract_cards(const notes::NoteFile& note) {
         // good (or bad) for; the question asks that (judged misframed as `What is`).
         if (d.kind == "definition") {
           if (const std::string part = part_told(d.answer, d.term); !part.empty()) {
-            auto [question, term] = aspect_question(d.term, part, 0);
-            d.question = std::move(question);
-            d.term = std::move(term);
-            d.kind = "qa";
+            // Asked as `X의 하드웨어는?` it was judged a fragment of a sentence (round 33), and as
+            // `X란?` misframed (round 31): it is lowered.
+            d.confidence = std::max(0.05, d.confidence - kLeansOnContext);
           } else if (const std::string_view label = merit_told(d.answer); !label.empty()) {
             auto [question, term] = aspect_question(d.term, label, 0);
             d.question = std::move(question);

@@ -1401,7 +1401,9 @@ class SentenceReader {
     const std::vector<std::string_view> next = split_words(rest);
     if (next.size() < 5) return std::nullopt;
     const std::string subject = ascii_lower(next[0]);
-    if (subject == "we" || subject == "we'd" || subject == "you" || subject == "you'd") {
+    // `In discriminative models, you have "less assumptions"`: a remark to the reader (judged
+    // misframed twice), where `we` describes the method's own steps.
+    if (subject == "we" || subject == "we'd") {
       static constexpr auto kModals = std::to_array<std::string_view>(
           {"can", "could", "should", "will", "would", "might", "may", "must", "need", "needs",
            "shall", "also", "typically", "usually", "often", "just", "simply", "did", "didn't",

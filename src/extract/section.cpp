@@ -210,6 +210,9 @@ bool leans_back(std::string_view sentence) {
     for (std::size_t k = 1; k < words.size() && k <= 3; ++k) {
       // `**Structural Error:** This error arises …`: the pointer names the label before it.
       if (words[k - 1].find(':') != std::string_view::npos) break;
+      // `In these graphs, nodes represent …`: a frame, which the heading usually names (judged
+      // misframed when the answer moved past it, round 33).
+      if (k == 1 && ascii_lower(words[0]) == "in") continue;
       std::string w = ascii_lower(words[k]);
       while (!w.empty() && (w.back() == ',' || w.back() == '\n')) w.pop_back();
       if ((w == "this" || w == "these" || w == "those") && k + 1 < words.size() &&
