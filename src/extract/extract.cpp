@@ -475,6 +475,20 @@ std::string_view merit_told(std::string_view answer) {
   return {};
 }
 
+constexpr double kThinKind = 0.3;
+
+// An answer of three words or fewer, an article and a closing period aside.
+bool thin_kind(std::string_view answer) {
+  std::string_view a = trim(answer);
+  while (!a.empty() && a.back() == '.') a.remove_suffix(1);
+  std::vector<std::string_view> words = split_words(a);
+  if (!words.empty()) {
+    const std::string first = ascii_lower(words.front());
+    if (first == "a" || first == "an" || first == "the") words.erase(words.begin());
+  }
+  return !words.empty() && words.size() <= 3;
+}
+
 constexpr double kMarkedDefinition = 0.6;
 constexpr double kLeansOnContext = 0.45;  // judged: 7 kept of 35 at 0.55-0.6 (definition sentences, question headings)
 constexpr double kNarrates = 0.2;
@@ -737,6 +751,11 @@ ExtractResult extract_cards(const notes::NoteFile& note) {
                    ? !contains_hangul(d.answer) || says_what_kind(d.answer)
                    : opens_on_term(d.answer, d.term) && says_what_kind(d.answer));
           d.confidence = std::max(0.05, d.confidence - (says_kind ? kNarrates : kLeansOnContext));
+        }
+        // `What is vector? → a 1st-order tensor`, `클레임이란? → 정보의 한 조각`: a kind in three words
+        // or fewer, nothing a learner could not guess (judged trivial three times, round 33).
+        if (d.rule == "definition-sentence" && d.kind == "definition" && thin_kind(d.answer)) {
+          d.confidence = std::max(0.05, d.confidence - kThinKind);
         }
         // `B+Tree 자료구조란? → B-Tree를 개선한 형태의 자료구조`: a one-line answer that only says
         // what it improves on, where the note goes on to say how (judged truncated twice in round
