@@ -138,19 +138,8 @@ class QaWalker {
     } else if (answer.empty()) {
       m_out.warn(m_line, "A: without an answer");
     } else {
-      Proposal proposal;
-      CardDraft& card = proposal.draft;
-      card.question = question;
-      card.answer = std::move(answer);
-      card.kind = "qa";
-      card.rule = "qa-pair";
-      card.confidence = 1.0;
-      card.line = m_line;
-      card.context = m_context;
-      card.term = question;  // one line: the term is an identity hint, not display text
-      std::replace(card.term.begin(), card.term.end(), '\n', ' ');
-      proposal.end_line = std::max(end_line, m_line);
-      m_out.cards.push_back(std::move(proposal));
+      m_out.cards.push_back(
+          qa_card("qa-pair", question, std::move(answer), 1.0, m_line, end_line, m_context));
     }
     m_phase = Phase::idle;
   }

@@ -241,17 +241,8 @@ void bold_questions(std::span<const notes::Block> blocks, const HeadingPath& hea
     }
     answer = drop_link_only_lines(answer);
     if (trim(answer).empty() || is_link_only(answer)) return;
-    Proposal proposal;
-    CardDraft& card = proposal.draft;
-    card.question = question;
-    card.answer = std::move(answer);
-    card.kind = "qa";
-    card.rule = "question-heading";
-    card.confidence = kConfidence;
-    card.line = line;
-    card.context = headings.path();
-    card.term = question;
-    proposal.end_line = end_line;
+    Proposal proposal = qa_card("question-heading", question, std::move(answer), kConfidence, line,
+                                end_line, headings.path());
     proposal.nests = true;
     out.cards.push_back(std::move(proposal));
   };

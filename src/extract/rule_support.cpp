@@ -701,6 +701,23 @@ std::vector<std::string> make_context(const std::vector<std::string>& headings,
   return context;
 }
 
+Proposal qa_card(std::string_view rule, std::string question, std::string answer, double confidence,
+                 int line, int end_line, std::vector<std::string> context) {
+  Proposal proposal;
+  CardDraft& card = proposal.draft;
+  card.term = question;  // one line: the term is an identity hint, not display text
+  std::replace(card.term.begin(), card.term.end(), '\n', ' ');
+  card.question = std::move(question);
+  card.answer = std::move(answer);
+  card.kind = "qa";
+  card.rule = std::string(rule);
+  card.confidence = confidence;
+  card.line = line;
+  card.context = std::move(context);
+  proposal.end_line = std::max(line, end_line);
+  return proposal;
+}
+
 Proposal definition_card(std::string_view rule, std::string term, std::string answer,
                          double confidence, int line, int end_line,
                          std::vector<std::string> context) {

@@ -207,6 +207,10 @@ void as_written_cards(RuleOutput& out, std::string_view rule, const std::string&
                       const std::string& back, bool both_ways, int line, int end_line,
                       const std::vector<std::string>& context);
 
+// A card that asks `question` as written (kind `qa`); its term is the question on one line.
+Proposal qa_card(std::string_view rule, std::string question, std::string answer, double confidence,
+                 int line, int end_line, std::vector<std::string> context);
+
 // A definition card for `term`, asked in the language of the card.
 Proposal definition_card(std::string_view rule, std::string term, std::string answer,
                          double confidence, int line, int end_line,
