@@ -210,23 +210,6 @@ bool spells(std::string_view acronym, std::string_view expansion) {
 
 // One card per term: of cards of the same kind and term, the surest (then the shortest) is kept,
 // and another only when its answer differs and its context tells it apart.
-// `EQUI JOIN(동등조인)`, `Read Cache (RC)`: a name with a translation or an acronym in
-// parentheses after it names what the bare name does; other parentheses (`Attention (Decoder)`)
-// tell things apart and stay.
-std::string_view without_gloss(std::string_view term) {
-  term = trim(term);
-  if (!ends_with(term, ")")) return term;
-  const std::size_t open = term.rfind('(');
-  if (open == std::string_view::npos || open == 0) return term;
-  const std::string_view gloss = term.substr(open + 1, term.size() - open - 2);
-  const bool translation = !gloss.empty() && contains_hangul(gloss) && latin_word_count(gloss) == 0 &&
-                           latin_word_count(term.substr(0, open)) > 0;
-  const bool acronym = gloss.size() >= 2 && std::all_of(gloss.begin(), gloss.end(), [](char c) {
-    return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
-  });
-  return translation || acronym ? trim(term.substr(0, open)) : term;
-}
-
 std::vector<CardDraft> without_duplicates(std::vector<CardDraft> drafts) {
   std::map<std::string, std::vector<std::size_t>> groups;
   for (std::size_t i = 0; i < drafts.size(); ++i) {
@@ -515,27 +498,26 @@ bool notes_usage(std::string_view answer) {
   return false;
 }
 
-// `임베디드 시스템의 하드웨어는 특정 목적을 위해 설계됨`, `The output of a softmax layer is …`:
-// an answer whose subject is a part or property of the term; the part, or empty.
-std::string part_told(std::string_view answer, std::string_view term) {
+// `임베디드 시스템의 하드웨어는 특정 목적을 위해 설계됨`: an answer whose subject is a part or
+// property of the term (`X의 N은/는`, N in one or two words).
+bool tells_of_a_part(std::string_view answer, std::string_view term) {
   const std::string_view a = trim(answer);
   const std::string_view t = trim(term);
-  if (t.empty()) return {};
-  if (starts_with(a, t) && a.substr(t.size()).starts_with("\xEC\x9D\x98 ")) {  // 의
-    const std::vector<std::string_view> words = split_words(a.substr(t.size() + 4));
-    for (std::size_t k = 0; k < words.size() && k < 2; ++k) {
-      for (const std::string_view particle : {"\xEC\x9D\x80", "\xEB\x8A\x94"}) {  // 은 는
-        if (ends_with(words[k], particle) && words[k].size() > particle.size() &&
-            contains_hangul(words[k])) {
-          const std::string_view first = words[0];
-          const std::string_view last = words[k].substr(0, words[k].size() - particle.size());
-          return std::string(first.data(), static_cast<std::size_t>(last.data() + last.size() - first.data()));
-        }
+  if (t.empty() || !starts_with(a, t) || !a.substr(t.size()).starts_with("\xEC\x9D\x98 ")) {  // 의
+    return false;
+  }
+  const std::vector<std::string_view> words = split_words(a.substr(t.size() + 4));
+  for (std::size_t k = 0; k < words.size() && k < 2; ++k) {
+    for (const std::string_view particle : {"\xEC\x9D\x80", "\xEB\x8A\x94"}) {  // 은 는
+      if (ends_with(words[k], particle) && words[k].size() > particle.size() &&
+          contains_hangul(words[k])) {
+        return true;
       }
     }
   }
-  return {};
+  return false;
 }
+
 // An answer too long for a card, cut to its first 600 characters with a pointer to the rest:
 // judged truncated whatever the cut (rounds 8 and 9: 6 kept of 46), so it stays below the default
 // threshold, unless its first paragraph alone answers (render.hpp).
@@ -571,13 +553,6 @@ bool is_unmarked_korean_term(const CardDraft& card, const std::set<std::string>&
          ends_with(words.back(), "마다") || ends_with(words.front(), "된");
 }
 
-// `What is the basic idea behind dropout?` answered by `Dropout is a regularization technique …`,
-// and that sentence's own `What is Dropout?`: a question that names the term and shows little
-// more than its definition is the same card (judged duplicate). Read on the answers as cards show
-// them; the question is the one whose section holds the definition, the last asked at or before
-// its line. A question about two terms (`외부 단편화와 내부 단편화란?`) shows much more than either
-// definition, and both stay. (without_duplicates drops a definition of the very term a question
-// asks, `What is X?`, before answers are fitted; this one needs the answers as shown.)
 // Whether `text` (normalized) opens by saying what `term` (normalized) is: `dropout is …`,
 // `드롭아웃은 …`.
 bool opens_defining(std::string_view text, std::string_view term) {
@@ -590,6 +565,13 @@ bool opens_defining(std::string_view text, std::string_view term) {
   return false;
 }
 
+// `What is the basic idea behind dropout?` answered by `Dropout is a regularization technique …`,
+// and that sentence's own `What is Dropout?`: a question that names the term and shows little
+// more than its definition is the same card (judged duplicate). Read on the answers as cards show
+// them; the question is the one whose section holds the definition, the last asked at or before
+// its line. A question about two terms (`외부 단편화와 내부 단편화란?`) shows much more than either
+// definition, and both stay. (without_duplicates drops a definition of the very term a question
+// asks, `What is X?`, before answers are fitted; this one needs the answers as shown.)
 void drop_definitions_a_question_shows(std::vector<CardDraft>& drafts) {
   std::vector<std::size_t> questions;  // in line order (drafts are sorted by line)
   for (std::size_t i = 0; i < drafts.size(); ++i) {
@@ -691,7 +673,7 @@ ExtractResult extract_cards(const notes::NoteFile& note) {
         // `What is ReLU? → The main advantage of using ReLU is …`: the answer tells what it is
         // good (or bad) for; the question asks that (judged misframed as `What is`).
         if (d.kind == "definition") {
-          if (const std::string part = part_told(d.answer, d.term); !part.empty()) {
+          if (tells_of_a_part(d.answer, d.term)) {
             // Asked as `X의 하드웨어는?` it was judged a fragment of a sentence (round 33), and as
             // `X란?` misframed (round 31): it is lowered.
             d.confidence = std::max(0.05, d.confidence - kLeansOnContext);

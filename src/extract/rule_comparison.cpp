@@ -335,18 +335,6 @@ std::string join_context(const std::vector<std::string>& context) {
   return out;
 }
 
-// A term lower-cased without a gloss in parentheses: `EQUI JOIN(동등조인)` is `equi join`.
-std::string without_gloss(std::string_view term) {
-  std::string out;
-  int depth = 0;
-  for (const char c : term) {
-    if (c == '(') ++depth;
-    if (depth == 0) out += c;
-    if (c == ')' && depth > 0) --depth;
-  }
-  return ascii_lower(trim(out));
-}
-
 void derived(std::span<const CardDraft> kept, RuleOutput& out) {
   std::vector<std::size_t> order;
   for (std::size_t i = 0; i < kept.size(); ++i) {
@@ -378,7 +366,7 @@ void derived(std::span<const CardDraft> kept, RuleOutput& out) {
     const CardDraft& b = kept[members[1]];
     if (ascii_lower(a.term) == ascii_lower(b.term)) continue;
     // `EQUI JOIN(동등조인)` and `EQUI JOIN`: one name, glossed once.
-    if (without_gloss(a.term) == without_gloss(b.term)) continue;
+    if (ascii_lower(without_gloss(a.term)) == ascii_lower(without_gloss(b.term))) continue;
     if (paired[members[0]] || paired[members[1]]) continue;
     paired[members[0]] = paired[members[1]] = true;
     pairs.emplace_back(members[0], members[1]);

@@ -1390,7 +1390,7 @@ class SentenceReader {
          "summary", "order", "theory", "comparison", "conclusion", "sum", "total", "reality",
          "essence", "brief", "detail", "effect", "turn", "part", "principle", "return", "response",
          "front", "time", "example", "figure", "table", "section", "chapter", "paper", "step",
-         "steps", "code", "python", "math", "mathematics", "english", "words", "contrast"});
+         "steps", "code", "python", "math", "mathematics", "english"});
     for (const std::string_view word : words) {
       const std::string lower = ascii_lower(word);
       if (std::find(kNotNames.begin(), kNotNames.end(), lower) != kNotNames.end()) return std::nullopt;

@@ -701,38 +701,42 @@ std::vector<std::string> make_context(const std::vector<std::string>& headings,
   return context;
 }
 
-Proposal qa_card(std::string_view rule, std::string question, std::string answer, double confidence,
-                 int line, int end_line, std::vector<std::string> context) {
+namespace {
+
+// The fields every proposed card sets the same way.
+Proposal card(std::string_view rule, std::string_view kind, std::string question, std::string term,
+              std::string answer, double confidence, int line, int end_line,
+              std::vector<std::string> context) {
   Proposal proposal;
-  CardDraft& card = proposal.draft;
-  card.term = question;  // one line: the term is an identity hint, not display text
-  std::replace(card.term.begin(), card.term.end(), '\n', ' ');
-  card.question = std::move(question);
-  card.answer = std::move(answer);
-  card.kind = "qa";
-  card.rule = std::string(rule);
-  card.confidence = confidence;
-  card.line = line;
-  card.context = std::move(context);
+  CardDraft& draft = proposal.draft;
+  draft.question = std::move(question);
+  draft.term = std::move(term);
+  draft.answer = std::move(answer);
+  draft.kind = std::string(kind);
+  draft.rule = std::string(rule);
+  draft.confidence = confidence;
+  draft.line = line;
+  draft.context = std::move(context);
   proposal.end_line = std::max(line, end_line);
   return proposal;
+}
+
+}  // namespace
+
+Proposal qa_card(std::string_view rule, std::string question, std::string answer, double confidence,
+                 int line, int end_line, std::vector<std::string> context) {
+  std::string term = question;  // one line: the term is an identity hint, not display text
+  std::replace(term.begin(), term.end(), '\n', ' ');
+  return card(rule, "qa", std::move(question), std::move(term), std::move(answer), confidence, line,
+              end_line, std::move(context));
 }
 
 Proposal definition_card(std::string_view rule, std::string term, std::string answer,
                          double confidence, int line, int end_line,
                          std::vector<std::string> context) {
-  Proposal proposal;
-  CardDraft& card = proposal.draft;
-  card.question = what_is_question(term, card_language(term, answer));
-  card.answer = std::move(answer);
-  card.kind = "definition";
-  card.rule = std::string(rule);
-  card.confidence = confidence;
-  card.line = line;
-  card.context = std::move(context);
-  card.term = std::move(term);
-  proposal.end_line = std::max(line, end_line);
-  return proposal;
+  std::string question = what_is_question(term, card_language(term, answer));
+  return card(rule, "definition", std::move(question), std::move(term), std::move(answer),
+              confidence, line, end_line, std::move(context));
 }
 
 void as_written_cards(RuleOutput& out, std::string_view rule, const std::string& front,

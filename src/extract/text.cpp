@@ -610,4 +610,21 @@ bool one_edit_apart(std::string_view a, std::string_view b) {
   return a.substr(i) == b.substr(i + 1);
 }
 
+// `EQUI JOIN(동등조인)`, `Read Cache (RC)`: a name with a translation or an acronym in
+// parentheses after it names what the bare name does; other parentheses (`Attention (Decoder)`)
+// tell things apart and stay.
+std::string_view without_gloss(std::string_view term) {
+  term = trim(term);
+  if (!ends_with(term, ")")) return term;
+  const std::size_t open = term.rfind('(');
+  if (open == std::string_view::npos || open == 0) return term;
+  const std::string_view gloss = term.substr(open + 1, term.size() - open - 2);
+  const bool translation = !gloss.empty() && contains_hangul(gloss) && latin_word_count(gloss) == 0 &&
+                           latin_word_count(term.substr(0, open)) > 0;
+  const bool acronym = gloss.size() >= 2 && std::all_of(gloss.begin(), gloss.end(), [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+  });
+  return translation || acronym ? trim(term.substr(0, open)) : term;
+}
+
 }  // namespace recall::extract

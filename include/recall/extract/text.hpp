@@ -73,6 +73,10 @@ std::size_t hangul_count(std::string_view s);
 // How many runs of ASCII letters (digits may continue a run) `s` has: `TF-IDF is` has three.
 std::size_t latin_word_count(std::string_view s);
 
+// `EQUI JOIN(동등조인)` → `EQUI JOIN`, `Read Cache (RC)` → `Read Cache`: a term without a translation
+// or an acronym in parentheses after it; other parentheses (`Attention (Decoder)`) stay.
+std::string_view without_gloss(std::string_view term);
+
 // True when `s` has a letter or a digit (any non-ASCII character counts as a letter), i.e. is
 // more than punctuation such as `---` or `[ ]`.
 bool has_word_character(std::string_view s);
