@@ -56,6 +56,7 @@ constexpr double kNamedThenExplained = 0.6;  // `X`라는 … . 이는 …이다
 constexpr double kMarkedVerb = 0.6;  // **X** does …: a marked name and what it does
 constexpr double kPlural = 0.6;  // Xs are Ys that …
 constexpr double kOccurs = 0.6;  // X occurs when …
+constexpr double kCalledWhich = 0.6;  // … a variant of RNN called X, which …
 constexpr double kInside = 0.6;  // In X, we …: how a named method works, told from inside it
 constexpr double kNamedInTurn = 0.6;  // 첫 번째는 `X`이다. X는 …  (judged: 2 kept of 2, round 29)
 
@@ -1183,7 +1184,67 @@ class SentenceReader {
     if (std::optional<Match> m = english_plain(plain)) return m;
     if (std::optional<Match> m = english_term_describes(plain)) return m;
     if (std::optional<Match> m = english_plural(plain)) return m;
-    return english_occurs(plain);
+    if (std::optional<Match> m = english_occurs(plain)) return m;
+    return english_called_which(s);
+  }
+
+  // `… we introduce a variant of RNN called a long short-term memory (LSTM) cell, which resolves
+  // …`, `… end up with a method called *adadelta*, which is a variant on *adagrad*`: a name given
+  // in passing, with the kind before it and what it does after it. The answer is the kind and
+  // the clause (`A variant of RNN that resolves …`); whatever led up to the name is the story.
+  static std::optional<Match> english_called_which(std::string_view s) {
+    const std::size_t called = s.find(" called ");
+    if (called == std::string_view::npos) return std::nullopt;
+    // The kind: `a`/`an` and at most five words up to ` called`.
+    const std::vector<std::string_view> before = split_words(s.substr(0, called));
+    std::size_t article = before.size();
+    for (std::size_t k = before.size(); k-- > 0 && before.size() - k <= 6;) {
+      const std::string w = ascii_lower(before[k]);
+      if (w == "a" || w == "an") {
+        article = k;
+        break;
+      }
+      // The kind ends at a clause or a comma (`…, called X`).
+      if (w.find(',') != std::string::npos || w == "is" || w == "are" || w == "was") break;
+    }
+    if (article + 1 >= before.size()) return std::nullopt;
+    // `a good old model called …`: a rating, not a kind.
+    static constexpr auto kRatings = std::to_array<std::string_view>(
+        {"good", "great", "nice", "bad", "simple", "popular", "famous", "cool", "handy",
+         "powerful", "new", "old", "little", "big", "fancy"});
+    if (std::find(kRatings.begin(), kRatings.end(), ascii_lower(before[article + 1])) !=
+        kRatings.end()) {
+      return std::nullopt;
+    }
+    const std::size_t kind_at = static_cast<std::size_t>(before[article].data() - s.data());
+    const std::string_view kind = trim(s.substr(kind_at, called - kind_at));
+    // The name, up to `, which` / `, that` / ` which` / ` that`.
+    std::string_view rest = s.substr(called + 8);
+    std::size_t end = std::string_view::npos;
+    std::size_t clause = 0;
+    for (const std::string_view pronoun : {", which ", ", that ", " which ", " that "}) {
+      const std::size_t at = rest.find(pronoun);
+      if (at != std::string_view::npos && at < end) {
+        end = at;
+        clause = at + pronoun.size();
+      }
+    }
+    if (end == std::string_view::npos || end > 80) return std::nullopt;
+    const std::string_view raw = without_article(rest.substr(0, end));
+    if (raw.find(',') != std::string_view::npos || word_count(raw) > 6) return std::nullopt;
+    const std::optional<std::string> term = clean_term(raw);
+    std::string_view does = rest.substr(clause);
+    // `…\n([The Math of March Madness](…))`: a source cited on the next line is not said.
+    if (const std::size_t cite = does.find("\n("); cite != std::string_view::npos) {
+      does = does.substr(0, cite);
+    }
+    does = trim(does);
+    if (!term || word_count(does) < 4) return std::nullopt;
+    std::string answer(kind);
+    answer[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(answer[0])));
+    answer += " that ";
+    answer += does;
+    return Match{*term, answer, kCalledWhich};
   }
 
   // `**Platt scaling** calibrates scores by …`, `LRU evicts the entry that …`: a name the writer
