@@ -684,6 +684,9 @@ ExtractResult extract_cards(const notes::NoteFile& note) {
             d.kind = "qa";
           }
         }
+        if (std::optional<std::string> plain = without_opening_connective(d.answer, d.question)) {
+          d.answer = std::move(*plain);
+        }
         // An answer that leans on text the card does not show (`이를 이용해 …`, `This …`) is
         // judged anaphora more often than kept; the heading rule weighs this itself, and a paper
         // digest's `이 방법은 …` points at the paper its question names.

@@ -1054,6 +1054,46 @@ std::optional<std::string> without_trailing_lead_in(std::string_view answer) {
   return trimmed;
 }
 
+std::optional<std::string> without_opening_connective(std::string_view answer,
+                                                      std::string_view question) {
+  // Most answers open on a letter other than these connectives' first: passed at once.
+  if (answer.empty() || std::string_view("NSBFIOA").find(answer.front()) == std::string_view::npos) {
+    return std::nullopt;
+  }
+  static constexpr auto kConnectives = std::to_array<std::string_view>(
+      {"Now, ", "So, ", "Basically, ", "Simply put, ", "In short, ", "In a nutshell, ",
+       "Finally, ", "Ok, ", "OK, ", "Okay, ", "All in all, "});
+  for (const std::string_view connective : kConnectives) {
+    if (!starts_with(answer, connective)) continue;
+    const std::string_view rest = answer.substr(connective.size());
+    const std::size_t space = rest.find_first_of(" ,");
+    std::string first = ascii_lower(rest.substr(0, space));
+    // `Now, the F1 score is …`: an article before the word.
+    if ((first == "the" || first == "a" || first == "an") && space != std::string_view::npos) {
+      const std::string_view after = rest.substr(space + 1);
+      first = ascii_lower(after.substr(0, after.find_first_of(" ,")));
+    }
+    if (first.size() < 3 || !std::isalpha(static_cast<unsigned char>(first.front()))) {
+      return std::nullopt;
+    }
+    // The word is the question's (`What is overfitting?`): the sentence is about what is asked.
+    const std::string asked = ascii_lower(question);
+    std::size_t at = asked.find(first);
+    const auto letter = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+    while (at != std::string::npos &&
+           ((at > 0 && letter(asked[at - 1])) ||
+            (at + first.size() < asked.size() && letter(asked[at + first.size()]) &&
+             asked[at + first.size()] != 's'))) {
+      at = asked.find(first, at + 1);
+    }
+    if (at == std::string::npos) return std::nullopt;
+    std::string out(rest);
+    out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));
+    return out;
+  }
+  return std::nullopt;
+}
+
 bool announces_missing(std::string_view answer) {
   // Nearly every answer has no line that ends in a colon before a blank line.
   if (answer.find(":\n\n") == std::string_view::npos &&

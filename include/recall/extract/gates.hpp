@@ -38,4 +38,10 @@ std::optional<std::string> without_trailing_lead_in(std::string_view answer);
 // …`): a picture or formula stood there and is not shown.
 bool announces_missing(std::string_view answer);
 
+// `Now, overfitting occurs if …` under `What is overfitting?`: a connective that moves the text
+// along (`Now,`, `So,`, `Basically,`) before a sentence that opens on a word of the question
+// leans on nothing; the answer without it (capitalised), or nullopt when it opens otherwise.
+std::optional<std::string> without_opening_connective(std::string_view answer,
+                                                      std::string_view question);
+
 }  // namespace recall::extract
