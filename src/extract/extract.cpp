@@ -309,6 +309,24 @@ std::vector<CardDraft> without_duplicates(std::vector<CardDraft> drafts) {
       }
     }
   }
+  // `## Consistant Hashings` (spelled one letter off) and its sentence `Consistent hashing maps …`:
+  // two definitions with one answer are one card whatever each calls the term; the surer stays
+  // (on a tie the first, the heading's when a heading names it first).
+  constexpr std::size_t kMinSameAnswer = 20;
+  std::map<std::string, std::size_t> by_answer;  // normalized answer → the definition kept
+  for (std::size_t i = 0; i < drafts.size(); ++i) {
+    if (!keep[i] || drafts[i].kind != "definition") continue;
+    std::string answer = normalized(drafts[i].answer);
+    if (answer.size() < kMinSameAnswer) continue;
+    const auto [at, added] = by_answer.try_emplace(std::move(answer), i);
+    if (added) continue;
+    if (drafts[i].confidence > drafts[at->second].confidence) {
+      keep[at->second] = false;
+      at->second = i;
+    } else {
+      keep[i] = false;
+    }
+  }
   std::vector<CardDraft> out;
   for (std::size_t i = 0; i < drafts.size(); ++i) {
     if (keep[i]) out.push_back(std::move(drafts[i]));
