@@ -35,6 +35,7 @@ constexpr double kNamedInAnswer = 0.1;   // the answer names the term: about it,
 constexpr double kUnnamedProse = 0.2;
 constexpr double kNamesOnly = 0.45;
 constexpr double kPaperSection = 0.45;  // a section of a paper digest that does not define  // a list of bare names under a concept's heading
+constexpr double kOfTwo = 0.45;  // an aspect of `A & B`: of one of the two, which the heading does not say
 constexpr double kLeansBack = 0.3;       // the answer starts `This …`, `이러한 …`
 constexpr double kThin = 0.3;            // the answer is a word or two
 constexpr double kPointsBack = 0.15;     // and what it says rests on that text
@@ -262,11 +263,23 @@ class SectionWalker {
   }
 
  private:
+  static bool names_both_merits(std::string_view label) {
+    const std::string lower = ascii_lower(trim(label));
+    return lower == "장단점" || lower == "pros and cons" || lower == "pros & cons" ||
+           lower == "advantages and disadvantages";
+  }
+
   std::string current_parent() const {
     for (auto it = m_stack.rbegin(); it != m_stack.rend(); ++it) {
       // `# What is overfitting?` over `### Remedies`: the question names the concept.
       if (std::string asked = asked_term(it->second); !asked.empty()) return asked;
-      if (!it->second.empty() && !as_aspect(it->second)) return it->second;
+      if (it->second.empty()) continue;
+      const std::optional<Aspect> aspect = as_aspect(it->second);
+      if (!aspect) return it->second;
+      // `#### CSR 장단점` › `##### 장점`: the heading of both merits names whose they are.
+      if (!aspect->skip && !aspect->subject.empty() && names_both_merits(aspect->label)) {
+        return aspect->subject;
+      }
     }
     return std::string(m_in.title);
   }
@@ -652,6 +665,21 @@ class SectionWalker {
     return answer;
   }
 
+  // `CSR & SSR`, `Process vs Thread`, `프로세스와 스레드`: two names, each of three words or fewer.
+  static bool names_two(std::string_view subject) {
+    for (const std::string_view joint : {" & ", " vs ", " vs. ", " VS ", " and ", "와 ", "과 "}) {
+      const std::size_t at = subject.find(joint);
+      if (at == std::string_view::npos || at == 0) continue;
+      const std::string_view left = trim(subject.substr(0, at));
+      const std::string_view right = trim(subject.substr(at + joint.size()));
+      if (right.empty() || word_count(left) > 3 || word_count(right) > 3) continue;
+      // `와`/`과` end the left name (`프로세스와`), not a word inside it (`과제`).
+      if ((joint == "와 " || joint == "과 ") && contains_hangul(right) != contains_hangul(left)) continue;
+      return true;
+    }
+    return false;
+  }
+
   // `Decision Tree: Advantages?`, `Skip List의 단점은? (3가지)`.
   void aspect_card(const Section& s, const std::string& subject, const std::string& label,
                    bool named, const SectionAnswer& answer, int end_line,
@@ -672,6 +700,9 @@ class SectionWalker {
     card.confidence = std::clamp(kBase + 0.1 - (answer.leans_back ? kLeansBack : 0.0) -
                                      (word_count(answer.text) <= 2 ? kThin : 0.0),
                                  0.05, 0.95);
+    // `## CSR & SSR` › `### 장점`: the merits of one of the two, which the heading does not say
+    // (judged misframed, round 34).
+    if (names_two(subject)) card.confidence = std::min(card.confidence, kOfTwo);
     // `DDPG: Algorithm?`, `Paper: Background?` in a paper digest: a part of the paper's story,
     // opened on its first sentence (judged wrong-term), unless it is a list of points.
     if (m_paper && !answer.from_list) card.confidence = std::min(card.confidence, kPaperSection);

@@ -244,8 +244,14 @@ bool leans_back(std::string_view sentence) {
   // without them is passed at once (leans_back runs on every candidate answer).
   if (contains_hangul(lower)) {
     for (const std::string_view figure : {"위 그림", "위 표", "아래 그림", "아래 표", "위와같이",
-                                          "위와 같", "이와 같", "이러한 ", "위에서 "}) {
+                                          "위와 같", "이와 같", "이러한 ", "위에서 ", "위 두 ", "위 세 ",
+                                          "위 내용", "위 방법", "위 과정", "위 식", "위 수식"}) {
       if (lower.find(figure) != std::string::npos) return true;
+    }
+    // `힙은 위 2가지를 모두 …`: a count of things told above.
+    for (std::size_t at = lower.find("위 "); at != std::string::npos; at = lower.find("위 ", at + 1)) {
+      const std::size_t next = at + std::string_view("위 ").size();
+      if (next < lower.size() && lower[next] >= '1' && lower[next] <= '9') return true;
     }
   }
   if (lower.find("th") != std::string::npos || lower.find("do") != std::string::npos) {
@@ -1019,6 +1025,21 @@ std::string antecedent(std::span<const Block> blocks, std::size_t b,
 
 // The first sentence of the text paragraphs of `blocks` that `how` asks for, with the sentence
 // after it when it is short, or nullopt. `paragraphs` counts the paragraphs looked at so far.
+// `Another way to explain X is …`, `Also, X is …`, `Similarly, X is …`: a sentence that tells the
+// term again, after a telling the card would not show.
+bool tells_again(std::string_view sentence) {
+  const std::string_view t = trim(sentence);
+  const std::string first = ascii_lower(t.substr(0, t.find_first_of(" ,")));
+  static constexpr auto kAgain = std::to_array<std::string_view>(
+      {"another", "also", "however", "but", "similarly", "again", "alternatively", "moreover",
+       "furthermore", "likewise"});
+  if (std::find(kAgain.begin(), kAgain.end(), first) == kAgain.end()) return false;
+  // `Another name for X is …`: a synonym, said in full.
+  const std::string opening = ascii_lower(t.substr(0, std::min<std::size_t>(t.size(), 16)));
+  return !(starts_with(opening, "another name") || starts_with(opening, "another term") ||
+           starts_with(opening, "another word"));
+}
+
 std::optional<SectionAnswer> find_sentence(std::span<const Block> blocks, std::string_view term,
                                            const SentenceSearch& how, std::size_t& paragraphs) {
   for (std::size_t b = 0; b < blocks.size(); ++b) {
@@ -1047,7 +1068,8 @@ std::optional<SectionAnswer> find_sentence(std::span<const Block> blocks, std::s
       }
       // A sentence that only announces what follows (`Some methods for X:`) names the term
       // without saying anything about it.
-      const bool fits = how.defining ? defines_term(sentence, term)
+      // `Another way to explain X is that …`, `Also, X is …`: a second telling leans on the first.
+      const bool fits = how.defining ? defines_term(sentence, term) && !tells_again(sentence)
                                      : names_term(sentence, term) && !leans_back(sentence) &&
                                            !introduces_list(sentence);
       if (!fits) continue;
