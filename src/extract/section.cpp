@@ -847,6 +847,14 @@ std::optional<SectionAnswer> blocks_answer(std::span<const Block> blocks) {
           answer.label_led = true;
           return answer;
         }
+        // `트라이는 위 2가지 방법의 단점을 보완함` / `트라이는 … 트리로, …`: a one-line note that leans
+        // on the text above gives way to the note line after it.
+        if (i + 1 < blocks.size() && blocks[i + 1].kind == BlockKind::paragraph &&
+            is_note_line(block.text, kShortNote) && leans_back(block.text) &&
+            !is_formula(blocks[i + 1].text) && !leans_back(blocks[i + 1].text) &&
+            !is_empty_of_text(blocks[i + 1].text)) {
+          continue;
+        }
         if (std::optional<SectionAnswer> prose = prose_answer(block, blocks.subspan(i + 1))) {
           with_differences(*prose, blocks.subspan(i + 1));
           // `효율적 탐색을 위한 자료구조` / `key - value 쌍으로 이루어짐` / `해시 함수로 …`: notes
