@@ -508,7 +508,7 @@ bool notes_usage(std::string_view answer) {
   }
   // `문자열 연산이 많은 Multi-Thread 환경`, `데이터가 자주 바뀌는 경우`: where or when it is used.
   const std::vector<std::string_view> words = split_words(a);
-  if (words.size() >= 2 && words.size() <= 8) {
+  if (words.size() >= 2 && words.size() <= 12) {
     for (const std::string_view setting : {"환경", "경우", "상황"}) {
       if (words.back() == setting) return true;
     }
