@@ -1306,6 +1306,10 @@ bool defines_implicitly_sentence(std::string_view sentence) {
     // `강화학습에서의 목적은 …하는 것이다`, `기존 논문에서는 …`: a sentence that opens on the field or
     // the earlier work the section starts from sets the scene, whatever its ending.
     if (starts_with(first, "기존")) return false;
+    // `인간으로 따지면 두뇌에 해당하는 부분`: a likeness, not what the thing is.
+    if (first.find("따지면") != std::string_view::npos || first.find("비유") != std::string_view::npos) {
+      return false;
+    }
     // `주체 객체 & 관찰 객체`: two things named side by side, not one said to be a kind.
     if (first.find(" & ") != std::string_view::npos) {
       return false;
@@ -1320,7 +1324,10 @@ bool defines_implicitly_sentence(std::string_view sentence) {
       if (ends_with(words[i], "에서의") || ends_with(words[i], "에서는")) return false;
     }
     std::string_view body = first;
-    while (!body.empty() && (body.back() == '.' || body.back() == ' ')) body.remove_suffix(1);
+    // `…, **각 프로세스에서 공유 데이터를 접근하는 프로그램 코드 부분**`: emphasis closing the phrase.
+    while (!body.empty() && (body.back() == '.' || body.back() == ' ' || body.back() == '*')) {
+      body.remove_suffix(1);
+    }
     // `LIFO 방식 (나중에 들어온 것이 먼저 나감)`: a gloss in parentheses after the phrase.
     if (!body.empty() && body.back() == ')') {
       if (const std::size_t open = body.rfind(" ("); open != std::string_view::npos && open > 0) {
@@ -1340,7 +1347,9 @@ bool defines_implicitly_sentence(std::string_view sentence) {
           "함수", "네트워크", "프로토콜", "장치", "단위", "문제", "현상", "지표", "방식", "기능",
           "시스템", "패턴", "원리", "성질", "분포", "값", "집합", "언어", "도구", "전략", "태스크",
           "작업", "연산", "메모리", "공간", "그래프", "형태", "절차", "규칙", "공격", "능력",
-          "특성", "속성", "상태", "역할", "관계", "영역", "데이터", "정보", "객체", "프로그램"}) {
+          "특성", "속성", "상태", "역할", "관계", "영역", "데이터", "정보", "객체", "프로그램",
+          "부분", "프로세스", "요소", "자원", "명령어", "계층", "변수", "클래스", "인터페이스",
+          "자료형"}) {
       if (ends_with(body, kind)) return true;
     }
     if (copula) return false;
