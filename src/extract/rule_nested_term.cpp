@@ -29,7 +29,8 @@ constexpr double kItemConfidence = 0.8;
 constexpr double kHeadingConfidence = 0.75;
 constexpr double kListOfNamesConfidence = 0.6;  // the nested items are only short names
 constexpr double kThinConfidence = 0.45;        // the answer is one word
-constexpr double kUsageItem = 0.45;  // an item of a list of uses or examples of the topic
+constexpr double kUsageItem = 0.45;
+constexpr double kParentOfTerms = 0.45;  // every nested item is a term with its own facts  // an item of a list of uses or examples of the topic
 // An item nested in another item is more often a remark than a term: it must be shorter.
 constexpr TermLimits kTopLevelTerm{8, 60};
 constexpr TermLimits kNestedTerm{5, 40};
@@ -238,6 +239,20 @@ class NestedTermWalker {
   void emit(const std::string& term, std::string answer, const std::vector<const Block*>& items,
             const Block& item) {
     double confidence = confidence_for(items, answer, kItemConfidence);
+    // `- 비선점 스케줄링` over `1. FCFS` + two facts, `2. SJF` + two facts: every nested item is a
+    // term with facts of its own (each gets its card); the parent would repeat them (judged
+    // misframed or a dump, round 34). (`- DDPM` over `- forward process` + one fact each is
+    // the parent told in its parts, and stays.)
+    if (items.size() >= 2 && std::all_of(items.begin(), items.end(), [](const Block* nested) {
+          return nested->children.size() >= 2 && notes::item_head(*nested) != nullptr &&
+                 word_count(head_text(*nested)) <= 6 &&
+                 std::any_of(nested->children.begin() + 1, nested->children.end(),
+                             [](const Block& b) {
+                               return b.kind == BlockKind::list && b.children.size() >= 2;
+                             });
+        })) {
+      confidence = std::min(confidence, kParentOfTerms);
+    }
     // `**사용 상황**` + `1. 3D 그래픽스` + why floats suit it: a place the topic is used, told
     // about the topic, not what the item's name is (judged misframed).
     if (m_item_depth == 0 && usage_list()) confidence = std::min(confidence, kUsageItem);
