@@ -609,7 +609,12 @@ class SectionWalker {
     // A subtitle may name a part of the story as well as a concept (`Step 1: Load the data`): only
     // a section that names or defines the term before the colon asks about it.
     if (subtitled && !answer->defining && !names_term(answer->text, *term)) return;
-    if (!s.summary.empty()) confidence = std::clamp(confidence, kBase, kFromSubsection);
+    if (!s.summary.empty()) {
+      confidence = std::clamp(confidence, kBase, kFromSubsection);
+      // `### PER` + `### [Scheme]` opening `기존의 DQN 논문에서는 …`: the summary starts from the
+      // work before the paper, not from what the paper's name is (judged misframed, rounds 31-34).
+      if (opens_on_background(answer->text)) confidence = std::min(confidence, kPaperSection);
+    }
     // In a paper digest a section tells what the paper does in its part (`Exploration`: its
     // settings, `Target Policy Smoothing`: the problem it answers); only an answer that defines
     // the heading's term is a card (judged: 5 kept of 14 before).

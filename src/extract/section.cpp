@@ -1392,8 +1392,6 @@ bool defines_implicitly_sentence(std::string_view sentence) {
   return false;
 }
 
-namespace {
-
 // `기존의 DQN은 …`, `Previously, …`, `Traditionally, …`: a sentence that tells what came before.
 bool opens_on_background(std::string_view sentence) {
   sentence = trim(sentence);
@@ -1405,6 +1403,8 @@ bool opens_on_background(std::string_view sentence) {
   }
   return false;
 }
+
+namespace {
 
 // The first sentence of the first two text paragraphs that opens on `term` or on its first word
 // (`Attention은 …` under `Attention Mechanism`) and does not lean back, with the next sentence when

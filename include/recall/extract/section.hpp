@@ -80,6 +80,9 @@ struct SectionAnswer {
   bool note_lines = false;   // paragraphs of one line each, joined by line breaks
 };
 
+// `기존의 DQN은 …`, `Previously, …`: a sentence that opens on what came before the subject.
+bool opens_on_background(std::string_view sentence);
+
 // A first sentence that defines the heading without naming it: `…확률적 자료구조이다.` (the heading
 // is its subject), `It is a …`, `A method that …`.
 bool defines_implicitly(std::string_view text);
