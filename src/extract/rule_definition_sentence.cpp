@@ -830,6 +830,46 @@ class SentenceReader {
   }
 
   // `…을/를 X(이)라고 한다`, `… X라 하며`, `… X라고 부른다`. Every such phrase of the sentence.
+  // The clause `words[start, object_at)` when the object `words[object_at]` is a pointer to it
+  // (`…를 가지고 있으며 이것을`), of four words or more and closed by a connective (`-며`, `-고`),
+  // which becomes a note ending (`-음`/`-ㅁ`): `…를 가지고 있음`. Empty otherwise.
+  static std::string pointed_clause(const std::vector<std::string_view>& words, std::size_t start,
+                                    std::size_t object_at, std::string_view object) {
+    if (!(object == "이것" || object == "그것" || object == "이")) return {};
+    if (object_at < start + 4) return {};
+    std::string_view last = words[object_at - 1];
+    while (!last.empty() && last.back() == ',') last.remove_suffix(1);
+    std::string stem;
+    if (ends_with(last, "으며")) {
+      stem = std::string(last.substr(0, last.size() - 6)) + "음";
+    } else if (ends_with(last, "며") || ends_with(last, "고")) {
+      // `하며` → `함`: the syllable before the ending takes ㅁ as its final consonant, or `음`
+      // follows one that has a final already (`있고` → `있음`).
+      const std::string_view before = last.substr(0, last.size() - 3);
+      if (before.size() < 3) return {};
+      std::size_t at = before.size() - 3;
+      const char32_t c = next_code_point(before, at);
+      if (!is_hangul_syllable(c)) return {};
+      if ((c - 0xAC00) % 28 == 0) {
+        const char32_t with_m = c + 16;  // + ㅁ, a syllable of three bytes like the one it was
+        stem = std::string(before.substr(0, before.size() - 3));
+        stem += static_cast<char>(0xE0 | (with_m >> 12));
+        stem += static_cast<char>(0x80 | ((with_m >> 6) & 0x3F));
+        stem += static_cast<char>(0x80 | (with_m & 0x3F));
+      } else {
+        stem = std::string(before) + "음";
+      }
+    } else {
+      return {};
+    }
+    std::string clause;
+    for (std::size_t k = start; k + 1 < object_at; ++k) {
+      clause += words[k];
+      clause += ' ';
+    }
+    return clause + stem;
+  }
+
   std::vector<Match> called(std::string_view s) const {
     static constexpr auto kVerbs = std::to_array<std::string_view>(
         {"한다",   "하며",   "하고",     "합니다",   "하는데",   "함",     "하기도", "부른다",
@@ -924,7 +964,12 @@ class SentenceReader {
           const std::string_view phrase(
               words[start].data(),
               static_cast<std::size_t>(object->data() + object->size() - words[start].data()));
-          if (is_anaphora(phrase) || word_count(phrase) <= 2) {
+          // `…를 가지고 있으며 이것을 X라고 부른다`: the pointer stands for the clause before it,
+          // which answers, ended as a note (`…를 가지고 있음`).
+          if (const std::string clause = pointed_clause(words, start, first - 1, *object);
+              !clause.empty()) {
+            answer = clause;
+          } else if (is_anaphora(phrase) || word_count(phrase) <= 2) {
             answer = with_previous(s);
           } else {
             answer = std::string(trim(phrase));
