@@ -506,6 +506,13 @@ bool notes_usage(std::string_view answer) {
   for (const std::string_view usage : {"사용", "적용", "활용", "이용"}) {
     if (ends_with(a, usage)) return true;
   }
+  // `rpm보다 더 유용함`, `more보다 조금 더 보기 편함`: how it compares with another, not what it is.
+  if (const std::vector<std::string_view> parts = split_words(a);
+      parts.size() >= 2 && parts.size() <= 8 && ends_with(parts[0], "보다")) {
+    for (std::size_t k = 1; k < parts.size() && k <= 2; ++k) {
+      if (parts[k] == "더" || parts[k] == "훨씬" || parts[k] == "조금" || parts[k] == "좀") return true;
+    }
+  }
   // `문자열 연산이 많은 Multi-Thread 환경`, `데이터가 자주 바뀌는 경우`: where or when it is used.
   const std::vector<std::string_view> words = split_words(a);
   if (words.size() >= 2 && words.size() <= 12) {
