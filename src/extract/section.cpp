@@ -56,6 +56,29 @@ std::string_view without_leading_marks(std::string_view s) {
         continue;
       }
     }
+    // `Step 3 - `, `태스크 (2) - `, `Part 1 – `: a word and a number that order the parts, then a
+    // dash; the name follows it.
+    if (const std::size_t space = s.find(' '); space != std::string_view::npos && space > 0 &&
+                                              space < 24) {
+      std::string_view rest = s.substr(space + 1);
+      std::size_t k = 0;
+      const bool open = !rest.empty() && rest.front() == '(';
+      if (open) ++k;
+      const std::size_t digits_from = k;
+      while (k < rest.size() && std::isdigit(static_cast<unsigned char>(rest[k])) != 0) ++k;
+      if (k > digits_from && (!open || (k < rest.size() && rest[k++] == ')'))) {
+        rest = rest.substr(k);
+        for (const std::string_view dash : {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "}) {  // - – —
+          if (starts_with(rest, dash) && rest.size() > dash.size() &&
+              s.substr(0, space).find_first_of("-(") == std::string_view::npos) {
+            s = rest.substr(dash.size());
+            changed = true;
+            break;
+          }
+        }
+        if (changed) continue;
+      }
+    }
     // `Q1. `, `Q3) `, `Q. `: an interview question's number.
     if (s.size() > 3 && (s[0] == 'Q' || s[0] == 'q')) {
       std::size_t k = 1;
@@ -264,6 +287,7 @@ bool leans_back(std::string_view sentence) {
   }
   return starts_with(lower, "as mentioned") || starts_with(lower, "as we saw") ||
          starts_with(lower, "the former") || starts_with(lower, "the latter") ||
+         starts_with(lower, "the opposite") || starts_with(lower, "the reverse") ||
          starts_with(lower, "so far") || starts_with(lower, "in the previous") ||
          starts_with(lower, "as discussed");
 }
@@ -1033,6 +1057,25 @@ std::string antecedent(std::span<const Block> blocks, std::size_t b,
 
 // The first sentence of the text paragraphs of `blocks` that `how` asks for, with the sentence
 // after it when it is short, or nullopt. `paragraphs` counts the paragraphs looked at so far.
+// `… 손실 함수와 다음 문장 예측을 위한 손실 함수의 평균으로 계산한다`: a Korean sentence that names
+// the term only to say what another noun is for (`X을 위한 N`) is about that noun.
+bool names_for_another(std::string_view sentence, std::string_view term) {
+  if (!contains_hangul(sentence)) return false;
+  const std::string key = term_key(term);
+  if (key.size() < 2) return false;
+  std::string lower = ascii_lower(sentence);
+  std::erase(lower, '*');
+  std::erase(lower, '`');
+  std::size_t matched = 0;
+  const std::size_t at = find_term(lower, key, &matched);
+  if (at == std::string::npos) return false;
+  const std::string_view after = std::string_view(lower).substr(at + matched);
+  for (const std::string_view qualifier : {"을 위한 ", "를 위한 ", " 을 위한 ", " 를 위한 "}) {
+    if (starts_with(after, qualifier)) return true;
+  }
+  return false;
+}
+
 // `Another way to explain X is …`, `Also, X is …`, `Similarly, X is …`: a sentence that tells the
 // term again, after a telling the card would not show.
 bool tells_again(std::string_view sentence) {
@@ -1079,7 +1122,8 @@ std::optional<SectionAnswer> find_sentence(std::span<const Block> blocks, std::s
       // `Another way to explain X is that …`, `Also, X is …`: a second telling leans on the first.
       const bool fits = how.defining ? defines_term(sentence, term) && !tells_again(sentence)
                                      : names_term(sentence, term) && !leans_back(sentence) &&
-                                           !introduces_list(sentence);
+                                           !introduces_list(sentence) &&
+                                           !names_for_another(sentence, term);
       if (!fits) continue;
       SectionAnswer answer;
       answer.text = std::string(sentence);
@@ -1398,7 +1442,8 @@ bool opens_on_background(std::string_view sentence) {
   const std::string lower = ascii_lower(sentence.substr(0, std::min<std::size_t>(sentence.size(), 24)));
   for (const std::string_view lead :
        {"\xEA\xB8\xB0\xEC\xA1\xB4", "\xEC\x9D\xB4\xEC\xA0\x84\xEC\x97\x90", "\xEA\xB3\xBC\xEA\xB1\xB0\xEC\x97\x90",  // 기존 이전에 과거에
-        "previously", "traditionally", "historically", "until recently", "before ", "earlier "}) {
+        "previously", "traditionally", "historically", "until recently", "before ", "earlier ",
+        "recently", "in recent years", "최근"}) {
     if (starts_with(lower, lead)) return true;
   }
   return false;
