@@ -312,19 +312,33 @@ std::vector<CardDraft> without_duplicates(std::vector<CardDraft> drafts) {
   // `## Consistant Hashings` (spelled one letter off) and its sentence `Consistent hashing maps …`:
   // two definitions with one answer are one card whatever each calls the term; the surer stays
   // (on a tie the first, the heading's when a heading names it first).
+  // (The answers as written: both cards quote one sentence, and normalizing every answer of a
+  // large note again would cost more than all the rest of this function. Sorted, not hashed: a
+  // note has few definitions, and most have one or none.)
   constexpr std::size_t kMinSameAnswer = 20;
-  std::map<std::string, std::size_t> by_answer;  // normalized answer → the definition kept
-  for (std::size_t i = 0; i < drafts.size(); ++i) {
-    if (!keep[i] || drafts[i].kind != "definition") continue;
-    std::string answer = normalized(drafts[i].answer);
-    if (answer.size() < kMinSameAnswer) continue;
-    const auto [at, added] = by_answer.try_emplace(std::move(answer), i);
-    if (added) continue;
-    if (drafts[i].confidence > drafts[at->second].confidence) {
-      keep[at->second] = false;
-      at->second = i;
-    } else {
-      keep[i] = false;
+  const auto sameable = [&](std::size_t i) {
+    return keep[i] && drafts[i].answer.size() >= kMinSameAnswer && drafts[i].kind == "definition";
+  };
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < drafts.size() && count < 2; ++i) {
+    if (sameable(i)) ++count;
+  }
+  if (count >= 2) {
+    std::vector<std::size_t> definitions;
+    for (std::size_t i = 0; i < drafts.size(); ++i) {
+      if (sameable(i)) definitions.push_back(i);
+    }
+    // By answer, then the surer first, then note order: the first of each run of one answer stays.
+    std::stable_sort(definitions.begin(), definitions.end(), [&](std::size_t a, std::size_t b) {
+      const std::string_view x = trim(drafts[a].answer);
+      const std::string_view y = trim(drafts[b].answer);
+      if (x != y) return x < y;
+      return drafts[a].confidence > drafts[b].confidence;
+    });
+    for (std::size_t k = 1; k < definitions.size(); ++k) {
+      if (trim(drafts[definitions[k]].answer) == trim(drafts[definitions[k - 1]].answer)) {
+        keep[definitions[k]] = false;
+      }
     }
   }
   std::vector<CardDraft> out;

@@ -1240,8 +1240,13 @@ class SentenceReader {
   // in passing, with the kind before it and what it does after it. The answer is the kind and
   // the clause (`A variant of RNN that resolves …`); whatever led up to the name is the story.
   static std::optional<Match> english_called_which(std::string_view s) {
-    const std::size_t called = s.find(" called ");
+    // (`called` looked for by its rarer first letter, not by the space before it.)
+    std::size_t called = s.find("called ");
+    while (called != std::string_view::npos && (called == 0 || s[called - 1] != ' ')) {
+      called = s.find("called ", called + 1);
+    }
     if (called == std::string_view::npos) return std::nullopt;
+    --called;  // at the space before it
     // The kind: `a`/`an` and at most five words up to ` called`.
     const std::vector<std::string_view> before = split_words(s.substr(0, called));
     std::size_t article = before.size();
@@ -1357,11 +1362,34 @@ class SentenceReader {
   // only these verbs.
   static std::optional<Match> english_named_verb(std::string_view s) {
     if (s.empty() || !std::isupper(static_cast<unsigned char>(s.front()))) return std::nullopt;
+    // Most English sentences open on `The`, `This`, `It`, `In`, `We`: passed before any scan.
+    {
+      const std::string_view opening = s.substr(0, s.find(' '));
+      for (const std::string_view common : {"The", "This", "It", "In", "We", "If", "For", "To",
+                                            "You", "When", "These", "There", "That", "As", "On"}) {
+        if (opening == common) return std::nullopt;
+      }
+    }
     static constexpr auto kVerbs = std::to_array<std::string_view>(
         {"measures", "quantifies", "predicts", "estimates", "computes", "calculates", "maps",
          "converts", "transforms", "encodes", "captures", "penalizes", "penalises", "normalizes",
          "normalises", "describes", "represents", "shows", "tells", "splits", "combines",
          "evicts", "approximates", "minimizes", "minimises", "maximizes", "maximises"});
+    // One of the verbs among the second to fifth words, looked for without splitting the sentence
+    // (only a word that ends in `s` is compared).
+    {
+      bool any = false;
+      std::size_t from = s.find(' ');
+      for (int k = 1; k <= 4 && from != std::string_view::npos && !any; ++k) {
+        const std::size_t to = s.find(' ', from + 1);
+        const std::string_view word =
+            s.substr(from + 1, (to == std::string_view::npos ? s.size() : to) - from - 1);
+        any = !word.empty() && word.back() == 's' &&
+              std::find(kVerbs.begin(), kVerbs.end(), word) != kVerbs.end();
+        from = to;
+      }
+      if (!any) return std::nullopt;
+    }
     const std::vector<std::string_view> words = split_words(s.substr(0, std::min<std::size_t>(s.size(), 120)));
     std::size_t verb = 0;
     for (std::size_t k = 1; k < words.size() && k <= 4; ++k) {

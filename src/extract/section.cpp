@@ -56,29 +56,6 @@ std::string_view without_leading_marks(std::string_view s) {
         continue;
       }
     }
-    // `Step 3 - `, `태스크 (2) - `, `Part 1 – `: a word and a number that order the parts, then a
-    // dash; the name follows it.
-    if (const std::size_t space = s.find(' '); space != std::string_view::npos && space > 0 &&
-                                              space < 24) {
-      std::string_view rest = s.substr(space + 1);
-      std::size_t k = 0;
-      const bool open = !rest.empty() && rest.front() == '(';
-      if (open) ++k;
-      const std::size_t digits_from = k;
-      while (k < rest.size() && std::isdigit(static_cast<unsigned char>(rest[k])) != 0) ++k;
-      if (k > digits_from && (!open || (k < rest.size() && rest[k++] == ')'))) {
-        rest = rest.substr(k);
-        for (const std::string_view dash : {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "}) {  // - – —
-          if (starts_with(rest, dash) && rest.size() > dash.size() &&
-              s.substr(0, space).find_first_of("-(") == std::string_view::npos) {
-            s = rest.substr(dash.size());
-            changed = true;
-            break;
-          }
-        }
-        if (changed) continue;
-      }
-    }
     // `Q1. `, `Q3) `, `Q. `: an interview question's number.
     if (s.size() > 3 && (s[0] == 'Q' || s[0] == 'q')) {
       std::size_t k = 1;
@@ -115,6 +92,26 @@ std::string_view without_leading_marks(std::string_view s) {
         }
       }
     }
+  }
+  // `Task 3 - `, `태스크 (2) - `, `Part 1 – `: a word and a number that order the parts, then a
+  // dash; the name follows it. (Once, after the marks above: only a heading with a digit or a
+  // bracket after its first word, and a dash, is looked at closer.)
+  const std::size_t space = s.find(' ');
+  if (space == std::string_view::npos || space == 0 || space >= 24 || space + 1 >= s.size() ||
+      !(std::isdigit(static_cast<unsigned char>(s[space + 1])) != 0 || s[space + 1] == '(') ||
+      s.substr(0, space).find_first_of("-(") != std::string_view::npos) {
+    return s;
+  }
+  std::string_view rest = s.substr(space + 1);
+  std::size_t k = 0;
+  const bool open = rest.front() == '(';
+  if (open) ++k;
+  const std::size_t digits_from = k;
+  while (k < rest.size() && std::isdigit(static_cast<unsigned char>(rest[k])) != 0) ++k;
+  if (k == digits_from || (open && !(k < rest.size() && rest[k++] == ')'))) return s;
+  rest = rest.substr(k);
+  for (const std::string_view dash : {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "}) {  // - – —
+    if (starts_with(rest, dash) && rest.size() > dash.size()) return trim(rest.substr(dash.size()));
   }
   return s;
 }

@@ -19,14 +19,38 @@ bool is_ascii(std::string_view s) {
                      [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
+// Code points that NFC keeps as they are whatever surrounds them: no canonical decomposition,
+// combining class 0, and never the second of a composed pair. Latin (U+0080..U+02FF), Greek but for
+// its three singletons, Cyrillic but for its combining marks, Arabic letters and digits, general
+// punctuation (dashes, curly quotes, bullets, the ellipsis), arrows, mathematical and technical
+// signs but for the two angle brackets, box drawing, shapes and dingbats, CJK punctuation, Hangul
+// syllables, CJK ideographs and fullwidth forms. Checked against utf8proc for every code point by
+// tests/unit/test_normalize.cpp.
+bool stable_under_nfc(char32_t c) {
+  if (c < 0x0300) return true;
+  if (c < 0x0800) {
+    return (c >= 0x0370 && c <= 0x03FF && c != 0x0374 && c != 0x037E && c != 0x0387) ||
+           (c >= 0x0400 && c <= 0x0482) || (c >= 0x048A && c <= 0x04FF) ||
+           (c >= 0x0600 && c <= 0x060F) || (c >= 0x061B && c <= 0x064A) ||
+           (c >= 0x0660 && c <= 0x066F) || (c >= 0x0671 && c <= 0x06D5);
+  }
+  return (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205E) ||
+         (c >= 0x2190 && c <= 0x2328) || (c >= 0x232B && c <= 0x23FF) ||
+         (c >= 0x2500 && c <= 0x27BF) || (c >= 0x3000 && c <= 0x3029) ||
+         (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0x4E00 && c <= 0x9FFF) ||
+         (c >= 0xFF01 && c <= 0xFF5E);
+}
+
 // Whether the well-formed two- or three-byte sequence at `s[i]` is a code point that NFC keeps
-// as it is whatever surrounds it (see is_nfc_by_quick_check); advances `i` past it. Longer
-// sequences and ill-formed bytes answer false.
+// as it is whatever surrounds it (stable_under_nfc); advances `i` past it. Longer sequences and
+// ill-formed bytes answer false.
 bool quick_nfc_character(std::string_view s, std::size_t& i) {
   const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
   const unsigned char b0 = byte(i);
-  if (b0 >= 0xC2 && b0 <= 0xCB) {  // U+0080..U+02FF
+  if (b0 >= 0xC2 && b0 <= 0xDF) {  // U+0080..U+07FF
     if (i + 1 >= s.size() || (byte(i + 1) & 0xC0) != 0x80) return false;
+    const char32_t c = (char32_t{b0} & 0x1F) << 6 | (char32_t{byte(i + 1)} & 0x3F);
+    if (!stable_under_nfc(c)) return false;
     i += 2;
     return true;
   }
@@ -34,9 +58,11 @@ bool quick_nfc_character(std::string_view s, std::size_t& i) {
   if ((byte(i + 1) & 0xC0) != 0x80 || (byte(i + 2) & 0xC0) != 0x80) return false;
   const char32_t c = (char32_t{b0} & 0x0F) << 12 | (char32_t{byte(i + 1)} & 0x3F) << 6 |
                      (char32_t{byte(i + 2)} & 0x3F);
-  const bool stable = (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0x4E00 && c <= 0x9FFF);
-  if (stable) i += 3;
-  return stable;
+  // (An overlong or surrogate sequence decodes below U+0800 or into U+D800..U+DFFF: neither is in
+  // a stable range above U+0800, so it answers false and goes to utf8proc.)
+  if (c < 0x0800 || !stable_under_nfc(c)) return false;
+  i += 3;
+  return true;
 }
 
 // Length of the well-formed UTF-8 sequence at the start of `s`, or 0 if it is ill-formed.

@@ -121,7 +121,19 @@ TEST_CASE("is_nfc_by_quick_check passes only characters NFC never changes", "[no
     CHECK(std::string(reinterpret_cast<const char*>(nfc)) == one);
     std::free(nfc);
   }
-  CHECK(passed == 0x2FF + 11172 + 20992);
+  // Below U+0300, Hangul syllables, CJK ideographs, and the ranges stable_under_nfc names:
+  // Greek less its three singletons, Cyrillic, Arabic letters and digits, punctuation, arrows,
+  // technical signs less the angle brackets, box drawing to dingbats, CJK and fullwidth forms.
+  const std::size_t ranges = (0x3FF - 0x370 + 1 - 3) + (0x482 - 0x400 + 1) + (0x4FF - 0x48A + 1) +
+                             (0x60F - 0x600 + 1) + (0x64A - 0x61B + 1) + (0x66F - 0x660 + 1) +
+                             (0x6D5 - 0x671 + 1) + (0x2027 - 0x2010 + 1) + (0x205E - 0x2030 + 1) +
+                             (0x2328 - 0x2190 + 1) + (0x23FF - 0x232B + 1) + (0x27BF - 0x2500 + 1) +
+                             (0x3029 - 0x3000 + 1) + (0xFF5E - 0xFF01 + 1);
+  CHECK(passed == 0x2FF + 11172 + 20992 + ranges);
+  CHECK(is_nfc_by_quick_check("\xE2\x80\x9Cquoted\xE2\x80\x9D \xE2\x80\x94 \xCE\xB1 \xD0\xB4"));  // “ ” — α д
+  CHECK_FALSE(is_nfc_by_quick_check("\xCD\xBE"));      // U+037E Greek question mark: NFC is `;`
+  CHECK_FALSE(is_nfc_by_quick_check("\xE2\x8C\xA9"));  // U+2329: NFC is U+3008
+  CHECK_FALSE(is_nfc_by_quick_check("\xD8\xA7\xD9\x8E"));  // alef + fatha (a combining mark)
   CHECK(is_nfc_by_quick_check("ls -la \xED\x95\x9C \xC3\xA9 \xE4\xB8\x80"));  // 한 é 一
   CHECK_FALSE(is_nfc_by_quick_check("e\xCC\x81"));                            // e + U+0301
   CHECK_FALSE(is_nfc_by_quick_check("\xED\x95\x98\xE1\x86\xAB"));             // 하 + jamo ᆫ

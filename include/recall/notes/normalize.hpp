@@ -26,10 +26,12 @@ NormalizedText normalize_text(std::string_view bytes);
 std::optional<std::size_t> find_invalid_utf8(std::string_view bytes);
 
 // True only when `utf8` is certainly in NFC whatever comes before or after it: every character is
-// ASCII, below U+0300 (no combining marks), a Hangul syllable (U+AC00..U+D7A3) or a CJK unified
-// ideograph (U+4E00..U+9FFF). Each of these has combining class 0, is its own NFC and never is
-// the second character of a composition (a following jamo or mark is outside the set, so the
-// line as a whole fails the check). False says nothing; linear, no allocation.
+// ASCII, below U+0300 (no combining marks), a Hangul syllable (U+AC00..U+D7A3), a CJK unified
+// ideograph (U+4E00..U+9FFF), or in one of a few more ranges of letters and signs (Greek,
+// Cyrillic, Arabic letters, punctuation such as curly quotes and dashes, arrows, math, box
+// drawing, fullwidth forms; normalize.cpp lists them). Each of these has combining class 0, is its
+// own NFC and never is the second character of a composition (a following jamo or mark is outside
+// the set, so the line as a whole fails the check). False says nothing; linear, no allocation.
 bool is_nfc_by_quick_check(std::string_view utf8);
 
 // `utf8` (valid UTF-8) in Unicode normalization form C.
