@@ -1480,7 +1480,43 @@ std::optional<SectionAnswer> sentence_opening_on(std::span<const Block> blocks, 
 
 }  // namespace
 
+namespace {
+
+// `Also known as a logistic function.`, `Also called the dependent variable.`: a line that gives
+// another name for the heading's term, opening its section.
+bool is_alias_line(std::string_view text) {
+  text = trim(text);
+  if (text.find('\n') != std::string_view::npos || word_count(text) > 12) return false;
+  const std::string lower = ascii_lower(text.substr(0, std::min<std::size_t>(text.size(), 16)));
+  return starts_with(lower, "also known as ") || starts_with(lower, "also called ") ||
+         starts_with(lower, "a.k.a. ") || starts_with(lower, "aka ");
+}
+
+std::optional<SectionAnswer> answer_of_section(std::span<const Block> blocks, std::string_view term);
+
+}  // namespace
+
+// The answer answer_of_section finds, after the other name the section opens with when it does
+// not show it (`Also known as a logistic function.` + `The sigmoid function is defined as …`).
 std::optional<SectionAnswer> section_answer(std::span<const Block> blocks, std::string_view term) {
+  std::optional<SectionAnswer> answer = answer_of_section(blocks, term);
+  if (!answer || term.empty()) return answer;
+  for (const Block& block : blocks) {
+    if (block.kind == BlockKind::html || (block.kind == BlockKind::paragraph && is_empty_of_text(block.text))) {
+      continue;
+    }
+    if (block.kind == BlockKind::paragraph && is_alias_line(block.text)) {
+      const std::string alias = clean_inline(trim(block.text));
+      if (answer->text.find(alias) == std::string::npos) answer->text = alias + "\n" + answer->text;
+    }
+    break;
+  }
+  return answer;
+}
+
+namespace {
+
+std::optional<SectionAnswer> answer_of_section(std::span<const Block> blocks, std::string_view term) {
   std::optional<SectionAnswer> first = blocks_answer(blocks);
   if (term.empty() || !first || first->from_list) return first;
   // Notes of one line a paragraph are joined by line breaks: the first line is the first sentence.
@@ -1528,6 +1564,8 @@ std::optional<SectionAnswer> section_answer(std::span<const Block> blocks, std::
   }
   return first;
 }
+
+}  // namespace
 
 std::optional<SectionAnswer> defining_sentence(std::span<const Block> blocks,
                                                std::string_view term) {
