@@ -1812,6 +1812,7 @@ bool speculates(std::string_view text) {
 constexpr auto kRatings = std::to_array<std::string_view>(
     {"most popular", "most famous", "most widely used", "most commonly used",
      "should be preferred", "may be preferred", "is preferred", "are preferred",
+     "(should) be preferred",
      "rule of thumb", "the preferred", "a good choice", "a better choice", "the best choice",
      "the default", "the \"default\"", "most common", "sota ", "sota)", "state-of-the-art",
      "state of the art",
@@ -1860,7 +1861,8 @@ Remark rates_or_advises(std::string_view text) {
   // `Used in encoders and decoders (e.g., BERT)`, `The parameterized ReLU is used when …`: where
   // it is used, told in place of what it is.
   for (const std::string_view use : {"used in ", "used for ", "used when ", "useful for ",
-                                     "useful when "}) {
+                                     "useful when ", "finds its application", "has applications in ",
+                                     "applied in ", "applications include "}) {
     if (starts_with(first, use)) return Remark::use;
   }
 
