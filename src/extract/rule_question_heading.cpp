@@ -303,7 +303,8 @@ void rule_question_heading(const RuleInput& in, RuleOutput& out) {
         leans_on_text_before(question)) {
       continue;
     }
-    const std::span<const notes::Block> under = section_after(blocks, i, true);
+    // `> 배경 & 질문 의도` … `> 답변` …: a template's answer label heads the answer.
+    const std::span<const notes::Block> under = labelled_answer(section_after(blocks, i, true));
     std::string answer = render_markdown(under, {.drop_link_only_items = true, .drop_tasks = true});
     answer = drop_link_only_lines(answer);
     if (trim(answer).empty() || is_link_only(answer)) continue;

@@ -1498,7 +1498,55 @@ std::optional<SectionAnswer> answer_of_section(std::span<const Block> blocks, st
 
 // The answer answer_of_section finds, after the other name the section opens with when it does
 // not show it (`Also known as a logistic function.` + `The sigmoid function is defined as …`).
+namespace {
+
+// The one-line text of a paragraph or a one-paragraph quote (`> 답변`, `**Answer:**`) without its
+// emphasis and closing colon, lower case; empty for anything longer than a few words.
+std::string short_label(const Block& block) {
+  const Block* inner = &block;
+  if (block.kind == BlockKind::quote && block.children.size() == 1) inner = &block.children.front();
+  if (inner->kind != BlockKind::paragraph) return {};
+  const std::string_view text = trim(inner->text);
+  if (text.empty() || text.find('\n') != std::string_view::npos || word_count(text) > 5) return {};
+  return ascii_lower(strip_trailing_colon(trim(strip_emphasis(text))));
+}
+
+bool is_answer_label(std::string_view label) {
+  for (const std::string_view word : {"답변", "답", "정답", "해답", "answer", "solution", "a"}) {
+    if (label == word) return true;
+  }
+  return false;
+}
+
+// A label line that is not an answer's: ends with no sentence mark and holds no verb ending.
+bool is_other_label(std::string_view label) {
+  if (label.empty()) return false;
+  const char last = label.back();
+  return last != '.' && last != '?' && last != '!' && !ends_with(label, "다") &&
+         !ends_with(label, "요") && !ends_with(label, "함") && !ends_with(label, "음");
+}
+
+}  // namespace
+
+// `> 배경 & 질문 의도` + a line + `> 답변` + the answer + `> 키워드 & 꼬리 질문`: an interview
+// template whose answer is what its `답변` (`Answer`, `Solution`) label heads, up to the next label.
+std::span<const Block> labelled_answer(std::span<const Block> blocks) {
+  for (std::size_t k = 0; k + 1 < blocks.size(); ++k) {
+    if (!is_answer_label(short_label(blocks[k]))) continue;
+    std::size_t end = k + 1;
+    while (end < blocks.size() && blocks[end].kind != BlockKind::heading &&
+           !(end > k + 1 && (blocks[end].kind == BlockKind::quote ||
+                             blocks[end].kind == BlockKind::paragraph) &&
+             is_other_label(short_label(blocks[end])))) {
+      ++end;
+    }
+    return blocks.subspan(k + 1, end - k - 1);
+  }
+  return blocks;
+}
+
 std::optional<SectionAnswer> section_answer(std::span<const Block> blocks, std::string_view term) {
+  blocks = labelled_answer(blocks);
   std::optional<SectionAnswer> answer = answer_of_section(blocks, term);
   if (!answer || term.empty()) return answer;
   for (const Block& block : blocks) {

@@ -80,6 +80,11 @@ struct SectionAnswer {
   bool note_lines = false;   // paragraphs of one line each, joined by line breaks
 };
 
+// `> 배경 & 질문 의도` + … + `> 답변` + the answer + `> 키워드 & 꼬리 질문`: the blocks an answer
+// label (`답변`, `Answer`, `Solution`) heads, up to the next label line or heading; all of `blocks`
+// when no such label is among them.
+std::span<const notes::Block> labelled_answer(std::span<const notes::Block> blocks);
+
 // `기존의 DQN은 …`, `Previously, …`: a sentence that opens on what came before the subject.
 bool opens_on_background(std::string_view sentence);
 
