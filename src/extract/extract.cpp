@@ -537,23 +537,6 @@ bool notes_usage(std::string_view answer) {
   return false;
 }
 
-// `해당 논문에서 사용된 noise process는 Ornstein-Uhlenbeck process이며 …`, `The optimizer used in
-// the paper is Adam`: which one a paper chose, told in place of what the thing is.
-bool tells_what_paper_used(std::string_view answer) {
-  const std::string_view a = trim(answer);
-  const std::string_view head = a.substr(0, std::min<std::size_t>(a.size(), 48));
-  for (const std::string_view korean : {"논문에서 사용된 ", "논문에서 사용한 ", "논문에서 쓰인 ",
-                                        "논문에서 사용하는 "}) {
-    const std::size_t at = head.find(korean);
-    if (at != std::string_view::npos && at <= 12) return true;
-  }
-  if (!(starts_with(a, "The ") || starts_with(a, "the "))) return false;
-  const std::string lower = ascii_lower(a.substr(0, std::min<std::size_t>(a.size(), 80)));
-  return lower.find(" used in this paper") != std::string::npos ||
-         lower.find(" used in the paper") != std::string::npos ||
-         lower.find(" used by the authors") != std::string::npos;
-}
-
 // `임베디드 시스템의 하드웨어는 특정 목적을 위해 설계됨`: an answer whose subject is a part or
 // property of the term (`X의 N은/는`, N in one or two words).
 bool tells_of_a_part(std::string_view answer, std::string_view term) {
@@ -753,11 +736,6 @@ ExtractResult extract_cards(const notes::NoteFile& note) {
         // what it is (judged: 0 kept of 14 Korean definition sentences ending so, rounds 8-10).
         // After a question the prose asks itself (`X는 무엇일까?`), `…보겠다는 것이다` is the answer.
         if (d.kind == "definition" && d.rule != "asked-in-text" && speculates(d.answer)) {
-          d.confidence = std::max(0.05, d.confidence - kLeansOnContext);
-        }
-        // `Noise process란? → 해당 논문에서 사용된 noise process는 …`: the paper's choice (judged
-        // misframed in rounds 27, 28 and 35).
-        if ((d.kind == "definition" || d.kind == "qa") && tells_what_paper_used(d.answer)) {
           d.confidence = std::max(0.05, d.confidence - kLeansOnContext);
         }
         // `이 논문에서는 … 이용하였다고 한다`: what someone did, not what the term is.

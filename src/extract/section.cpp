@@ -1860,7 +1860,6 @@ bool speculates(std::string_view text) {
 constexpr auto kRatings = std::to_array<std::string_view>(
     {"most popular", "most famous", "most widely used", "most commonly used",
      "should be preferred", "may be preferred", "is preferred", "are preferred",
-     "(should) be preferred",
      "rule of thumb", "the preferred", "a good choice", "a better choice", "the best choice",
      "the default", "the \"default\"", "most common", "sota ", "sota)", "state-of-the-art",
      "state of the art",
