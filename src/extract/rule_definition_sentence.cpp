@@ -1232,7 +1232,57 @@ class SentenceReader {
     if (std::optional<Match> m = english_term_describes(plain)) return m;
     if (std::optional<Match> m = english_plural(plain)) return m;
     if (std::optional<Match> m = english_occurs(plain)) return m;
-    return english_called_which(s);
+    if (std::optional<Match> m = english_called_which(s)) return m;
+    return english_introduced_which(s);
+  }
+
+  // `To overcome this, Hinton introduced the Capsule network, which consists of capsules instead
+  // of neurons.`: a name someone brought in, and what it is or does in the clause after it. The
+  // answer is the name with that clause (`The Capsule network consists of capsules …`); who
+  // brought it in, and why, is the story. Not a generic head alone (`a method, which …`).
+  static std::optional<Match> english_introduced_which(std::string_view s) {
+    const std::size_t which = s.find(", which ");
+    if (which == std::string_view::npos || which > 160) return std::nullopt;
+    const std::string_view before = s.substr(0, which);
+    std::size_t name_at = std::string_view::npos;
+    for (const std::string_view verb : {" introduced ", " proposed ", " developed ", " invented ",
+                                        " designed ", " presented ", " introduce ", " propose "}) {
+      const std::size_t at = before.rfind(verb);
+      if (at != std::string_view::npos && (name_at == std::string_view::npos || at + verb.size() > name_at)) {
+        name_at = at + verb.size();
+      }
+    }
+    if (name_at == std::string_view::npos) return std::nullopt;
+    std::string_view name = trim(before.substr(name_at));
+    std::string_view article;
+    for (const std::string_view a : {"the ", "a ", "an ", "The ", "A ", "An "}) {
+      if (starts_with(name, a)) {
+        article = a;
+        name = trim(name.substr(a.size()));
+        break;
+      }
+    }
+    if (name.empty() || word_count(name) > 5 || name.find(',') != std::string_view::npos) {
+      return std::nullopt;
+    }
+    static constexpr auto kGeneric = std::to_array<std::string_view>(
+        {"method", "approach", "technique", "model", "algorithm", "network", "idea", "framework",
+         "system", "way", "concept", "solution", "variant", "version", "new", "novel", "simple"});
+    const std::vector<std::string_view> named = split_words(name);
+    if (std::find(kGeneric.begin(), kGeneric.end(), ascii_lower(named.front())) != kGeneric.end()) {
+      return std::nullopt;
+    }
+    const std::optional<std::string> term = clean_term(name);
+    const std::string_view does = trim(s.substr(which + 8));
+    if (!term || word_count(does) < 4) return std::nullopt;
+    // `…, which is why …`, `…, which means …`: a remark on the whole sentence, not on the name.
+    for (const std::string_view remark : {"is why", "means", "made", "makes", "led", "leads"}) {
+      if (starts_with(does, remark)) return std::nullopt;
+    }
+    std::string answer = article.empty() ? std::string() : std::string(article);
+    if (!answer.empty()) answer[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(answer[0])));
+    answer += std::string(name) + " " + std::string(does);
+    return Match{*term, answer, kCalledWhich};
   }
 
   // `… we introduce a variant of RNN called a long short-term memory (LSTM) cell, which resolves
