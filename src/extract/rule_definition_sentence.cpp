@@ -1410,6 +1410,10 @@ class SentenceReader {
   // for its reader (measures, predicts, maps …). Unmarked, the subject could be anything
   // (`The fit function returns …`, `It predicts …`): no article but `a`/`an`, no pronoun, and
   // only these verbs.
+  static bool is_defining_adverb(std::string_view word) {
+    return word == "simply" || word == "basically" || word == "essentially" || word == "merely";
+  }
+
   static std::optional<Match> english_named_verb(std::string_view s) {
     if (s.empty() || !std::isupper(static_cast<unsigned char>(s.front()))) return std::nullopt;
     // Most English sentences open on `The`, `This`, `It`, `In`, `We`: passed before any scan.
@@ -1434,8 +1438,9 @@ class SentenceReader {
         const std::size_t to = s.find(' ', from + 1);
         const std::string_view word =
             s.substr(from + 1, (to == std::string_view::npos ? s.size() : to) - from - 1);
-        any = !word.empty() && word.back() == 's' &&
-              std::find(kVerbs.begin(), kVerbs.end(), word) != kVerbs.end();
+        any = !word.empty() && ((word.back() == 's' &&
+                                 std::find(kVerbs.begin(), kVerbs.end(), word) != kVerbs.end()) ||
+                                is_defining_adverb(word));
         from = to;
       }
       if (!any) return std::nullopt;
@@ -1444,6 +1449,15 @@ class SentenceReader {
     std::size_t verb = 0;
     for (std::size_t k = 1; k < words.size() && k <= 4; ++k) {
       if (std::find(kVerbs.begin(), kVerbs.end(), words[k]) != kVerbs.end()) {
+        verb = k;
+        break;
+      }
+      // `A spatial separable convolution simply divides a kernel into two …`: an adverb that
+      // says the sentence gives the gist, then any verb in the present tense.
+      if (k + 1 < words.size() && is_defining_adverb(words[k]) && words[k + 1].size() >= 4 &&
+          words[k + 1].back() == 's' && !ends_with(words[k + 1], "ss") &&
+          std::all_of(words[k + 1].begin(), words[k + 1].end(), [](char c) { return c >= 'a' && c <= 'z'; }) &&
+          words[k + 1] != "does" && words[k + 1] != "has" && words[k + 1] != "was" && words[k + 1] != "is") {
         verb = k;
         break;
       }
