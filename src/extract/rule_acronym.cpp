@@ -415,7 +415,11 @@ void emit(const Found& f, int line, const std::vector<std::string>& context, boo
   // sentence the acronym sat in, not a gloss.
   // `TN (True Negative): The model …`: a gloss after a colon is a definition, which the
   // term-colon rule asks about as `TN (True Negative)`; repeated here it makes the two cards one.
-  if (with_gloss && !f.gloss.empty() && !starts_on_particle(f.gloss) &&
+  // `CORS(Cross-Origin Resource Sharing), SOP(…)를 통해 …`: a comma or a conjunction goes on
+  // with a list of names the sentence is about, not with a gloss of this one.
+  const bool goes_on = starts_with(f.gloss, ",") || starts_with(f.gloss, ";") ||
+                       starts_with(f.gloss, "and ") || starts_with(f.gloss, "or ");
+  if (with_gloss && !f.gloss.empty() && !starts_on_particle(f.gloss) && !goes_on &&
       !starts_with(f.gloss, ":") && !starts_with(f.gloss, "\xEF\xBC\x9A")) {  // `:`, `：`
     card.answer += "\n\n" + f.gloss;
   }

@@ -268,6 +268,11 @@ bool leans_back(std::string_view sentence) {
                                           "위 내용", "위 방법", "위 과정", "위 식", "위 수식"}) {
       if (lower.find(figure) != std::string::npos) return true;
     }
+    // `1번의 성능저하를 완화시키는 방법`: a numbered item told above.
+    if (lower.size() > 4 && lower[0] >= '1' && lower[0] <= '9' &&
+        (starts_with(lower.substr(1), "번의 ") || starts_with(lower.substr(1), "번 "))) {
+      return true;
+    }
     // `힙은 위 2가지를 모두 …`: a count of things told above.
     for (std::size_t at = lower.find("위 "); at != std::string::npos; at = lower.find("위 ", at + 1)) {
       const std::size_t next = at + std::string_view("위 ").size();
@@ -1829,7 +1834,8 @@ bool narrates(std::string_view text) {
   if (first.empty()) return false;
   while (starts_with(first, "-") || starts_with(first, "*")) first = trim(first.substr(1));
   for (const std::string_view ending :
-       {"였다.", "했다.", "었다.", "았다.", "다고 한다.", "다고 함.", "였음.", "했음.", "었음."}) {
+       {"였다.", "했다.", "었다.", "았다.", "다고 한다.", "다고 함.", "였음.", "했음.", "었음.",
+        "다고 주장한다.", "라고 주장한다.", "다고 주장함."}) {
     if (ends_with(first, ending)) return true;
   }
   const std::string lower = ascii_lower(first.substr(0, std::min<std::size_t>(first.size(), 40)));
