@@ -242,6 +242,32 @@ std::vector<CardDraft> without_duplicates(std::vector<CardDraft> drafts) {
       }
     }
   }
+  // `<summary>DataComp-LM</summary>` over `- DataComp-LM: In search of …` and three more items:
+  // the first item gives the topic's subtitle; the topic's card holds it and what follows, and
+  // the item's own card would only repeat its first line.
+  {
+    std::map<std::string, std::vector<std::size_t>> lists;  // term → definitions answered by a list
+    for (std::size_t i = 0; i < drafts.size(); ++i) {
+      const CardDraft& card = drafts[i];
+      if (card.kind == "definition" && card.rule != "term-colon" && starts_with(card.answer, "- ") &&
+          std::count(card.answer.begin(), card.answer.end(), '\n') >= 2) {
+        lists[normalized(card.term)].push_back(i);
+      }
+    }
+    for (std::size_t i = 0; i < drafts.size() && !lists.empty(); ++i) {
+      const CardDraft& card = drafts[i];
+      if (card.kind != "definition" || card.rule != "term-colon") continue;
+      const auto found = lists.find(normalized(card.term));
+      if (found == lists.end()) continue;
+      for (const std::size_t l : found->second) {
+        const std::string_view first_item =
+            std::string_view(drafts[l].answer).substr(0, drafts[l].answer.find('\n'));
+        if (drafts[l].confidence >= 0.5 && first_item.find(trim(card.answer)) != std::string_view::npos) {
+          keep[i] = false;
+        }
+      }
+    }
+  }
   // `What is a capsule?` over `A capsule is a group of neurons …`, and that sentence's own
   // `What is capsule?`: the question the note asks already holds the definition.
   std::map<std::string, std::vector<std::string>> asked;  // asked term → the answers, normalized
@@ -288,6 +314,7 @@ std::vector<CardDraft> without_duplicates(std::vector<CardDraft> drafts) {
     std::set<std::vector<std::string>> kept_contexts;
     std::string first_answer;  // the surest member's, normalized
     for (const std::size_t i : members) {
+      if (!keep[i]) continue;  // left out above (an acronym's echo, a list's first item)
       std::string answer = normalized(drafts[i].answer);
       std::vector<std::string> context = context_without_term(drafts[i]);
       // `Gradient Descent is a … algorithm …` (the heading's card) and `a … algorithm …` (the
