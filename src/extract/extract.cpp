@@ -815,6 +815,9 @@ ExtractResult extract_cards(const notes::NoteFile& note) {
           d.confidence = std::max(0.05, d.confidence - kNarrates);
         }
         proposal.draft.answer = clean_answer(proposal.draft.answer);
+        if (std::optional<std::string> shown = without_figure_captions(d.answer)) {
+          d.answer = std::move(*shown);
+        }
         // `… is formally defined with:` closing the answer: what it leads in to is not shown
         // (judged: 1 kept of 20). Without that sentence the answer is often whole; a lead-in
         // alone answers nothing.

@@ -1095,6 +1095,51 @@ std::optional<std::string> without_opening_connective(std::string_view answer,
   return std::nullopt;
 }
 
+std::optional<std::string> without_figure_captions(std::string_view answer) {
+  // Most answers announce no figure: passed at once.
+  if (answer.find(":\n") == std::string_view::npos) return std::nullopt;
+  const std::vector<std::string_view> lines = split_lines(answer);
+  for (std::size_t k = 1; k + 1 < lines.size(); ++k) {
+    const std::string_view line = trim(lines[k]);
+    if (!ends_with(line, ":")) continue;
+    const std::string lower = ascii_lower(line);
+    const bool figures = lower.find("plot") != std::string::npos ||
+                         lower.find("figure") != std::string::npos ||
+                         lower.find("below") != std::string::npos ||
+                         lower.find("shown") != std::string::npos ||
+                         line.find("\xEA\xB7\xB8\xEB\xA6\xBC") != std::string_view::npos ||  // 그림
+                         line.find("\xEC\x95\x84\xEB\x9E\x98") != std::string_view::npos;    // 아래
+    if (!figures) continue;
+    // What follows is captions only: short lines with no sentence in them.
+    bool captions = true;
+    std::size_t any = 0;
+    for (std::size_t j = k + 1; j < lines.size() && captions; ++j) {
+      std::string_view caption = trim(lines[j]);
+      if (caption.empty()) continue;
+      // A list marker in front (`1. `, `2) `, `- `) is no part of the caption.
+      std::size_t digits = 0;
+      while (digits < caption.size() && std::isdigit(static_cast<unsigned char>(caption[digits])) != 0) ++digits;
+      if (digits > 0 && digits + 1 < caption.size() && (caption[digits] == '.' || caption[digits] == ')')) {
+        caption = trim(caption.substr(digits + 1));
+      } else if (starts_with(caption, "- ") || starts_with(caption, "* ")) {
+        caption = trim(caption.substr(2));
+      }
+      ++any;
+      captions = word_count(caption) <= 6 && caption.find(". ") == std::string_view::npos &&
+                 !ends_with(caption, ".") && !ends_with(caption, ":");
+    }
+    if (!captions || any == 0) continue;
+    std::string before;
+    for (std::size_t j = 0; j < k; ++j) {
+      if (!before.empty()) before += '\n';
+      before += lines[j];
+    }
+    if (word_count(before) < 8) return std::nullopt;
+    return before;
+  }
+  return std::nullopt;
+}
+
 bool announces_missing(std::string_view answer) {
   // Nearly every answer has no line that ends in a colon before a blank line.
   if (answer.find(":\n\n") == std::string_view::npos &&

@@ -38,6 +38,11 @@ std::optional<std::string> without_trailing_lead_in(std::string_view answer);
 // …`): a picture or formula stood there and is not shown.
 bool announces_missing(std::string_view answer);
 
+// `… a linear boundary.` + `Below, I plotted some examples:` + `1. UCI Wine Dataset` + `2. An XOR
+// toy dataset`: a line that announces figures, followed only by their short captions (the
+// pictures themselves are not shown): the answer up to that line, or nullopt when it has none.
+std::optional<std::string> without_figure_captions(std::string_view answer);
+
 // `Now, overfitting occurs if …` under `What is overfitting?`: a connective that moves the text
 // along (`Now,`, `So,`, `Basically,`) before a sentence that opens on a word of the question
 // leans on nothing; the answer without it (capitalised), or nullopt when it opens otherwise.
