@@ -260,6 +260,13 @@ bool leans_back(std::string_view sentence) {
   for (const std::string_view lead : kLeads) {
     if (lead.front() == lower.front() && starts_with(lower, lead)) return true;
   }
+  // `강화 학습의 목적을 다시 형식적으로 기술해보자.`, `… 알아보자.`: a sentence that only announces
+  // what the text will do, the Korean `let's`.
+  {
+    std::string_view end = trim(sentence);
+    while (!end.empty() && (end.back() == '.' || end.back() == '!')) end.remove_suffix(1);
+    if (ends_with(end, "\xEB\xB3\xB4\xEC\x9E\x90")) return true;  // 보자
+  }
   // The Korean pointers hold Hangul and the English ones `the` or `this`/`these`/`do`: a sentence
   // without them is passed at once (leans_back runs on every candidate answer).
   if (contains_hangul(lower)) {
