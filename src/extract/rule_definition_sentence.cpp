@@ -31,6 +31,7 @@ constexpr TermLimits kTermLimits{5, 40};
 constexpr std::size_t kMaxTopicWords = 5;  // words before the particle
 
 constexpr double kIran = 0.9;            // X란 …
+constexpr double kIranInPassing = 0.6;   // X란 아래와 같이 …: what X is, with a figure after it
 constexpr double kMeaning = 0.9;         // X는 …을 의미한다 / 말한다 / 뜻한다
 constexpr double kMeaningInside = 0.85;  // X는 …을 의미하며, …
 constexpr double kRepresents = 0.75;     // X는 …을 나타낸다
@@ -1080,7 +1081,18 @@ class SentenceReader {
       if (!term) return std::nullopt;
       const std::size_t rest_begin =
           static_cast<std::size_t>(words[k].data() + words[k].size() - s.data());
-      const std::string_view predicate = trim(s.substr(rest_begin));
+      std::string_view predicate = trim(s.substr(rest_begin));
+      // `Reward Shaping이란 아래와 같이 MDP의 reward function을 … 정의한다`: `as below` in passing,
+      // with what the term is told in the words after it; the figure below only makes it exact.
+      if (iran) {
+        for (const std::string_view adverb : {"아래와 같이 ", "다음과 같이 "}) {
+          if (starts_with(predicate, adverb) && word_count(predicate.substr(adverb.size())) >= 6 &&
+              !ends_with(predicate, ":")) {
+            predicate = trim(predicate.substr(adverb.size()));
+            return Match{*term, with_followers(std::string(predicate)), kIranInPassing};
+          }
+        }
+      }
       if (word_count(predicate) < 2 || points_elsewhere(predicate)) return std::nullopt;
       if (iran) return Match{*term, with_followers(std::string(predicate)), kIran};
       // A sentence that opens with a conjunction (`근데`, `다만`) continues a thought rather than
