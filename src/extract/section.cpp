@@ -1937,7 +1937,18 @@ Remark rates_or_advises(std::string_view text) {
   const std::span<const std::string_view> ratings =
       may_rate ? std::span<const std::string_view>(kRatings) : std::span<const std::string_view>{};
   for (const std::string_view remark : ratings) {
-    if (first.find(remark) == std::string::npos) continue;
+    const std::size_t rated = first.find(remark);
+    if (rated == std::string::npos) continue;
+    // `policy gradient 기반의 구조에서 가장 널리 쓰이며, actor와 critic 두가지 요소로 이루어져있다`:
+    // the rating is a first clause, and the clause after it says what the thing is made of.
+    if (const std::size_t joint = first.find("\xEB\xA9\xB0, ", rated);  // `며, `
+        joint != std::string::npos) {
+      const std::string_view tail = std::string_view(first).substr(joint);
+      if (tail.find("\xEC\x9D\xB4\xEB\xA3\xA8\xEC\x96\xB4") != std::string_view::npos ||  // 이루어
+          tail.find("\xEA\xB5\xAC\xEC\x84\xB1") != std::string_view::npos) {                   // 구성
+        continue;
+      }
+    }
     // `the default cache used in web backends`: the rating tells where it is used.
     const bool used = first.find(" used in ") != std::string::npos ||
                       first.find(" used when") != std::string::npos;
