@@ -41,7 +41,8 @@ bool is_label(std::string_view term) {
        "한계", "한계점", "difference", "differences", "similarity", "similarities",
        // `## 사용 용어` over a glossary: the section's name, not a term of it (judged wrong-term).
        "용어", "사용 용어", "용어 정리", "주요 용어", "glossary", "terminology", "key terms", "terms",
-       "해결법", "해결 방안", "해결방안", "대처법", "대책", "solution", "solutions", "fix"});
+       "해결법", "해결 방안", "해결방안", "대처법", "대책", "solution", "solutions", "fix",
+       "명령어", "사용법", "문법", "syntax", "command", "commands"});
   if (std::find(kLabels.begin(), kLabels.end(), lower) != kLabels.end()) return true;
   return is_generic_label(lower);
 }

@@ -1094,6 +1094,14 @@ class SentenceReader {
         }
       }
       if (word_count(predicate) < 2 || points_elsewhere(predicate)) return std::nullopt;
+      // `프로그램의 외부 동작은 그대로 둔 채, …하는 것을 말함`: the phrase is what a clause keeps as
+      // it is (`…은 그대로 둔 채`), not the sentence's topic.
+      if (!iran) {
+        const std::vector<std::string_view> next = split_words(predicate.substr(0, 40));
+        for (std::size_t w = 0; w < next.size() && w < 3; ++w) {
+          if (ends_with(next[w], "채,") || ends_with(next[w], "채")) return std::nullopt;
+        }
+      }
       if (iran) return Match{*term, with_followers(std::string(predicate)), kIran};
       // A sentence that opens with a conjunction (`근데`, `다만`) continues a thought rather than
       // introducing the term: only its explicit patterns count.

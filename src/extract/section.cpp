@@ -253,7 +253,7 @@ bool leans_back(std::string_view sentence) {
        "conversely", "assume ", "suppose ", "imagine ",
        "before we ", "before i ",
        "이 장에서", "이번 ", "먼저", "본론에서", "여기서는", "다음은", "아래는", "위 그림", "위 표",
-       "이 때", "이때", "이 경우", "이 문제", "위 문제", "이 과정", "이 방법",
+       "이 때", "이때", "이 경우", "이 문제", "위 문제", "이 과정", "이 방법", "이 ",
        "아래 그림", "아래 표", "위와 같", "위와같", "그림 ", "표 "});
   // Compared only with the leads that share the sentence's first byte (this runs on every
   // candidate answer).
