@@ -517,6 +517,23 @@ std::string_view merit_told(std::string_view answer) {
   return {};
 }
 
+// `퀵소트는 최악의 경우 O(n^2), 평균적으로 Θ(nlogn)을 가짐`, `**탐색에 소요되는 시간복잡도는 O(logN)**`:
+// an answer of one short sentence or line that gives only a running time; the label of the
+// question that asks it, in the answer's language, or empty.
+std::string_view complexity_told(std::string_view answer) {
+  const std::string_view a = trim(answer);
+  if (a.size() > 240 || a.find('\n') != std::string_view::npos) return {};
+  if (a.find("O(") == std::string_view::npos && a.find("\xCE\x98(") == std::string_view::npos) return {};  // Θ(
+  const std::string lower = ascii_lower(a);
+  for (const std::string_view word : {"complexity", "worst", "average", "best case", "time"}) {
+    if (lower.find(word) != std::string::npos) return "Time complexity";
+  }
+  for (const std::string_view word : {"복잡도", "최악", "평균", "최선"}) {
+    if (a.find(word) != std::string_view::npos) return "시간 복잡도";
+  }
+  return {};
+}
+
 constexpr double kThinKind = 0.3;
 
 // An answer of three words or fewer, an article and a closing period aside.
@@ -745,6 +762,12 @@ ExtractResult extract_cards(const notes::NoteFile& note) {
             d.confidence = std::max(0.05, d.confidence - kLeansOnContext);
           } else if (const std::string_view label = merit_told(d.answer); !label.empty()) {
             auto [question, term] = aspect_question(d.term, label, 0);
+            d.question = std::move(question);
+            d.term = std::move(term);
+            d.kind = "qa";
+          } else if (const std::string_view cost = complexity_told(d.answer); !cost.empty()) {
+            // `퀵소트란? → … O(n^2) …` asks what the running time is (judged misframed as `X란?`).
+            auto [question, term] = aspect_question(d.term, cost, 0);
             d.question = std::move(question);
             d.term = std::move(term);
             d.kind = "qa";
