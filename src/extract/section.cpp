@@ -1064,21 +1064,34 @@ std::string antecedent(std::span<const Block> blocks, std::size_t b,
   return std::string(trim(said.back().text)) + items;
 }
 
-// The first sentence of the text paragraphs of `blocks` that `how` asks for, with the sentence
-// after it when it is short, or nullopt. `paragraphs` counts the paragraphs looked at so far.
+// `sentence` lower-cased and without emphasis marks, with where the first mention of `term` in it
+// starts and ends; nullopt when it does not mention it (or the term is too short to look for).
+struct TermInSentence {
+  std::string lower;
+  std::size_t at = 0;
+  std::size_t end = 0;
+};
+
+std::optional<TermInSentence> find_term_in(std::string_view sentence, std::string_view term) {
+  const std::string key = term_key(term);
+  if (key.size() < 2) return std::nullopt;
+  TermInSentence found{ascii_lower(sentence)};
+  std::erase(found.lower, '*');
+  std::erase(found.lower, '`');
+  std::size_t matched = 0;
+  found.at = find_term(found.lower, key, &matched);
+  if (found.at == std::string::npos) return std::nullopt;
+  found.end = found.at + matched;
+  return found;
+}
+
 // `… 손실 함수와 다음 문장 예측을 위한 손실 함수의 평균으로 계산한다`: a Korean sentence that names
 // the term only to say what another noun is for (`X을 위한 N`) is about that noun.
 bool names_for_another(std::string_view sentence, std::string_view term) {
   if (!contains_hangul(sentence)) return false;
-  const std::string key = term_key(term);
-  if (key.size() < 2) return false;
-  std::string lower = ascii_lower(sentence);
-  std::erase(lower, '*');
-  std::erase(lower, '`');
-  std::size_t matched = 0;
-  const std::size_t at = find_term(lower, key, &matched);
-  if (at == std::string::npos) return false;
-  const std::string_view after = std::string_view(lower).substr(at + matched);
+  const std::optional<TermInSentence> found = find_term_in(sentence, term);
+  if (!found) return false;
+  const std::string_view after = std::string_view(found->lower).substr(found->end);
   for (const std::string_view qualifier : {"을 위한 ", "를 위한 ", " 을 위한 ", " 를 위한 "}) {
     if (starts_with(after, qualifier)) return true;
   }
@@ -1100,6 +1113,8 @@ bool tells_again(std::string_view sentence) {
            starts_with(opening, "another word"));
 }
 
+// The first sentence of the text paragraphs of `blocks` that `how` asks for, with the sentence
+// after it when it is short, or nullopt. `paragraphs` counts the paragraphs looked at so far.
 std::optional<SectionAnswer> find_sentence(std::span<const Block> blocks, std::string_view term,
                                            const SentenceSearch& how, std::size_t& paragraphs) {
   for (std::size_t b = 0; b < blocks.size(); ++b) {
@@ -2060,15 +2075,11 @@ bool opens_on_term(std::string_view text, std::string_view term) {
 }
 
 bool defines_term(std::string_view sentence, std::string_view term) {
-  const std::string key = term_key(term);
-  if (key.size() < 2) return false;
-  std::string lower = ascii_lower(sentence);
-  std::erase(lower, '*');
-  std::erase(lower, '`');
-  std::size_t matched = 0;
-  const std::size_t at = find_term(lower, key, &matched);
-  if (at == std::string::npos) return false;
-  std::string_view after = std::string_view(lower).substr(at + matched);
+  const std::optional<TermInSentence> found = find_term_in(sentence, term);
+  if (!found) return false;
+  const std::string& lower = found->lower;
+  const std::size_t at = found->at;
+  std::string_view after = std::string_view(lower).substr(found->end);
   // `X (gloss)는`, `X(gloss), 또는 Y(gloss)이란`: a gloss after the term is still the term.
   while (starts_with(trim(after), "(")) {
     const std::size_t close = after.find(')');
